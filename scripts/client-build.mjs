@@ -1,0 +1,37 @@
+// Builds the client only when its build is missing or older than its sources, so that
+// `npm start` and the browser tests start quickly on a second run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const distIndex = join(root, 'client', 'dist', 'index.html');
+const sources = [join(root, 'client', 'src'), join(root, 'client', 'index.html'), join(root, 'client', 'vite.config.ts'), join(root, 'client', 'public'), join(root, 'shared', 'src')];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+export function clientBuildIsStale() {
+  if (!existsSync(distIndex)) return true;
+  const built = statSync(distIndex).mtimeMs;
+  return sources.some((s) => newestMtime(s) > built);
+}
+
+export function ensureClientBuild({ log = console.log } = {}) {
+  if (!clientBuildIsStale()) return;
+  log('Building the client…');
+  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The client build failed.');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) ensureClientBuild();

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import { TEMPLATE_IDS } from './templates/index.js';
+
+/** HTTP bodies: strings are trimmed, unknown keys are dropped (zod's default strip). */
+const name = z.string().trim().min(1).max(LIMITS.nameMax);
+
+export const createSessionBodySchema = z.object({
+  title: z.string().trim().min(1).max(LIMITS.titleMax),
+  template: z.enum(TEMPLATE_IDS),
+  facilitatorName: name.optional(),
+});
+export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
+
+export const createSessionResponseSchema = z.object({
+  sessionId: z.string(),
+  joinCode: z.string(),
+  facilitatorToken: z.string(),
+  participantId: z.string(),
+});
+export type CreateSessionResponse = z.infer<typeof createSessionResponseSchema>;
+
+export const joinBodySchema = z.object({
+  joinCode: z.string().max(40),
+  name,
+});
+export type JoinBody = z.infer<typeof joinBodySchema>;
+
+export const joinResponseSchema = z.object({
+  sessionId: z.string(),
+  participantId: z.string(),
+  participantToken: z.string(),
+});
+export type JoinResponse = z.infer<typeof joinResponseSchema>;
+
+export const ROLES = ['facilitator', 'participant'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const participantSummarySchema = z.object({
+  participantId: z.string(),
+  name: z.string(),
+  role: roleSchema,
+});
+export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
+
+export const sessionViewSchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  template: z.enum(TEMPLATE_IDS),
+  role: roleSchema,
+  participantId: z.string(),
+  participants: z.array(participantSummarySchema),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+export const healthResponseSchema = z.object({ status: z.literal('ok') });

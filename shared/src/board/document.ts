@@ -1,0 +1,139 @@
+import * as Y from 'yjs';
+import { BOARD_SCHEMA_VERSION, LIMITS } from '../limits.js';
+
+/**
+ * The board document's top-level shared types. Anything else at the top level is refused by the
+ * server, so a client can rely on these two being all there is.
+ */
+export const BOARD_ROOTS = {
+  /** noteId → Y.Map holding one note (see NOTE_FIELDS). */
+  notes: 'notes',
+  /** Written by the server only: `schemaVersion`. */
+  meta: 'meta',
+} as const;
+export const BOARD_ROOT_NAMES: readonly string[] = Object.values(BOARD_ROOTS);
+
+/** The fields of a note's Y.Map; nothing else may be set on it. */
+export const NOTE_FIELDS = ['text', 'zone', 'x', 'y', 'color', 'authorId', 'createdAt'] as const;
+export type NoteField = (typeof NOTE_FIELDS)[number];
+
+export type NoteMap = Y.Map<unknown>;
+
+export function getNotes(doc: Y.Doc): Y.Map<NoteMap> {
+  return doc.getMap<NoteMap>(BOARD_ROOTS.notes);
+}
+
+export function getMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(BOARD_ROOTS.meta);
+}
+
+/** Sets up a new board's meta; done once, by the server, when the session is created. */
+export function initBoardMeta(doc: Y.Doc): void {
+  getMeta(doc).set('schemaVersion', BOARD_SCHEMA_VERSION);
+}
+
+/** A plain, read-only view of a note for rendering and for derived records. */
+export interface NoteView {
+  id: string;
+  text: string;
+  zone: string;
+  x: number;
+  y: number;
+  color: string;
+  authorId: string;
+  createdAt: number;
+}
+
+export function readNote(id: string, note: NoteMap): NoteView | null {
+  const text = note.get('text');
+  const zone = note.get('zone');
+  const x = note.get('x');
+  const y = note.get('y');
+  const color = note.get('color');
+  const authorId = note.get('authorId');
+  const createdAt = note.get('createdAt');
+  if (!(text instanceof Y.Text)) return null;
+  if (typeof zone !== 'string' || typeof x !== 'number' || typeof y !== 'number') return null;
+  if (typeof color !== 'string' || typeof authorId !== 'string' || typeof createdAt !== 'number') return null;
+  return { id, text: text.toString(), zone, x, y, color, authorId, createdAt };
+}
+
+export interface NewNote {
+  id: string;
+  text?: string;
+  zone: string;
+  x: number;
+  y: number;
+  color: string;
+  authorId: string;
+  createdAt: number;
+}
+
+/** Adds a note in one transaction, so that it travels as one update and never appears half-made. */
+export function addNote(doc: Y.Doc, n: NewNote): void {
+  const notes = getNotes(doc);
+  if (notes.size >= LIMITS.notesPerBoard) throw new Error('This board is full.');
+  doc.transact(() => {
+    const note = new Y.Map<unknown>();
+    note.set('text', new Y.Text(n.text ?? ''));
+    note.set('zone', n.zone);
+    note.set('x', n.x);
+    note.set('y', n.y);
+    note.set('color', n.color);
+    note.set('authorId', n.authorId);
+    note.set('createdAt', n.createdAt);
+    notes.set(n.id, note);
+  });
+}
+
+export function moveNote(doc: Y.Doc, id: string, to: { zone: string; x: number; y: number }): void {
+  const note = getNotes(doc).get(id);
+  if (!note) return;
+  doc.transact(() => {
+    if (note.get('zone') !== to.zone) note.set('zone', to.zone);
+    note.set('x', to.x);
+    note.set('y', to.y);
+  });
+}
+
+export function setNoteColor(doc: Y.Doc, id: string, color: string): void {
+  const note = getNotes(doc).get(id);
+  if (note && note.get('color') !== color) note.set('color', color);
+}
+
+export function deleteNote(doc: Y.Doc, id: string): void {
+  getNotes(doc).delete(id);
+}
+
+/**
+ * Replaces a note's text with the smallest edit that turns the old text into the new one: a
+ * common prefix and suffix are kept, so concurrent edits elsewhere in the note survive.
+ */
+export function setNoteText(doc: Y.Doc, id: string, next: string): void {
+  const text = getNotes(doc).get(id)?.get('text');
+  if (!(text instanceof Y.Text)) return;
+  const prev = text.toString();
+  if (prev === next) return;
+  let start = 0;
+  while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+  let endPrev = prev.length;
+  let endNext = next.length;
+  while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
+    endPrev--;
+    endNext--;
+  }
+  doc.transact(() => {
+    if (endPrev > start) text.delete(start, endPrev - start);
+    if (endNext > start) text.insert(start, next.slice(start, endNext));
+  });
+}
+
+/** Every readable note, oldest first (ties by id) so that every replica lists them alike. */
+export function listNotes(doc: Y.Doc): NoteView[] {
+  const out: NoteView[] = [];
+  getNotes(doc).forEach((note, id) => {
+    const view = note instanceof Y.Map ? readNote(id, note) : null;
+    if (view) out.push(view);
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Every error code the HTTP API and the control socket can answer with. */
+export const ERROR_CODES = [
+  'invalid_json',
+  'invalid_body',
+  'payload_too_large',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'unknown_code',
+  'rate_limited',
+  'protocol_mismatch',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The HTTP status that goes with each code. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  invalid_json: 400,
+  invalid_body: 400,
+  payload_too_large: 413,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  unknown_code: 404,
+  rate_limited: 429,
+  protocol_mismatch: 400,
+  internal: 500,
+};

@@ -1,0 +1,20 @@
+/** Limits that both sides enforce. The server is the authority; the client uses them to stop early. */
+export const LIMITS = {
+  titleMax: 120,
+  nameMax: 40,
+  noteTextMax: 2_000,
+  noteIdMax: 64,
+  notesPerBoard: 2_000,
+  /** Largest WebSocket frame the board endpoint accepts. */
+  frameBytesMax: 1024 * 1024,
+  /** How long an update may wait for the updates it depends on before its sender is cut off. */
+  missingDependencyMs: 5_000,
+  /** Largest JSON body the HTTP API reads. */
+  httpBodyBytesMax: 16 * 1024,
+} as const;
+
+/** Version of the Socket.io control protocol; a mismatch is refused with `protocol_mismatch`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Version of the board document schema, kept in `meta.schemaVersion`. */
+export const BOARD_SCHEMA_VERSION = 1;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { PROTOCOL_VERSION } from './limits.js';
+import { roleSchema } from './api.js';
+import { ERROR_CODES } from './errors.js';
+
+/** Socket.io handshake: `io(url, { auth })`. */
+export const socketAuthSchema = z.object({
+  token: z.string().min(1).max(200),
+  protocolVersion: z.literal(PROTOCOL_VERSION),
+});
+export type SocketAuth = z.infer<typeof socketAuthSchema>;
+
+/** `connect_error` carries this in `err.data` so the UI can say what went wrong. */
+export const connectErrorDataSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+});
+export type ConnectErrorData = z.infer<typeof connectErrorDataSchema>;
+
+export const presenceParticipantSchema = z.object({
+  participantId: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  color: z.string(),
+  online: z.boolean(),
+});
+export type PresenceParticipant = z.infer<typeof presenceParticipantSchema>;
+
+export const presenceEventSchema = z.object({ participants: z.array(presenceParticipantSchema) });
+export type PresenceEvent = z.infer<typeof presenceEventSchema>;
+
+/** Events the server emits. */
+export interface ServerToClientEvents {
+  presence: (payload: PresenceEvent) => void;
+}
+
+/** Events a client emits; every payload is parsed with its schema at the server. */
+export interface ClientToServerEvents {}
+
+/** Schemas of client events, keyed by event name; an event not listed here is refused. */
+export const clientEventSchemas = {} as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
