@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+const envSchema = z.object({
+  PORT: intFromEnv(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default(join(process.cwd(), 'data')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIST: z.string().optional(),
+  ROOM_UNLOAD_MS: intFromEnv(30_000),
+  COMPACT_EVERY: intFromEnv(500).pipe(z.number().min(1)),
+  JOIN_FAILURES_PER_WINDOW: intFromEnv(20),
+  API_REQUESTS_PER_WINDOW: intFromEnv(600),
+  RATE_WINDOW_MS: intFromEnv(5 * 60_000),
+  TRUST_PROXY: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  clientDist: string;
+  /** A room's document leaves memory this long after its last socket closes. */
+  roomUnloadMs: number;
+  /** The update log is folded into one state after this many updates. */
+  compactEvery: number;
+  /** Failed join attempts (unknown codes, bad bodies) per address per window before 429. */
+  joinFailuresPerWindow: number;
+  /** All API requests per address per window before 429. */
+  apiRequestsPerWindow: number;
+  rateWindowMs: number;
+  /** Express `trust proxy` setting, for a server behind a reverse proxy. */
+  trustProxy: string | undefined;
+};
+
+export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
+  const e = envSchema.parse(env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    clientDist: e.CLIENT_DIST ?? join(rootDir, 'client', 'dist'),
+    roomUnloadMs: e.ROOM_UNLOAD_MS,
+    compactEvery: e.COMPACT_EVERY,
+    joinFailuresPerWindow: e.JOIN_FAILURES_PER_WINDOW,
+    apiRequestsPerWindow: e.API_REQUESTS_PER_WINDOW,
+    rateWindowMs: e.RATE_WINDOW_MS,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,20 @@
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '@balcony/shared';
+
+/** An error that reaches the client as `{ error: { code, message, field? } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+  }
+}

@@ -1,0 +1,133 @@
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { LIMITS, createSessionBodySchema, joinBodySchema } from '@balcony/shared';
+import type { Config } from '../config.js';
+import type { Store } from '../store/types.js';
+import { ApiError } from './apiError.js';
+import { parseBody } from './validate.js';
+import { authorize, createSession, joinSession } from '../sessions/commands.js';
+import { presentCreated, presentJoined, presentSession } from '../sessions/presenters.js';
+
+export interface AppHooks {
+  /** Someone joined a session: the control plane tells the others. */
+  onParticipantJoined(sessionId: string): void;
+}
+
+export function bearerToken(req: Request): string | null {
+  const header = req.get('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match ? match[1]! : null;
+}
+
+const tooMany = (message: string) => (_req: Request, res: express.Response) => {
+  res.status(429).json(new ApiError('rate_limited', message).toBody());
+};
+
+export function createApp(config: Config, store: Store, log: Logger, hooks: AppHooks) {
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    // Join links carry the code: never pass the address on to another site.
+    res.set('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(
+    rateLimit({
+      windowMs: config.rateWindowMs,
+      limit: config.apiRequestsPerWindow,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: tooMany('Too many requests. Wait a few minutes and try again.'),
+    }),
+  );
+  api.use(express.json({ limit: LIMITS.httpBodyBytesMax }));
+
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  api.post('/sessions', async (req, res) => {
+    const body = parseBody(createSessionBodySchema, req.body);
+    const { session, facilitator, token } = await createSession(store, body);
+    log.info({ sessionId: session.id, template: session.template }, 'session created');
+    res.status(201).json(presentCreated(session, facilitator, token));
+  });
+
+  // Only failed attempts count, so a room full of people behind one address can all join,
+  // while guessing codes is slowed down.
+  const joinGuard = rateLimit({
+    windowMs: config.rateWindowMs,
+    limit: config.joinFailuresPerWindow,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: tooMany('Too many attempts to join. Wait a few minutes and try again.'),
+  });
+  api.post('/join', joinGuard, async (req, res) => {
+    const body = parseBody(joinBodySchema, req.body);
+    const { session, participant, token } = await joinSession(store, body);
+    log.info({ sessionId: session.id }, 'participant joined');
+    hooks.onParticipantJoined(session.id);
+    res.status(201).json(presentJoined(session, participant, token));
+  });
+
+  api.get('/sessions/:sessionId', async (req, res) => {
+    const access = await authorize(store, bearerToken(req), req.params.sessionId);
+    if (!access.ok) throw access.error;
+    const participants = await store.listParticipants(access.session.id);
+    res.json(presentSession(access.session, access.participant, participants));
+  });
+
+  api.use((_req, _res, next) => next(new ApiError('not_found', 'There is no such API endpoint.')));
+
+  const apiErrors: ErrorRequestHandler = (err, _req, res, _next) => {
+    if (err instanceof ApiError) {
+      res.status(err.status).json(err.toBody());
+      return;
+    }
+    // body-parser marks its own errors with a `type`.
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.parse.failed') {
+      res.status(400).json(new ApiError('invalid_json', 'The request body is not valid JSON.').toBody());
+      return;
+    }
+    if (type === 'entity.too.large') {
+      res.status(413).json(new ApiError('payload_too_large', 'The request body is too large.').toBody());
+      return;
+    }
+    if (typeof type === 'string') {
+      res.status(400).json(new ApiError('invalid_body', 'The request body could not be read.').toBody());
+      return;
+    }
+    log.error({ err }, 'request failed');
+    res.status(500).json(new ApiError('internal', 'Something went wrong on the server. Try again.').toBody());
+  };
+  api.use(apiErrors);
+  app.use('/api', api);
+
+  // The built client, with every other path answered by index.html so that /join/… and /s/… load the app.
+  const indexHtml = join(config.clientDist, 'index.html');
+  app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
+    if (!existsSync(indexHtml)) {
+      res.status(503).type('text/plain').send('The client is not built yet. Run `npm start`, which builds it.');
+      return;
+    }
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+
+  return app;
+}

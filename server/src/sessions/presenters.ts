@@ -1,0 +1,27 @@
+import type { CreateSessionResponse, JoinResponse, ParticipantSummary, SessionView } from '@balcony/shared';
+import type { ParticipantRecord, SessionRecord } from '../store/types.js';
+
+// Presenters whitelist what leaves the server: never a token hash, never a join code to a participant.
+
+export function presentParticipant(p: ParticipantRecord): ParticipantSummary {
+  return { participantId: p.id, name: p.name, role: p.role };
+}
+
+export function presentCreated(session: SessionRecord, facilitator: ParticipantRecord, token: string): CreateSessionResponse {
+  return { sessionId: session.id, joinCode: session.joinCode, facilitatorToken: token, participantId: facilitator.id };
+}
+
+export function presentJoined(session: SessionRecord, participant: ParticipantRecord, token: string): JoinResponse {
+  return { sessionId: session.id, participantId: participant.id, participantToken: token };
+}
+
+export function presentSession(session: SessionRecord, viewer: ParticipantRecord, participants: ParticipantRecord[]): SessionView {
+  return {
+    sessionId: session.id,
+    title: session.title,
+    template: session.template,
+    role: viewer.role,
+    participantId: viewer.id,
+    participants: participants.map(presentParticipant),
+  };
+}

@@ -1,0 +1,170 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParticipantRecord, SessionRecord, Store, StoredDoc } from './types.js';
+import type { Role, TemplateId } from '@balcony/shared';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template TEXT NOT NULL,
+  join_code TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  closed_at INTEGER
+);
+-- A code is unique among live sessions only, so that codes can come round again.
+CREATE UNIQUE INDEX IF NOT EXISTS sessions_live_join_code ON sessions (join_code) WHERE closed_at IS NULL;
+
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  color TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_session ON participants (session_id);
+
+CREATE TABLE IF NOT EXISTS doc_states (
+  session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+  state BLOB NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_session ON doc_updates (session_id, seq);
+`;
+
+interface SessionRow {
+  id: string;
+  title: string;
+  template: string;
+  join_code: string;
+  created_at: number;
+}
+interface ParticipantRow {
+  id: string;
+  session_id: string;
+  name: string;
+  role: string;
+  color: string;
+  created_at: number;
+}
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  title: r.title,
+  template: r.template as TemplateId,
+  joinCode: r.join_code,
+  createdAt: r.created_at,
+});
+const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
+  id: r.id,
+  sessionId: r.session_id,
+  name: r.name,
+  role: r.role as Role,
+  color: r.color,
+  createdAt: r.created_at,
+});
+
+/**
+ * The embedded store. better-sqlite3 is synchronous, so every write below is in the WAL by the
+ * time the returned promise exists: a process kill right after loses nothing.
+ */
+export function openSqliteStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'balcony.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // NORMAL keeps every commit across a process crash; only a power loss can take the last few.
+  db.pragma('synchronous = NORMAL');
+  // Deleted text is overwritten, not left in free pages of the file.
+  db.pragma('secure_delete = ON');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const q = {
+    insertSession: db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertParticipant: db.prepare(
+      'INSERT INTO participants (id, session_id, name, role, color, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    upsertState: db.prepare(
+      'INSERT INTO doc_states (session_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+    ),
+    codeInUse: db.prepare('SELECT 1 FROM sessions WHERE join_code = ? AND closed_at IS NULL'),
+    sessionByCode: db.prepare('SELECT * FROM sessions WHERE join_code = ? AND closed_at IS NULL'),
+    sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+    countParticipants: db.prepare('SELECT COUNT(*) AS n FROM participants WHERE session_id = ?'),
+    participantByToken: db.prepare('SELECT * FROM participants WHERE token_hash = ?'),
+    participantsOf: db.prepare('SELECT * FROM participants WHERE session_id = ? ORDER BY created_at, rowid'),
+    stateOf: db.prepare('SELECT state FROM doc_states WHERE session_id = ?'),
+    updatesOf: db.prepare('SELECT seq, data FROM doc_updates WHERE session_id = ? ORDER BY seq'),
+    appendUpdate: db.prepare('INSERT INTO doc_updates (session_id, data) VALUES (?, ?)'),
+    deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE session_id = ? AND seq <= ?'),
+  };
+
+  const createSessionTx = db.transaction(
+    (session: SessionRecord, f: ParticipantRecord, tokenHash: string, state: Uint8Array) => {
+      q.insertSession.run(session.id, session.title, session.template, session.joinCode, session.createdAt);
+      q.insertParticipant.run(f.id, f.sessionId, f.name, f.role, f.color, tokenHash, f.createdAt);
+      q.upsertState.run(session.id, state, session.createdAt);
+    },
+  );
+  const compactTx = db.transaction((sessionId: string, state: Uint8Array, throughSeq: number) => {
+    q.upsertState.run(sessionId, state, Date.now());
+    q.deleteUpdatesThrough.run(sessionId, throughSeq);
+  });
+
+  return {
+    async createSession({ session, facilitator, tokenHash, initialState }) {
+      createSessionTx(session, facilitator, tokenHash, initialState);
+    },
+    async joinCodeInUse(code) {
+      return q.codeInUse.get(code) !== undefined;
+    },
+    async findSessionByJoinCode(code) {
+      const row = q.sessionByCode.get(code) as SessionRow | undefined;
+      return row ? toSession(row) : null;
+    },
+    async getSession(sessionId) {
+      const row = q.sessionById.get(sessionId) as SessionRow | undefined;
+      return row ? toSession(row) : null;
+    },
+    async addParticipant(p, tokenHash) {
+      q.insertParticipant.run(p.id, p.sessionId, p.name, p.role, p.color, tokenHash, p.createdAt);
+    },
+    async countParticipants(sessionId) {
+      return (q.countParticipants.get(sessionId) as { n: number }).n;
+    },
+    async findParticipantByTokenHash(tokenHash) {
+      const row = q.participantByToken.get(tokenHash) as ParticipantRow | undefined;
+      return row ? toParticipant(row) : null;
+    },
+    async listParticipants(sessionId) {
+      return (q.participantsOf.all(sessionId) as ParticipantRow[]).map(toParticipant);
+    },
+    async loadDoc(sessionId): Promise<StoredDoc> {
+      const stateRow = q.stateOf.get(sessionId) as { state: Buffer } | undefined;
+      const rows = q.updatesOf.all(sessionId) as { seq: number; data: Buffer }[];
+      return {
+        state: stateRow ? new Uint8Array(stateRow.state) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+      };
+    },
+    async appendUpdate(sessionId, update) {
+      return Number(q.appendUpdate.run(sessionId, update).lastInsertRowid);
+    },
+    async compact(sessionId, state, throughSeq) {
+      compactTx(sessionId, state, throughSeq);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

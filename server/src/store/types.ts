@@ -1,0 +1,61 @@
+import type { Role, TemplateId } from '@balcony/shared';
+
+export interface SessionRecord {
+  id: string;
+  title: string;
+  template: TemplateId;
+  joinCode: string;
+  createdAt: number;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  sessionId: string;
+  name: string;
+  role: Role;
+  color: string;
+  createdAt: number;
+}
+
+export interface StoredDoc {
+  /** The compacted state, if the log has ever been compacted. */
+  state: Uint8Array | null;
+  /** Updates appended since, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update, for compact(). 0 when there is none. */
+  lastSeq: number;
+}
+
+/**
+ * Everything the server keeps. One interface so that the embedded SQLite store and a server
+ * database can stand behind it alike; every method may be asynchronous.
+ */
+export interface Store {
+  /** Creates a session with its first (facilitator) participant and initial board state. */
+  createSession(input: {
+    session: SessionRecord;
+    facilitator: ParticipantRecord;
+    tokenHash: string;
+    initialState: Uint8Array;
+  }): Promise<void>;
+  /** True when a live session already uses the code. */
+  joinCodeInUse(code: string): Promise<boolean>;
+  findSessionByJoinCode(code: string): Promise<SessionRecord | null>;
+  getSession(sessionId: string): Promise<SessionRecord | null>;
+  addParticipant(participant: ParticipantRecord, tokenHash: string): Promise<void>;
+  countParticipants(sessionId: string): Promise<number>;
+  findParticipantByTokenHash(tokenHash: string): Promise<ParticipantRecord | null>;
+  listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
+
+  /** Loads a board: the compacted state plus every update appended since. */
+  loadDoc(sessionId: string): Promise<StoredDoc>;
+  /**
+   * Appends one accepted update and resolves once it is durable (it survives a process kill);
+   * resolves to the update's sequence number.
+   */
+  appendUpdate(sessionId: string, update: Uint8Array): Promise<number>;
+  /** Replaces the state and every update up to and including `throughSeq` with `state`. */
+  compact(sessionId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+
+  close(): Promise<void>;
+}

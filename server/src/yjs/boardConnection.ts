@@ -1,0 +1,210 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import { CLOSE_CODES, LIMITS, awarenessClientStateSchema, type AwarenessUser } from '@balcony/shared';
+import type { Room, RoomMember } from './room.js';
+import { MESSAGE, SYNC, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
+import { inspectUpdate } from './updateInspector.js';
+
+class ProtocolError extends Error {}
+
+const PING_INTERVAL_MS = 30_000;
+/** More entries than this in one awareness message is not a browser talking. */
+const MAX_AWARENESS_ENTRIES = 16;
+
+/**
+ * One WebSocket on a board: speaks the y-websocket protocol (sync and awareness) for one
+ * authenticated participant. Anything that breaks the protocol or the board schema closes this
+ * socket with 4400; the room and every other member carry on.
+ */
+export class BoardConnection implements RoomMember {
+  clientId: number | null = null;
+  private missingDependencyTimer: NodeJS.Timeout | null = null;
+  private pingTimer: NodeJS.Timeout;
+  private alive = true;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    private readonly user: AwarenessUser,
+    private readonly log: Logger,
+    private readonly onClosed: (conn: BoardConnection) => void,
+  ) {
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
+    ws.on('close', () => this.cleanUp());
+    // ws reports an oversized or malformed frame here and closes the socket itself (1009, 1002).
+    ws.on('error', (err) => this.log.info({ err: err.message }, 'board socket error'));
+    ws.on('pong', () => (this.alive = true));
+    this.pingTimer = setInterval(() => {
+      if (!this.alive) return this.ws.terminate();
+      this.alive = false;
+      this.ws.ping();
+    }, PING_INTERVAL_MS);
+
+    room.members.add(this);
+    // The stored state is loaded before a socket is accepted, so this first step already
+    // describes the whole board: nobody is told they are in sync with an empty one.
+    this.send(encodeSyncStep1(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) this.send(encodeAwareness(room.awareness, states));
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.ws.close(code, reason);
+    this.cleanUp();
+  }
+
+  private reject(reason: string): void {
+    this.log.warn({ reason, participantId: this.user.participantId }, 'board message refused');
+    this.close(CLOSE_CODES.badMessage, reason.slice(0, 120));
+  }
+
+  private onMessage(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) return this.reject('board messages are binary');
+    try {
+      this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    } catch (err) {
+      // Any decoding error is the sender's: a truncated varint, bad JSON, an unknown type.
+      this.reject(err instanceof ProtocolError ? err.message : 'malformed message');
+    }
+  }
+
+  private handle(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE.sync:
+        this.handleSync(decoder);
+        break;
+      case MESSAGE.awareness:
+        this.handleAwareness(decoding.readVarUint8Array(decoder));
+        break;
+      case MESSAGE.queryAwareness:
+        this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+        break;
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the message');
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder);
+    if (kind === SYNC.step1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      Y.decodeStateVector(stateVector);
+      this.send(encodeSyncStep2(this.room.doc, stateVector));
+    } else if (kind === SYNC.step2 || kind === SYNC.update) {
+      this.applyUpdate(decoding.readVarUint8Array(decoder));
+    } else {
+      throw new ProtocolError(`unknown sync message ${kind}`);
+    }
+  }
+
+  private applyUpdate(update: Uint8Array): void {
+    const verdict = inspectUpdate(update);
+    if (!verdict.ok) throw new ProtocolError(verdict.reason);
+    const { doc, guard } = this.room;
+    let violations: string[] = [];
+    let applyFailed = false;
+    doc.transact((tr) => {
+      try {
+        Y.applyUpdate(doc, update, this);
+      } catch {
+        applyFailed = true;
+      }
+      // Repairs ride in the same transaction, so the stored and relayed update carries them.
+      violations = guard.review(tr);
+    }, this);
+    if (applyFailed) throw new ProtocolError('the update could not be applied');
+    if (violations.length > 0) throw new ProtocolError(`board schema: ${violations[0]}`);
+    this.watchMissingDependencies();
+  }
+
+  /**
+   * Yjs holds back an update whose dependencies it has not seen. If they do not arrive in time,
+   * the sender is cut off and the held-back part dropped, so it cannot surface later unchecked
+   * by a timer that no longer runs.
+   */
+  private watchMissingDependencies(): void {
+    const store = this.room.doc.store;
+    const pending = store.pendingStructs !== null || store.pendingDs !== null;
+    if (!pending) {
+      if (this.missingDependencyTimer) clearTimeout(this.missingDependencyTimer);
+      this.missingDependencyTimer = null;
+      return;
+    }
+    if (this.missingDependencyTimer) return;
+    this.missingDependencyTimer = setTimeout(() => {
+      this.missingDependencyTimer = null;
+      if (store.pendingStructs === null && store.pendingDs === null) return;
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      this.reject('missing dependencies did not arrive in time');
+    }, LIMITS.missingDependencyMs);
+  }
+
+  /**
+   * Awareness is re-encoded here: only this socket's own client id is accepted (the first id it
+   * uses is bound to it), `user` comes from the token, and only known fields pass.
+   */
+  private handleAwareness(payload: Uint8Array): void {
+    const decoder = decoding.createDecoder(payload);
+    const count = decoding.readVarUint(decoder);
+    if (count > MAX_AWARENESS_ENTRIES) throw new ProtocolError('too many awareness entries');
+    const accepted: { clientId: number; clock: number; state: unknown }[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const raw: unknown = JSON.parse(decoding.readVarString(decoder));
+      if (this.clientId === null && !this.room.clientIdTaken(clientId)) this.clientId = clientId;
+      if (clientId !== this.clientId) {
+        this.log.warn({ clientId, own: this.clientId }, 'awareness for another client dropped');
+        continue;
+      }
+      if (raw === null) {
+        accepted.push({ clientId, clock, state: null });
+        continue;
+      }
+      const parsed = awarenessClientStateSchema.safeParse(raw);
+      if (!parsed.success) {
+        this.log.info('awareness state with unknown shape dropped');
+        continue;
+      }
+      const { cursor, drag } = parsed.data;
+      accepted.push({ clientId, clock, state: { user: this.user, ...(cursor ? { cursor } : {}), ...(drag ? { drag } : {}) } });
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in the awareness update');
+    if (accepted.length === 0) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, accepted.length);
+    for (const a of accepted) {
+      encoding.writeVarUint(e, a.clientId);
+      encoding.writeVarUint(e, a.clock);
+      encoding.writeVarString(e, JSON.stringify(a.state));
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encoding.toUint8Array(e), this);
+  }
+
+  private cleanUp(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    if (this.missingDependencyTimer) clearTimeout(this.missingDependencyTimer);
+    this.room.members.delete(this);
+    if (this.clientId !== null) awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.clientId], 'left');
+    this.onClosed(this);
+  }
+}

@@ -1,0 +1,93 @@
+import type { Logger } from 'pino';
+import type { TemplateId } from '@balcony/shared';
+import type { Store } from '../store/types.js';
+import { Room, type RoomOptions } from './room.js';
+
+export interface RoomManagerOptions extends RoomOptions {
+  /** How long a room stays in memory after its last member leaves. */
+  unloadMs: number;
+}
+
+/**
+ * Loads a session's room on first use and unloads it a while after its last member leaves,
+ * compacting its log on the way out. Loading and unloading never overlap for one session.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly options: RoomManagerOptions,
+  ) {}
+
+  /** The loaded room; the caller must add a member or call releaseIfIdle. */
+  async acquire(sessionId: string, template: TemplateId): Promise<Room> {
+    await this.unloading.get(sessionId);
+    let pending = this.rooms.get(sessionId);
+    if (!pending) {
+      pending = Room.load(sessionId, template, this.store, this.log, this.options);
+      this.rooms.set(sessionId, pending);
+      pending.catch(() => this.rooms.delete(sessionId));
+    }
+    const room = await pending;
+    if (room.isFailed) {
+      // A room whose store write failed is dropped and read again from the store.
+      await this.unload(room);
+      return this.acquire(sessionId, template);
+    }
+    if (room.unloadTimer) {
+      clearTimeout(room.unloadTimer);
+      room.unloadTimer = null;
+    }
+    return room;
+  }
+
+  /** Starts the unload timer when the room has no members. */
+  releaseIfIdle(room: Room): void {
+    if (room.members.size > 0 || room.unloadTimer) return;
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null;
+      if (room.members.size === 0) void this.unload(room);
+    }, this.options.unloadMs);
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  isLoaded(sessionId: string): boolean {
+    return this.rooms.has(sessionId);
+  }
+
+  private unload(room: Room): Promise<void> {
+    const done = (async () => {
+      this.rooms.delete(room.sessionId);
+      try {
+        await room.flushed();
+        await room.compact();
+      } catch (err) {
+        this.log.error({ err, sessionId: room.sessionId }, 'compaction on unload failed');
+      } finally {
+        room.destroy();
+        this.unloading.delete(room.sessionId);
+      }
+    })();
+    this.unloading.set(room.sessionId, done);
+    return done;
+  }
+
+  /** Unloads every room (on shutdown): flushes, compacts and frees each document. */
+  async closeAll(): Promise<void> {
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    await Promise.all(
+      rooms.flatMap((r) => {
+        if (r.status !== 'fulfilled') return [];
+        if (r.value.unloadTimer) clearTimeout(r.value.unloadTimer);
+        return [this.unload(r.value)];
+      }),
+    );
+    await Promise.all(this.unloading.values());
+  }
+}
