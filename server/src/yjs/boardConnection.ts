@@ -114,21 +114,14 @@ export class BoardConnection implements RoomMember {
   }
 
   private applyUpdate(update: Uint8Array): void {
-    const verdict = inspectUpdate(update);
+    const verdict = inspectUpdate(update, this.room.doc.clientID);
     if (!verdict.ok) throw new ProtocolError(verdict.reason);
-    const { doc, guard } = this.room;
-    let violations: string[] = [];
-    let applyFailed = false;
-    doc.transact((tr) => {
-      try {
-        Y.applyUpdate(doc, update, this);
-      } catch {
-        applyFailed = true;
-      }
-      // Repairs ride in the same transaction, so the stored and relayed update carries them.
-      violations = guard.review(tr);
-    }, this);
-    if (applyFailed) throw new ProtocolError('the update could not be applied');
+    let violations: string[];
+    try {
+      violations = this.room.guard.apply(update, this);
+    } catch {
+      throw new ProtocolError('the update could not be applied');
+    }
     if (violations.length > 0) throw new ProtocolError(`board schema: ${violations[0]}`);
     this.watchMissingDependencies();
   }

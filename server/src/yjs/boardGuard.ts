@@ -48,8 +48,31 @@ export class BoardGuard {
     });
   }
 
+  /**
+   * Applies a client's update and reviews it in one transaction. Returns a description of each
+   * violation it repaired (empty when the update was fine); throws when Yjs cannot apply it.
+   */
+  apply(update: Uint8Array, origin: unknown): string[] {
+    let violations: string[] = [];
+    let failure: unknown = null;
+    this.doc.transact((tr) => {
+      try {
+        Y.applyUpdate(this.doc, update, origin);
+      } catch (err) {
+        failure = err;
+      }
+      // Repairs ride in the same transaction, so the stored and relayed update carries them.
+      violations = this.review(tr);
+      // applyUpdate marked the transaction remote; the repairs in it are the server's own writes,
+      // and Yjs would otherwise take them for another client using the server's id and change it.
+      if (violations.length > 0) tr.local = true;
+    }, origin);
+    if (failure) throw new Error('the update could not be applied');
+    return violations;
+  }
+
   /** Reviews what a transaction changed; returns a description of each violation it repaired. */
-  review(tr: Y.Transaction): string[] {
+  private review(tr: Y.Transaction): string[] {
     const violations: string[] = [];
     const touched = new Set<string>();
     let metaTouched = false;

@@ -9,7 +9,7 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
  * parent explicitly (a top-level name or a type's id) when it has no neighbours to inherit it from.
  * Items that inherit a parent from a neighbour end up under an already-checked root.
  */
-export function inspectUpdate(update: Uint8Array): Verdict {
+export function inspectUpdate(update: Uint8Array, serverClientId: number): Verdict {
   let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
   try {
     structs = Y.decodeUpdate(update).structs;
@@ -17,6 +17,8 @@ export function inspectUpdate(update: Uint8Array): Verdict {
     return { ok: false, reason: 'the update could not be decoded' };
   }
   for (const struct of structs) {
+    // The server writes repairs under its own client id; nobody else may use it.
+    if (struct.id.client === serverClientId) return { ok: false, reason: "an update used the server's client id" };
     if (!(struct instanceof Y.Item)) continue;
     // Typed for integrated items; in a decoded update it is the top-level name or a parent's id.
     const parent = struct.parent as unknown;
