@@ -8,6 +8,9 @@ const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = configFromEnv(process.env, rootDir);
 const log = createLogger(config.logLevel);
 
+// A failure in one request or socket is logged, never allowed to take every session down with it.
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+
 const server = await startServer(config, log);
 log.info({ port: server.port, dataDir: config.dataDir }, 'listening');
 

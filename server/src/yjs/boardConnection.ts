@@ -12,6 +12,8 @@ import { inspectUpdate } from './updateInspector.js';
 class ProtocolError extends Error {}
 
 const PING_INTERVAL_MS = 30_000;
+/** A socket this far behind is not reading: it is cut off and will resync when it reconnects. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** More entries than this in one awareness message is not a browser talking. */
 const MAX_AWARENESS_ENTRIES = 16;
 
@@ -56,6 +58,12 @@ export class BoardConnection implements RoomMember {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.log.warn({ participantId: this.user.participantId }, 'board socket too slow; closing');
+      this.ws.terminate();
+      this.cleanUp();
+      return;
+    }
     this.ws.send(message, { binary: true });
   }
 
