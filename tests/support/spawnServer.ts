@@ -55,6 +55,10 @@ export async function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServe
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)));
     setTimeout(() => reject(new Error(`server did not start in 20 s:\n${out}`)), 20_000).unref();
+  }).catch((err: unknown) => {
+    // A server that never said it listens is still a process: do not leave it behind.
+    child.kill('SIGKILL');
+    throw err;
   });
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

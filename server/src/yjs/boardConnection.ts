@@ -16,6 +16,15 @@ const PING_INTERVAL_MS = 30_000;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** More entries than this in one awareness message is not a browser talking. */
 const MAX_AWARENESS_ENTRIES = 16;
+/** RFC 6455 leaves 123 bytes for a close reason; ws throws on a longer one. */
+const CLOSE_REASON_BYTES_MAX = 123;
+
+/** Cuts a close reason to what fits in a close frame, counted in bytes, not characters. */
+function fitCloseReason(reason: string): string {
+  let out = reason;
+  while (Buffer.byteLength(out) > CLOSE_REASON_BYTES_MAX) out = out.slice(0, -1);
+  return out;
+}
 
 /**
  * One WebSocket on a board: speaks the y-websocket protocol (sync and awareness) for one
@@ -69,7 +78,8 @@ export class BoardConnection implements RoomMember {
 
   close(code: number, reason: string): void {
     if (this.closed) return;
-    this.ws.close(code, reason);
+    // Reasons quote client data (type names, note ids), which can be multi-byte.
+    this.ws.close(code, fitCloseReason(reason));
     this.cleanUp();
   }
 
@@ -124,6 +134,8 @@ export class BoardConnection implements RoomMember {
   private applyUpdate(update: Uint8Array): void {
     const verdict = inspectUpdate(update, this.room.doc.clientID);
     if (!verdict.ok) throw new ProtocolError(verdict.reason);
+    const store = this.room.doc.store;
+    const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
     let violations: string[];
     try {
       violations = this.room.guard.apply(update, this);
@@ -131,15 +143,16 @@ export class BoardConnection implements RoomMember {
       throw new ProtocolError('the update could not be applied');
     }
     if (violations.length > 0) throw new ProtocolError(`board schema: ${violations[0]}`);
-    this.watchMissingDependencies();
+    this.watchMissingDependencies(hadPending);
   }
 
   /**
    * Yjs holds back an update whose dependencies it has not seen. If they do not arrive in time,
    * the sender is cut off and the held-back part dropped, so it cannot surface later unchecked
-   * by a timer that no longer runs.
+   * by a timer that no longer runs. What is held back is shared by the room, so only the socket
+   * whose update started it is on the clock, not another member who merely writes meanwhile.
    */
-  private watchMissingDependencies(): void {
+  private watchMissingDependencies(hadPending: boolean): void {
     const store = this.room.doc.store;
     const pending = store.pendingStructs !== null || store.pendingDs !== null;
     if (!pending) {
@@ -147,7 +160,7 @@ export class BoardConnection implements RoomMember {
       this.missingDependencyTimer = null;
       return;
     }
-    if (this.missingDependencyTimer) return;
+    if (this.missingDependencyTimer || hadPending) return;
     this.missingDependencyTimer = setTimeout(() => {
       this.missingDependencyTimer = null;
       if (store.pendingStructs === null && store.pendingDs === null) return;
@@ -203,7 +216,13 @@ export class BoardConnection implements RoomMember {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pingTimer);
-    if (this.missingDependencyTimer) clearTimeout(this.missingDependencyTimer);
+    if (this.missingDependencyTimer) {
+      clearTimeout(this.missingDependencyTimer);
+      // Its deadline can no longer cut the sender off: drop what it held back now, or it would
+      // wait in the room and be blamed on the next member who writes.
+      this.room.doc.store.pendingStructs = null;
+      this.room.doc.store.pendingDs = null;
+    }
     this.room.members.delete(this);
     if (this.clientId !== null) awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.clientId], 'left');
     this.onClosed(this);

@@ -1,0 +1,147 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { deleteNote, getMeta, getNotes, listNotes, moveNote, setNoteText, type CreateSessionResponse, type JoinResponse } from '@balcony/shared';
+import { eventually } from '../support/eventually.js';
+import {
+  OTHER_ZONE,
+  addValidNote,
+  connectStock,
+  createSession,
+  joinSession,
+  request,
+  startInProcess,
+  type InProcess,
+  type StockClient,
+} from './helpers.js';
+
+let srv: InProcess;
+let session: CreateSessionResponse;
+let alice: JoinResponse;
+let bob: JoinResponse;
+const clients: StockClient[] = [];
+
+function client(token: string): StockClient {
+  const c = connectStock(srv.wsUrl, session.sessionId, token);
+  clients.push(c);
+  return c;
+}
+
+beforeAll(async () => {
+  srv = await startInProcess();
+  session = await createSession(srv.url, 'Sync', 'Fay');
+  alice = await joinSession(srv.url, session.joinCode, 'Alice');
+  bob = await joinSession(srv.url, session.joinCode, 'Bob');
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await srv?.close();
+  if (srv) rmSync(srv.dataDir, { recursive: true, force: true });
+});
+
+/** Both replicas hold the same document, down to the encoded state. */
+function expectSame(x: Y.Doc, y: Y.Doc): void {
+  expect(listNotes(x)).toEqual(listNotes(y));
+  expect(Y.encodeStateVector(x)).toEqual(Y.encodeStateVector(y));
+}
+
+describe('two stock clients', () => {
+  it('start from the server board (meta set, no notes) and converge on adds, concurrent text edits, a move and a delete', async () => {
+    const a = client(alice.participantToken);
+    const b = client(bob.participantToken);
+    await Promise.all([a.synced(), b.synced()]);
+    expect(getMeta(a.doc).get('schemaVersion')).toBe(1);
+    expect(listNotes(a.doc)).toEqual([]);
+
+    const fromA = addValidNote(a.doc, { text: 'from Alice' });
+    const fromB = addValidNote(b.doc, { text: 'from Bob' });
+    const shared = addValidNote(a.doc, { text: 'hello world' });
+    await eventually(() => {
+      expect(listNotes(b.doc).map((n) => n.id).sort()).toEqual([fromA, fromB, shared].sort());
+      expect(listNotes(a.doc).map((n) => n.id).sort()).toEqual([fromA, fromB, shared].sort());
+    });
+
+    // Concurrent edits of one note's text: both socket sends happen before either client hears the other.
+    a.provider.disconnect();
+    setNoteText(a.doc, shared, 'hello brave world');
+    setNoteText(b.doc, shared, 'hello world!');
+    a.provider.connect();
+    await eventually(() => {
+      const textA = getNotes(a.doc).get(shared)!.get('text')!.toString();
+      const textB = getNotes(b.doc).get(shared)!.get('text')!.toString();
+      expect(textA).toBe('hello brave world!');
+      expect(textB).toBe(textA);
+    });
+
+    moveNote(b.doc, fromA, { zone: OTHER_ZONE, x: 0.25, y: 0.75 });
+    deleteNote(a.doc, fromB);
+    await eventually(() => {
+      const notesA = listNotes(a.doc);
+      expect(notesA.map((n) => n.id).sort()).toEqual([fromA, shared].sort());
+      expect(notesA.find((n) => n.id === fromA)).toMatchObject({ zone: OTHER_ZONE, x: 0.25, y: 0.75 });
+      expectSame(a.doc, b.doc);
+    });
+
+    // A client that arrives later gets exactly the same board.
+    const late = client(session.facilitatorToken);
+    await late.synced();
+    expectSame(late.doc, a.doc);
+    expect(a.closes).toEqual([]);
+    expect(b.closes).toEqual([]);
+  });
+
+  it('converge when both write many notes at the same time', async () => {
+    const a = client(alice.participantToken);
+    const b = client(bob.participantToken);
+    await Promise.all([a.synced(), b.synced()]);
+    const before = listNotes(a.doc).length;
+    for (let i = 0; i < 40; i++) {
+      addValidNote(a.doc, { text: `a${i}` });
+      addValidNote(b.doc, { text: `b${i}` });
+    }
+    await eventually(() => {
+      expect(listNotes(a.doc)).toHaveLength(before + 80);
+      expectSame(a.doc, b.doc);
+    });
+  });
+});
+
+describe('awareness', () => {
+  it('carries the user from the token, never the one a client claims', async () => {
+    const mallory = client(alice.participantToken);
+    const watcher = client(bob.participantToken);
+    mallory.provider.awareness.setLocalState({
+      user: { participantId: session.participantId, name: 'Mallory', color: '#000000' },
+      cursor: { x: 10, y: 20 },
+    });
+    await Promise.all([mallory.synced(), watcher.synced()]);
+
+    const view = await request(srv.url, 'GET', `/api/sessions/${session.sessionId}`, { token: alice.participantToken });
+    const aliceRecord = (view.body.participants as { participantId: string; name: string }[]).find(
+      (p) => p.participantId === alice.participantId,
+    )!;
+    expect(aliceRecord.name).toBe('Alice');
+
+    await eventually(() => {
+      const state = watcher.provider.awareness.getStates().get(mallory.doc.clientID) as Record<string, any> | undefined;
+      expect(state).toBeDefined();
+      expect(state!.user.participantId).toBe(alice.participantId);
+      expect(state!.user.name).toBe('Alice');
+      expect(state!.user.color).toMatch(/^#[0-9A-Fa-f]{6}$/);
+      expect(state!.cursor).toEqual({ x: 10, y: 20 });
+    });
+
+    // Claiming another name later does not work either; the cursor still passes.
+    mallory.provider.awareness.setLocalStateField('user', { participantId: 'x', name: 'Mallory', color: '#000000' });
+    mallory.provider.awareness.setLocalStateField('cursor', { x: 30, y: 40 });
+    await eventually(() => {
+      const state = watcher.provider.awareness.getStates().get(mallory.doc.clientID) as Record<string, any>;
+      expect(state.cursor).toEqual({ x: 30, y: 40 });
+      expect(state.user).toEqual({ participantId: alice.participantId, name: 'Alice', color: state.user.color });
+    });
+    // Leaving removes the state for everyone else.
+    mallory.provider.disconnect();
+    await eventually(() => expect(watcher.provider.awareness.getStates().has(mallory.doc.clientID)).toBe(false));
+  });
+});

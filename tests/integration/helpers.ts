@@ -1,0 +1,301 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
+import {
+  DEFAULT_NOTE_COLOR,
+  addNote,
+  getTemplate,
+  type CreateSessionResponse,
+  type JoinResponse,
+  type NewNote,
+  type TemplateId,
+} from '@balcony/shared';
+import { configFromEnv } from '../../server/src/config.js';
+import { createLogger } from '../../server/src/logger.js';
+import { startServer, type RunningServer } from '../../server/src/server.js';
+import { eventually } from '../support/eventually.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TEMPLATE: TemplateId = 'what-works-circle';
+export const ZONES: ReadonlySet<string> = new Set(getTemplate(TEMPLATE).zones.map((z) => z.id));
+export const ZONE = getTemplate(TEMPLATE).zones[0]!.id;
+export const OTHER_ZONE = getTemplate(TEMPLATE).zones[1]!.id;
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+}
+
+export async function request<T = any>(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  opts: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.rawBody !== undefined) {
+    body = opts.rawBody;
+    headers['content-type'] ??= 'application/json';
+  } else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(base + path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text for the assertion message */
+  }
+  return { status: res.status, body: parsed as T };
+}
+
+export async function createSession(base: string, title = 'Team reflection', facilitatorName = 'Fay') {
+  const res = await request<CreateSessionResponse>(base, 'POST', '/api/sessions', {
+    body: { title, template: TEMPLATE, facilitatorName },
+  });
+  if (res.status !== 201) throw new Error(`create session: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function joinSession(base: string, joinCode: string, name: string) {
+  const res = await request<JoinResponse>(base, 'POST', '/api/join', { body: { joinCode, name } });
+  if (res.status !== 201) throw new Error(`join: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process server
+
+export interface InProcess {
+  server: RunningServer;
+  url: string;
+  wsUrl: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real server in this process, for tests that look at its rooms. */
+export async function startInProcess(env: Record<string, string> = {}, dataDir?: string): Promise<InProcess> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'balcony-it-'));
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env }, ROOT);
+  const server = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  return {
+    server,
+    url: `http://127.0.0.1:${server.port}`,
+    wsUrl: `ws://127.0.0.1:${server.port}`,
+    dataDir: dir,
+    close: () => server.close(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stock clients
+
+export interface StockClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close codes of every socket this provider lost. */
+  closes: number[];
+  /** Resolves once the provider has synced with the server. */
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+/** A stock y-websocket client, as the browser runs it. */
+export function connectStock(wsUrl: string, sessionId: string, token: string, doc = new Y.Doc()): StockClient {
+  const provider = new WebsocketProvider(`${wsUrl}/yjs`, sessionId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const closes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    closes,
+    synced: () => eventually(() => {
+      if (!provider.synced) throw new Error('provider not synced');
+    }),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+let noteCounter = 0;
+export function uniqueId(prefix = 'n'): string {
+  return `${prefix}-${process.pid}-${++noteCounter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function validNote(id: string, extra: Partial<NewNote> = {}): NewNote {
+  return { id, text: '', zone: ZONE, x: 0.5, y: 0.5, color: DEFAULT_NOTE_COLOR, authorId: 'author-1', createdAt: Date.now(), ...extra };
+}
+
+export function addValidNote(doc: Y.Doc, extra: Partial<NewNote> = {}): string {
+  const id = extra.id ?? uniqueId();
+  addNote(doc, validNote(id, extra));
+  return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw board sockets
+
+export interface Closed {
+  code: number;
+  reason: string;
+  at: number;
+}
+
+export type RawOpen = { ok: true; ws: WebSocket } | { ok: false; status: number };
+
+/** Opens a board socket by hand and reports either the open socket or the refused upgrade's status. */
+export function openRaw(wsUrl: string, sessionId: string, token: string | null): Promise<RawOpen> {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const ws = new WebSocket(`${wsUrl}/yjs/${encodeURIComponent(sessionId)}${query}`);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ok: true, ws }));
+    ws.once('unexpected-response', (_req, res) => {
+      resolve({ ok: false, status: res.statusCode ?? 0 });
+      ws.terminate();
+    });
+    ws.once('error', (err) => reject(err));
+  });
+}
+
+/**
+ * A hand-driven board client: it speaks just enough of the protocol to hold a copy of the board,
+ * and sends whatever bytes a test gives it.
+ */
+export class RawBoard {
+  readonly doc = new Y.Doc();
+  readonly closed: Promise<Closed>;
+  private gotStep2 = false;
+
+  private constructor(readonly ws: WebSocket) {
+    ws.binaryType = 'nodebuffer';
+    this.closed = new Promise((resolve) => {
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() }));
+    });
+    // A socket the server closes can report a write error on our side; the close event is what counts.
+    ws.on('error', () => {});
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (!isBinary) return;
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+      const kind = decoding.readVarUint(decoder);
+      // Step 1 from the server is not answered: a raw client sends only what a test tells it to.
+      if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
+        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), 'server');
+        if (kind === syncProtocol.messageYjsSyncStep2) this.gotStep2 = true;
+      }
+    });
+  }
+
+  static async open(wsUrl: string, sessionId: string, token: string, opts: { sync?: boolean } = {}): Promise<RawBoard> {
+    const opened = await openRaw(wsUrl, sessionId, token);
+    if (!opened.ok) throw new Error(`board upgrade refused: ${opened.status}`);
+    const board = new RawBoard(opened.ws);
+    if (opts.sync ?? true) {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(e, board.doc);
+      board.send(encoding.toUint8Array(e));
+      await eventually(() => {
+        if (!board.gotStep2) throw new Error('no sync step 2 yet');
+      });
+    }
+    return board;
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  send(data: Uint8Array | Buffer | string): void {
+    this.ws.send(data);
+  }
+
+  /** Runs `change` on the local copy and returns the update it made, without sending it. */
+  capture(change: (doc: Y.Doc) => void): Uint8Array {
+    let update: Uint8Array | null = null;
+    const onUpdate = (u: Uint8Array, origin: unknown) => {
+      if (origin !== 'server') update = update ? Y.mergeUpdates([update, u]) : u;
+    };
+    this.doc.on('update', onUpdate);
+    try {
+      change(this.doc);
+    } finally {
+      this.doc.off('update', onUpdate);
+    }
+    if (!update) throw new Error('the change made no update');
+    return update;
+  }
+
+  /** Makes a change locally and sends it as a y-websocket update message. */
+  change(change: (doc: Y.Doc) => void): Uint8Array {
+    const message = updateMessage(this.capture(change));
+    this.send(message);
+    return message;
+  }
+
+  destroy(): void {
+    this.ws.terminate();
+    this.doc.destroy();
+  }
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** An awareness message carrying the given entries, encoded as y-protocols does. */
+export function awarenessMessage(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(inner, entry.clientId);
+    encoding.writeVarUint(inner, entry.clock);
+    encoding.writeVarString(inner, JSON.stringify(entry.state));
+  }
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+
+/** mulberry32: a small seeded PRNG, so that a failing run of random frames can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ERROR_CODES,
+  ERROR_STATUS,
+  JOIN_CODE_ALPHABET,
+  LIMITS,
+  listNotes,
+  type CreateSessionResponse,
+  type ErrorCode,
+} from '@balcony/shared';
+import { removeDataDir, spawnServer, type SpawnedServer } from '../support/spawnServer.js';
+import { eventually } from '../support/eventually.js';
+import { addValidNote, connectStock, createSession, joinSession, request, TEMPLATE, type Reply, type StockClient } from './helpers.js';
+
+const JOIN_CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`);
+const BASE64URL_TOKEN = /^[A-Za-z0-9_-]{22,}$/;
+
+/** The error envelope, its code known and its status the one that goes with the code. */
+function expectError(res: Reply, status: number, code: ErrorCode, field?: string): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(Object.keys(res.body)).toEqual(['error']);
+  const error = res.body.error as Record<string, unknown>;
+  expect(ERROR_CODES).toContain(error.code);
+  expect(error.code).toBe(code);
+  expect(ERROR_STATUS[code]).toBe(status);
+  expect(typeof error.message).toBe('string');
+  expect((error.message as string).length).toBeGreaterThan(0);
+  for (const key of Object.keys(error)) expect(['code', 'message', 'field']).toContain(key);
+  if (field === undefined) expect(error).not.toHaveProperty('field');
+  else expect(error.field).toBe(field);
+}
+
+const servers: SpawnedServer[] = [];
+const clients: StockClient[] = [];
+let main: SpawnedServer;
+let limited: SpawnedServer;
+/** Restarted by the last test; started with the others to share the start-up time. */
+let restartable: SpawnedServer;
+
+beforeAll(async () => {
+  const started = await Promise.allSettled([spawnServer(), spawnServer({ env: { JOIN_FAILURES_PER_WINDOW: '3' } }), spawnServer()]);
+  for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
+  [main, limited, restartable] = servers as [SpawnedServer, SpawnedServer, SpawnedServer];
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await Promise.all(servers.map((s) => s.kill()));
+  for (const dir of new Set(servers.map((s) => s.dataDir))) removeDataDir(dir);
+});
+
+describe('health', () => {
+  it('answers 200 {"status":"ok"}', async () => {
+    const res = await request(main.url, 'GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('POST /api/sessions', () => {
+  it('creates a session: 201 with id, join code, a long random token; trims strings and drops unknown keys', async () => {
+    const res = await request<CreateSessionResponse>(main.url, 'POST', '/api/sessions', {
+      body: { title: '  Monday reflection \n', template: TEMPLATE, facilitatorName: '  Ana  ', isAdmin: true, role: 'owner' },
+    });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.body).sort()).toEqual(['facilitatorToken', 'joinCode', 'participantId', 'sessionId']);
+    expect(res.body.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body.joinCode).toMatch(JOIN_CODE);
+    // 22 base64url characters carry 132 bits.
+    expect(res.body.facilitatorToken).toMatch(BASE64URL_TOKEN);
+
+    const view = await request(main.url, 'GET', `/api/sessions/${res.body.sessionId}`, { token: res.body.facilitatorToken });
+    expect(view.status).toBe(200);
+    expect(view.body).toEqual({
+      sessionId: res.body.sessionId,
+      title: 'Monday reflection',
+      template: TEMPLATE,
+      role: 'facilitator',
+      participantId: res.body.participantId,
+      participants: [{ participantId: res.body.participantId, name: 'Ana', role: 'facilitator' }],
+    });
+  });
+
+  it('gives each session its own code and token', async () => {
+    const [a, b] = await Promise.all([createSession(main.url), createSession(main.url)]);
+    expect(a.sessionId).not.toBe(b.sessionId);
+    expect(a.joinCode).not.toBe(b.joinCode);
+    expect(a.facilitatorToken).not.toBe(b.facilitatorToken);
+  });
+
+  it('refuses malformed JSON with 400 invalid_json', async () => {
+    expectError(await request(main.url, 'POST', '/api/sessions', { rawBody: '{"title": "x",' }), 400, 'invalid_json');
+  });
+
+  it.each([
+    ['a missing title', { template: TEMPLATE }, 'title'],
+    ['a blank title', { title: '   ', template: TEMPLATE }, 'title'],
+    ['a title of 121 characters', { title: 'x'.repeat(LIMITS.titleMax + 1), template: TEMPLATE }, 'title'],
+    ['an unknown template', { title: 'T', template: 'kanban' }, 'template'],
+    ['a facilitator name of 41 characters', { title: 'T', template: TEMPLATE, facilitatorName: 'n'.repeat(LIMITS.nameMax + 1) }, 'facilitatorName'],
+    ['a title of the wrong type', { title: 42, template: TEMPLATE }, 'title'],
+    ['a template of the wrong type', { title: 'T', template: ['what-works-circle'] }, 'template'],
+  ])('refuses %s with 400 invalid_body naming the field', async (_label, body, field) => {
+    expectError(await request(main.url, 'POST', '/api/sessions', { body }), 400, 'invalid_body', field);
+  });
+
+  it('refuses a body that is not an object with 400 invalid_body', async () => {
+    expectError(await request(main.url, 'POST', '/api/sessions', { body: ['title'] }), 400, 'invalid_body');
+  });
+
+  it('accepts a title of exactly 120 characters', async () => {
+    const res = await request(main.url, 'POST', '/api/sessions', { body: { title: 't'.repeat(LIMITS.titleMax), template: TEMPLATE } });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('POST /api/join', () => {
+  it('joins with the code typed in lower case with spaces and hyphens', async () => {
+    const created = await createSession(main.url, 'Join test', 'Fay');
+    const typed = ` ${created.joinCode.slice(0, 3).toLowerCase()} - ${created.joinCode.slice(3).toLowerCase()} `;
+    const res = await request(main.url, 'POST', '/api/join', { body: { joinCode: typed, name: '  Bo  ', extra: 1 } });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.body).sort()).toEqual(['participantId', 'participantToken', 'sessionId']);
+    expect(res.body.sessionId).toBe(created.sessionId);
+    expect(res.body.participantToken).toMatch(BASE64URL_TOKEN);
+    expect(res.body.participantToken).not.toBe(created.facilitatorToken);
+
+    const view = await request(main.url, 'GET', `/api/sessions/${created.sessionId}`, { token: res.body.participantToken });
+    expect(view.status).toBe(200);
+    expect(view.body.role).toBe('participant');
+    expect(view.body.participantId).toBe(res.body.participantId);
+    // A participant never sees the join code.
+    expect(view.body).not.toHaveProperty('joinCode');
+    expect(view.body.participants).toEqual([
+      { participantId: created.participantId, name: 'Fay', role: 'facilitator' },
+      { participantId: res.body.participantId, name: 'Bo', role: 'participant' },
+    ]);
+  });
+
+  it('answers an unknown code with 404 unknown_code', async () => {
+    // Valid alphabet, but (almost surely) no session; retried with another code on the rare hit.
+    let res: Reply | null = null;
+    for (const code of ['ZZZZZZ', 'YYYYYY', 'XXXXXX']) {
+      res = await request(main.url, 'POST', '/api/join', { body: { joinCode: code, name: 'Eve' } });
+      if (res.status !== 201) break;
+    }
+    expectError(res!, 404, 'unknown_code', 'joinCode');
+    // Letters outside the alphabet (I, O, 0, 1) are never a code.
+    expectError(await request(main.url, 'POST', '/api/join', { body: { joinCode: 'IO01IO', name: 'Eve' } }), 404, 'unknown_code', 'joinCode');
+  });
+
+  it('refuses malformed JSON with 400 invalid_json', async () => {
+    expectError(await request(main.url, 'POST', '/api/join', { rawBody: 'joinCode=ABCDEF' }), 400, 'invalid_json');
+  });
+
+  it.each([
+    ['a missing name', { joinCode: 'ABCDEF' }, 'name'],
+    ['a name of 41 characters', { joinCode: 'ABCDEF', name: 'n'.repeat(LIMITS.nameMax + 1) }, 'name'],
+    ['a name of the wrong type', { joinCode: 'ABCDEF', name: 7 }, 'name'],
+    ['a join code of the wrong type', { joinCode: 123456, name: 'Eve' }, 'joinCode'],
+  ])('refuses %s with 400 invalid_body naming the field', async (_label, body, field) => {
+    expectError(await request(main.url, 'POST', '/api/join', { body }), 400, 'invalid_body', field);
+  });
+});
+
+describe('GET /api/sessions/:id', () => {
+  let a: CreateSessionResponse;
+  let b: CreateSessionResponse;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([createSession(main.url, 'A'), createSession(main.url, 'B')]);
+  });
+
+  it('answers 401 unauthorized without a token', async () => {
+    expectError(await request(main.url, 'GET', `/api/sessions/${a.sessionId}`), 401, 'unauthorized');
+    // A header that is not a bearer token is no token either.
+    expectError(
+      await request(main.url, 'GET', `/api/sessions/${a.sessionId}`, { headers: { authorization: `Basic ${a.facilitatorToken}` } }),
+      401,
+      'unauthorized',
+    );
+  });
+
+  it('answers 401 unauthorized for an unknown token', async () => {
+    expectError(await request(main.url, 'GET', `/api/sessions/${a.sessionId}`, { token: 'x'.repeat(43) }), 401, 'unauthorized');
+  });
+
+  it("answers 403 forbidden for another session's token", async () => {
+    expectError(await request(main.url, 'GET', `/api/sessions/${a.sessionId}`, { token: b.facilitatorToken }), 403, 'forbidden');
+  });
+
+  it('answers 404 not_found for an unknown session', async () => {
+    expectError(await request(main.url, 'GET', `/api/sessions/${randomUUID()}`, { token: a.facilitatorToken }), 404, 'not_found');
+  });
+
+  it('answers 404 not_found for an unknown API path', async () => {
+    expectError(await request(main.url, 'GET', '/api/nothing-here'), 404, 'not_found');
+  });
+
+  it('lets the same token in from several clients at once', async () => {
+    const views = await Promise.all(
+      Array.from({ length: 8 }, () => request(main.url, 'GET', `/api/sessions/${a.sessionId}`, { token: a.facilitatorToken })),
+    );
+    for (const v of views) expect(v.status).toBe(200);
+
+    const one = connectStock(main.wsUrl, a.sessionId, a.facilitatorToken);
+    const two = connectStock(main.wsUrl, a.sessionId, a.facilitatorToken);
+    clients.push(one, two);
+    await Promise.all([one.synced(), two.synced()]);
+    const fromOne = addValidNote(one.doc);
+    const fromTwo = addValidNote(two.doc);
+    for (const c of [one, two]) {
+      await eventually(() => expect(listNotes(c.doc).map((n) => n.id).sort()).toEqual([fromOne, fromTwo].sort()));
+    }
+    expect(one.closes).toEqual([]);
+    expect(two.closes).toEqual([]);
+  });
+});
+
+describe('join rate limit (JOIN_FAILURES_PER_WINDOW=3)', () => {
+  it('counts only failed joins and answers 429 rate_limited once they run out', async () => {
+    const created = await createSession(limited.url);
+    // Successful joins do not count: a whole room behind one address can join.
+    for (let i = 0; i < 5; i++) await joinSession(limited.url, created.joinCode, `P${i}`);
+    for (let i = 0; i < 3; i++) {
+      expectError(await request(limited.url, 'POST', '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Eve' } }), 404, 'unknown_code', 'joinCode');
+    }
+    expectError(await request(limited.url, 'POST', '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Eve' } }), 429, 'rate_limited');
+    // Once limited, guessing stops even with the right code.
+    expectError(await request(limited.url, 'POST', '/api/join', { body: { joinCode: created.joinCode, name: 'Eve' } }), 429, 'rate_limited');
+    // Other endpoints are not affected.
+    expect((await request(limited.url, 'GET', '/api/health')).status).toBe(200);
+  });
+});
+
+describe('tokens across a restart', () => {
+  it('keeps tokens and the board valid after the server restarts on the same data', async () => {
+    const first = restartable;
+    const created = await createSession(first.url, 'Restart');
+    const joined = await joinSession(first.url, created.joinCode, 'Pat');
+    const writer = connectStock(first.wsUrl, created.sessionId, joined.participantToken);
+    clients.push(writer);
+    await writer.synced();
+    const noteId = addValidNote(writer.doc, { text: 'before restart' });
+    const check = connectStock(first.wsUrl, created.sessionId, created.facilitatorToken);
+    clients.push(check);
+    await eventually(() => expect(listNotes(check.doc).map((n) => n.id)).toContain(noteId));
+    writer.destroy();
+    check.destroy();
+    await first.stop();
+
+    const second = await spawnServer({ dataDir: first.dataDir });
+    servers.push(second);
+    for (const token of [created.facilitatorToken, joined.participantToken]) {
+      const view = await request(second.url, 'GET', `/api/sessions/${created.sessionId}`, { token });
+      expect(view.status).toBe(200);
+      expect(view.body.title).toBe('Restart');
+    }
+    // The join code still works, and the same token opens the board from two clients at once.
+    expect((await joinSession(second.url, created.joinCode, 'Late')).sessionId).toBe(created.sessionId);
+    const one = connectStock(second.wsUrl, created.sessionId, joined.participantToken);
+    const two = connectStock(second.wsUrl, created.sessionId, joined.participantToken);
+    clients.push(one, two);
+    await Promise.all([one.synced(), two.synced()]);
+    for (const c of [one, two]) {
+      expect(listNotes(c.doc).map((n) => [n.id, n.text])).toEqual([[noteId, 'before restart']]);
+    }
+  });
+});
