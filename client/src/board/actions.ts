@@ -1,0 +1,119 @@
+import {
+  LIMITS,
+  addNote,
+  boardToNotePosition,
+  deleteNote,
+  moveNote,
+  notePositionToBoard,
+  setNoteColor,
+  setNoteText,
+  shapeBounds,
+  shapeContains,
+  zoneAt,
+  zoneById,
+  type NoteView,
+  type Point,
+  type Template,
+  type Zone,
+} from '@balcony/shared';
+import type { SessionConnection } from '../session/SessionConnection';
+import { clamp, keepNoteInside, newNoteSpot } from './layout';
+
+/**
+ * Every change this device makes to the board. Each goes through the shared document ops inside
+ * a local transaction, so that the undo manager sees it as this person's own.
+ */
+
+export class BoardFullError extends Error {
+  constructor() {
+    super(`This board is full: it holds ${LIMITS.notesPerBoard} notes. Remove some notes to add more.`);
+  }
+}
+
+export interface AddNoteOptions {
+  zone: Zone;
+  authorId: string;
+  color: string;
+  /** A board point for the note's centre; without it the note takes the zone's next free spot. */
+  at?: Point;
+  template: Template;
+  /** Centres of the notes on the board now, to keep clear of. */
+  others: readonly Point[];
+}
+
+export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): string {
+  if (conn.notes.size >= LIMITS.notesPerBoard) throw new BoardFullError();
+  const id = crypto.randomUUID();
+  const centre = opts.at ? keepNoteInside(opts.zone, opts.at) : newNoteSpot(opts.zone, opts.template, opts.others);
+  const pos = boardToNotePosition(opts.zone, centre);
+  conn.transact(() =>
+    addNote(conn.doc, {
+      id,
+      zone: opts.zone.id,
+      x: pos.x,
+      y: pos.y,
+      color: opts.color,
+      authorId: opts.authorId,
+      createdAt: Date.now(),
+    }),
+  );
+  return id;
+}
+
+export function moveNoteToZone(
+  conn: SessionConnection,
+  template: Template,
+  noteId: string,
+  zone: Zone,
+  others: readonly Point[],
+): void {
+  const pos = boardToNotePosition(zone, newNoteSpot(zone, template, others));
+  conn.transact(() => moveNote(conn.doc, noteId, { zone: zone.id, ...pos }));
+}
+
+/**
+ * Where a dragged note lands: the zone under its centre. Returns null (and changes nothing) when
+ * the centre is outside every zone, so that the note goes back where it was.
+ */
+export function landingSpot(template: Template, centre: Point): { zone: Zone; x: number; y: number } | null {
+  const zone = zoneAt(template, centre);
+  if (!zone) return null;
+  return { zone, ...boardToNotePosition(zone, centre) };
+}
+
+export function dropNote(conn: SessionConnection, template: Template, noteId: string, centre: Point): Zone | null {
+  const spot = landingSpot(template, centre);
+  if (!spot) return null;
+  conn.transact(() => moveNote(conn.doc, noteId, { zone: spot.zone.id, x: spot.x, y: spot.y }));
+  return spot.zone;
+}
+
+/**
+ * Moves a note by a step in board units, within its zone: the stored position stays in 0..1 of
+ * the zone's bounds, and a step that would carry the centre out of the zone's shape is refused.
+ */
+export function nudgeNote(conn: SessionConnection, template: Template, note: NoteView, dx: number, dy: number): boolean {
+  const zone = zoneById(template, note.zone);
+  if (!zone) return false;
+  const b = shapeBounds(zone.shape);
+  const x = clamp(note.x + dx / b.w, 0, 1);
+  const y = clamp(note.y + dy / b.h, 0, 1);
+  if (x === note.x && y === note.y) return false;
+  const from = notePositionToBoard(zone, note);
+  const to = notePositionToBoard(zone, { x, y });
+  if (shapeContains(zone.shape, from) && !shapeContains(zone.shape, to)) return false;
+  conn.transact(() => moveNote(conn.doc, note.id, { zone: zone.id, x, y }));
+  return true;
+}
+
+export function removeNote(conn: SessionConnection, noteId: string): void {
+  conn.transact(() => deleteNote(conn.doc, noteId));
+}
+
+export function recolorNote(conn: SessionConnection, noteId: string, color: string): void {
+  conn.transact(() => setNoteColor(conn.doc, noteId, color));
+}
+
+export function editNoteText(conn: SessionConnection, noteId: string, text: string): void {
+  conn.transact(() => setNoteText(conn.doc, noteId, text.slice(0, LIMITS.noteTextMax)));
+}

@@ -1,0 +1,157 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { NOTE_COLORS } from '@balcony/shared';
+import { useBoard, useNotes } from '../../board/BoardContext';
+import { recolorNote } from '../../board/actions';
+import { useCommands } from '../../board/commands';
+import { useUi } from '../../state/ui';
+import { focusMenuItem } from './menuKeys';
+
+const GAP = 4;
+const EDGE = 8;
+
+/** A note's actions: everything a drag or a key does, and colour by name. */
+export function NoteMenu() {
+  const { conn, announcer } = useBoard();
+  const commands = useCommands();
+  const menu = useUi((s) => s.noteMenu);
+  const snapshot = useNotes();
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  const note = menu ? snapshot.byId.get(menu.noteId) : undefined;
+
+  const close = (refocus: 'note' | 'button' | null) => {
+    const ui = useUi.getState();
+    const id = ui.noteMenu?.noteId;
+    ui.closeNoteMenu();
+    if (!id || !refocus) return;
+    const el = document.querySelector<HTMLElement>(`[data-testid="board.note"][data-note-id="${CSS.escape(id)}"]`);
+    const target = refocus === 'button' ? el?.querySelector<HTMLElement>('[data-testid="board.note.menu"]') : el;
+    target?.focus();
+  };
+
+  // Placed below its button, flipped above or pulled in where the window is too small.
+  useLayoutEffect(() => {
+    if (!menu || !ref.current) return setPos(null);
+    const { offsetWidth: w, offsetHeight: h } = ref.current;
+    let left = Math.min(menu.anchor.right - w, window.innerWidth - w - EDGE);
+    left = Math.max(EDGE, left);
+    let top = menu.anchor.bottom + GAP;
+    if (top + h > window.innerHeight - EDGE) top = Math.max(EDGE, menu.anchor.top - h - GAP);
+    setPos({ left, top });
+  }, [menu]);
+
+  useEffect(() => {
+    if (!menu) return;
+    ref.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+    const onDown = (e: PointerEvent) => {
+      const t = e.target as Element;
+      if (ref.current?.contains(t)) return;
+      // The button that opened the menu toggles it itself.
+      const opener = t.closest('[data-testid="board.note.menu"]');
+      if (opener && opener.closest(`[data-note-id="${CSS.escape(menu.noteId)}"]`)) return;
+      useUi.getState().closeNoteMenu();
+    };
+    const onScroll = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) useUi.getState().closeNoteMenu();
+    };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('scroll', onScroll, true);
+    window.addEventListener('resize', onScroll);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('scroll', onScroll, true);
+      window.removeEventListener('resize', onScroll);
+    };
+  }, [menu]);
+
+  if (!menu || !note) return null;
+
+  return createPortal(
+    <div
+      ref={ref}
+      className="popup-menu note-menu"
+      role="menu"
+      aria-label="Note actions"
+      style={pos ? { left: pos.left, top: pos.top } : { left: -9999, top: 0 }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          close('button');
+        } else if (e.key === 'Tab') {
+          e.preventDefault();
+          close('note');
+        } else {
+          focusMenuItem(e, ref.current);
+        }
+      }}
+    >
+      <button
+        type="button"
+        role="menuitem"
+        className="menu-item"
+        onClick={() => {
+          useUi.getState().startEditing(note.id);
+        }}
+      >
+        Edit text
+      </button>
+      <button
+        type="button"
+        role="menuitem"
+        className="menu-item"
+        data-testid="note.menu.move"
+        aria-haspopup="dialog"
+        onClick={() => useUi.getState().openMoveDialog(note.id)}
+      >
+        Move to zone…
+      </button>
+      <div role="group" aria-label="Colour" className="menu-group">
+        <div className="menu-group-label" aria-hidden="true">
+          Colour
+        </div>
+        {NOTE_COLORS.map((c) => {
+          const current = c.hex.toLowerCase() === note.color.toLowerCase();
+          return (
+            <button
+              key={c.id}
+              type="button"
+              role="menuitemradio"
+              aria-checked={current}
+              className="menu-item menu-color"
+              data-testid="note.menu.color"
+              data-color={c.hex}
+              onClick={() => {
+                recolorNote(conn, note.id, c.hex);
+                useUi.getState().setNewNoteColor(c.hex);
+                announcer.say(`Note colour: ${c.label}.`);
+                close('note');
+              }}
+            >
+              <span className="swatch" style={{ background: c.hex }} aria-hidden="true" />
+              {c.label}
+              {current && (
+                <span className="menu-check" aria-hidden="true">
+                  ✓
+                </span>
+              )}
+            </button>
+          );
+        })}
+      </div>
+      <button
+        type="button"
+        role="menuitem"
+        className="menu-item menu-danger"
+        data-testid="note.menu.delete"
+        onClick={() => {
+          useUi.getState().closeNoteMenu();
+          commands.deleteNote(note.id);
+        }}
+      >
+        Delete note
+      </button>
+    </div>,
+    document.body,
+  );
+}

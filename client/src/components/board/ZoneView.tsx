@@ -1,0 +1,118 @@
+import { memo, useId, type CSSProperties } from 'react';
+import { shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
+import { useBoard } from '../../board/BoardContext';
+import { labelPlacement } from '../../board/layout';
+import { useCommands } from '../../board/commands';
+import { useUi } from '../../state/ui';
+import { NoteCard, type RemoteDrag } from './NoteCard';
+
+interface Props {
+  zone: Zone;
+  index: number;
+  notes: NoteView[];
+  remoteDrags: ReadonlyMap<string, RemoteDrag>;
+  toBoard: (clientX: number, clientY: number) => Point;
+}
+
+function Shape({ shape }: { shape: ZoneShape }) {
+  switch (shape.kind) {
+    case 'rect':
+      return <rect className="zone-shape" x={shape.x} y={shape.y} width={shape.w} height={shape.h} rx={14} />;
+    case 'circle':
+      return <circle className="zone-shape" cx={shape.cx} cy={shape.cy} r={shape.r} />;
+    case 'polygon':
+      return <polygon className="zone-shape" points={shape.points.map((p) => p.join(',')).join(' ')} />;
+  }
+}
+
+/**
+ * One zone: its shape, its name, its question while it is empty, and its notes. The element
+ * covers the shape's bounding box but lets the pointer through; only the shape and the notes
+ * take pointer events, so overlapping boxes of neighbouring segments do not steal clicks.
+ */
+export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags, toBoard }: Props) {
+  const { template, nameOf } = useBoard();
+  const commands = useCommands();
+  const selectedNoteId = useUi((s) => s.selectedNoteId);
+  const editingNoteId = useUi((s) => s.editingNoteId);
+  const id = useId();
+  const b = shapeBounds(zone.shape);
+  const place = labelPlacement(zone, template.board);
+  const count = notes.length;
+
+  const textStyle: CSSProperties = {
+    left: place.left,
+    right: place.right,
+    top: place.top,
+    bottom: place.bottom,
+    width: place.width,
+    textAlign: place.align,
+    transform: place.middle ? 'translateY(-50%)' : undefined,
+  };
+
+  return (
+    <div
+      className={`zone zone-${index % 2 ? 'odd' : 'even'} zone-kind-${zone.shape.kind}${count === 0 ? ' is-empty' : ''}`}
+      data-testid="board.zone"
+      data-zone-id={zone.id}
+      tabIndex={0}
+      role="group"
+      aria-label={`${zone.label}, ${count === 1 ? '1 note' : `${count} notes`}`}
+      aria-describedby={`${id}-prompt`}
+      aria-keyshortcuts="N"
+      style={{ left: b.x, top: b.y, width: b.w, height: b.h }}
+      onFocus={(e) => {
+        if (e.target !== e.currentTarget) return;
+        const ui = useUi.getState();
+        ui.setActiveZone(zone.id);
+        ui.select(null);
+      }}
+      onDoubleClick={(e) => {
+        if ((e.target as Element).closest('[data-testid="board.note"]')) return;
+        const point = toBoard(e.clientX, e.clientY);
+        // The zone under the pointer decides, as it does for a drop.
+        const target = zoneAt(template, point) ?? zone;
+        commands.addNote(target.id, point);
+      }}
+    >
+      <svg
+        className="zone-svg"
+        width={b.w}
+        height={b.h}
+        viewBox={`${b.x} ${b.y} ${b.w} ${b.h}`}
+        aria-hidden="true"
+        onPointerDown={() => {
+          const ui = useUi.getState();
+          ui.select(null);
+          ui.closeNoteMenu();
+        }}
+      >
+        <Shape shape={zone.shape} />
+      </svg>
+      <div className="zone-text" style={textStyle}>
+        <div className="zone-label" data-testid="board.zone.label">
+          {zone.label}
+        </div>
+        {count === 0 && (
+          <div className="zone-prompt" data-testid="board.zone.prompt">
+            {zone.prompt}
+          </div>
+        )}
+      </div>
+      <span id={`${id}-prompt`} hidden>
+        {zone.prompt}
+      </span>
+      {notes.map((note) => (
+        <NoteCard
+          key={note.id}
+          note={note}
+          zone={zone}
+          authorName={nameOf(note.authorId)}
+          selected={selectedNoteId === note.id}
+          editing={editingNoteId === note.id}
+          remoteDrag={remoteDrags.get(note.id) ?? null}
+        />
+      ))}
+    </div>
+  );
+});

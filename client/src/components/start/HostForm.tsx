@@ -1,0 +1,123 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { LIMITS, getTemplate, listTemplates, type TemplateId } from '@balcony/shared';
+import { createSession } from '../../api/http';
+import { describeApiError } from '../../api/messages';
+import { saveSession } from '../../session/storage';
+import { FormError } from './FormError';
+
+interface Props {
+  error: string | null;
+  onError: (message: string | null) => void;
+}
+
+export function HostForm({ error, onError }: Props) {
+  const navigate = useNavigate();
+  const id = useId();
+  const templates = listTemplates();
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<TemplateId>('what-works-circle');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const cleanTitle = title.trim();
+    if (!cleanTitle) {
+      onError('Please give the session a title, so people know they are in the right place.');
+      document.getElementById(`${id}-title`)?.focus();
+      return;
+    }
+    onError(null);
+    setBusy(true);
+    try {
+      const cleanName = name.trim();
+      const created = await createSession({
+        title: cleanTitle,
+        template,
+        ...(cleanName ? { facilitatorName: cleanName } : {}),
+      });
+      saveSession({
+        sessionId: created.sessionId,
+        token: created.facilitatorToken,
+        participantId: created.participantId,
+        role: 'facilitator',
+        title: cleanTitle,
+        template,
+        joinCode: created.joinCode,
+        savedAt: Date.now(),
+      });
+      navigate(`/s/${encodeURIComponent(created.sessionId)}`, { state: { showShare: true } });
+    } catch (err) {
+      setBusy(false);
+      onError(describeApiError(err, 'host'));
+    }
+  }
+
+  return (
+    <section className="choice" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Host a session</h2>
+      <p className="choice-lead">Start a board for your group and share a code with them.</p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-title`}>Session title</label>
+          <input
+            id={`${id}-title`}
+            data-testid="start.host.title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={LIMITS.titleMax}
+            autoComplete="off"
+            aria-describedby={`${id}-title-hint`}
+            aria-invalid={error !== null && !title.trim() ? true : undefined}
+            placeholder="For example: Team learning circle, March"
+          />
+          <p className="hint" id={`${id}-title-hint`}>
+            Keep it general: no names of children, families or colleagues.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-template`}>Template</label>
+          <select
+            id={`${id}-template`}
+            data-testid="start.host.template"
+            value={template}
+            onChange={(e) => setTemplate(e.target.value as TemplateId)}
+            aria-describedby={`${id}-template-hint`}
+          >
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${id}-template-hint`}>
+            {getTemplate(template).summary}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>
+            Your name <span className="optional">(optional)</span>
+          </label>
+          <input
+            id={`${id}-name`}
+            data-testid="start.host.name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={LIMITS.nameMax}
+            autoComplete="off"
+            aria-describedby={`${id}-name-hint`}
+          />
+          <p className="hint" id={`${id}-name-hint`}>
+            Shown to the group next to your notes.
+          </p>
+        </div>
+        <FormError message={error} />
+        <button type="submit" className="button button-primary button-large" data-testid="start.host.submit" disabled={busy}>
+          {busy ? 'Starting…' : 'Start the session'}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { JOIN_CODE_LENGTH, LIMITS, isJoinCode, normalizeJoinCode } from '@balcony/shared';
+import { getSession, joinSession } from '../../api/http';
+import { describeApiError } from '../../api/messages';
+import { saveSession, updateSession } from '../../session/storage';
+import { FormError } from './FormError';
+
+interface Props {
+  initialCode: string;
+  error: string | null;
+  onError: (message: string | null) => void;
+}
+
+export function JoinForm({ initialCode, error, onError }: Props) {
+  const navigate = useNavigate();
+  const id = useId();
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const joinCode = normalizeJoinCode(code);
+    const cleanName = name.trim();
+    if (joinCode.length !== JOIN_CODE_LENGTH) {
+      onError('A code has six letters and numbers, like ABC-DEF. Check it with your facilitator.');
+      document.getElementById(`${id}-code`)?.focus();
+      return;
+    }
+    if (!isJoinCode(joinCode)) {
+      onError("That code isn't running a session. Check it with your facilitator.");
+      document.getElementById(`${id}-code`)?.focus();
+      return;
+    }
+    if (!cleanName) {
+      onError('Please type your name, so the group knows who wrote what.');
+      document.getElementById(`${id}-name`)?.focus();
+      return;
+    }
+    onError(null);
+    setBusy(true);
+    try {
+      const joined = await joinSession({ joinCode, name: cleanName });
+      saveSession({
+        sessionId: joined.sessionId,
+        token: joined.participantToken,
+        participantId: joined.participantId,
+        role: 'participant',
+        title: '',
+        savedAt: Date.now(),
+      });
+      // The board needs the template; reading the session now lets it open at once.
+      try {
+        const view = await getSession(joined.sessionId, joined.participantToken);
+        updateSession(joined.sessionId, { title: view.title, template: view.template, role: view.role, participants: view.participants });
+      } catch {
+        /* the board reads it again when it opens */
+      }
+      navigate(`/s/${encodeURIComponent(joined.sessionId)}`);
+    } catch (err) {
+      setBusy(false);
+      onError(describeApiError(err, 'join'));
+    }
+  }
+
+  return (
+    <section className="choice" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Join a session</h2>
+      <p className="choice-lead">Type the code your facilitator shows you, and your name.</p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-code`}>Code</label>
+          <input
+            id={`${id}-code`}
+            className="code-input"
+            data-testid="start.join.code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            maxLength={20}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby={`${id}-code-hint`}
+            placeholder="ABC-DEF"
+          />
+          <p className="hint" id={`${id}-code-hint`}>
+            Six letters and numbers. Capitals, spaces and dashes don't matter.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Your name</label>
+          <input
+            id={`${id}-name`}
+            data-testid="start.join.name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={LIMITS.nameMax}
+            autoComplete="off"
+            autoFocus={initialCode !== ''}
+            aria-describedby={`${id}-name-hint`}
+          />
+          <p className="hint" id={`${id}-name-hint`}>
+            Shown to the group next to your notes.
+          </p>
+        </div>
+        <FormError message={error} />
+        <button type="submit" className="button button-primary button-large" data-testid="start.join.submit" disabled={busy}>
+          {busy ? 'Joining…' : 'Join'}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Role } from '@balcony/shared';
+import { useBoard } from '../../board/BoardContext';
+import { useUi } from '../../state/ui';
+import { PresenceList } from './PresenceList';
+import { ConnectionBadge } from './ConnectionBadge';
+import { SessionMenu } from './SessionMenu';
+
+export interface Person {
+  participantId: string;
+  name: string;
+  role: Role;
+  /** From the control socket; unknown until it first speaks. */
+  color: string | undefined;
+  online: boolean;
+}
+
+interface Props {
+  title: string;
+  people: Person[];
+  onLeave: () => Promise<void>;
+}
+
+export function TopBar({ title, people, onLeave }: Props) {
+  const { template, me } = useBoard();
+  const shareOpen = useUi((s) => s.shareOpen);
+  const setShareOpen = useUi((s) => s.setShareOpen);
+  const isFacilitator = me.role === 'facilitator';
+
+  return (
+    <header className="topbar">
+      <div className="topbar-session">
+        <h1 className="topbar-title" data-testid="topbar.title" title={title}>
+          {title}
+        </h1>
+        <span className="topbar-template">{template.name}</span>
+      </div>
+      <PresenceList people={people} me={me.participantId} />
+      <div className="topbar-actions">
+        <ConnectionBadge />
+        {isFacilitator && (
+          <button
+            type="button"
+            className="button"
+            data-testid="topbar.share"
+            aria-pressed={shareOpen}
+            onClick={() => setShareOpen(!shareOpen)}
+          >
+            Join code
+          </button>
+        )}
+        <SessionMenu onLeave={onLeave} />
+      </div>
+    </header>
+  );
+}

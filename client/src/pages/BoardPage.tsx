@@ -1,0 +1,248 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { getTemplate, isTemplateId, type PresenceParticipant, type SessionView } from '@balcony/shared';
+import { ApiError, getSession } from '../api/http';
+import { loadSession, updateSession, forgetSession, type StoredSession } from '../session/storage';
+import { SessionConnection } from '../session/SessionConnection';
+import { NotesIndex } from '../board/notesIndex';
+import { PeersIndex } from '../board/peers';
+import { Announcer, watchRemoteChanges } from '../board/announcer';
+import { BoardContext, useStore, type BoardContextValue } from '../board/BoardContext';
+import { useUi } from '../state/ui';
+import { TopBar, type Person } from '../components/topbar/TopBar';
+import { ConnectionBanner } from '../components/board/ConnectionBanner';
+import { BoardToolbar } from '../components/board/BoardToolbar';
+import { BoardViewport } from '../components/board/BoardViewport';
+import { SharePanel } from '../components/board/SharePanel';
+import { NoteMenu } from '../components/board/NoteMenu';
+import { MoveDialog } from '../components/board/MoveDialog';
+import { LiveRegion } from '../components/board/LiveRegion';
+import { BoardShortcuts } from '../components/board/BoardShortcuts';
+import { useDocumentTitle } from './useDocumentTitle';
+
+export function BoardPage() {
+  const { sessionId = '' } = useParams();
+  const stored = useMemo(() => loadSession(sessionId), [sessionId]);
+  if (!stored) return <NoTokenPage />;
+  return <BoardSession key={sessionId} stored={stored} />;
+}
+
+function NoTokenPage() {
+  useDocumentTitle('Join a session');
+  return (
+    <main className="message-page">
+      <h1>This device isn't part of this session</h1>
+      <p>To see this board, join the session with the code from your facilitator.</p>
+      <p>
+        <Link className="button button-primary" to="/">
+          Go to the start page
+        </Link>
+      </p>
+    </main>
+  );
+}
+
+type AccessProblem = 'unauthorized' | 'gone' | null;
+
+function AccessProblemPage({ kind, joinCode }: { kind: 'unauthorized' | 'gone'; joinCode?: string }) {
+  useDocumentTitle('Join again');
+  return (
+    <main className="message-page" role="alert">
+      {kind === 'unauthorized' ? (
+        <>
+          <h1>Please join the session again</h1>
+          <p>This device's place in the session is no longer valid. Join again with the code from your facilitator.</p>
+        </>
+      ) : (
+        <>
+          <h1>This session has ended</h1>
+          <p>The server no longer has this session. Ask your facilitator for a new code.</p>
+        </>
+      )}
+      <p>
+        <Link className="button button-primary" to={joinCode ? `/join/${joinCode}` : '/'}>
+          {kind === 'unauthorized' ? 'Join again' : 'Go to the start page'}
+        </Link>
+      </p>
+    </main>
+  );
+}
+
+/** Stand-ins for the connection's stores before it exists. */
+const NULL_STORE = { subscribe: () => () => {}, get: () => null };
+const FALSE_STORE = { subscribe: () => () => {}, get: () => false };
+
+interface Runtime {
+  conn: SessionConnection;
+  notesIndex: NotesIndex;
+  peers: PeersIndex;
+  announcer: Announcer;
+}
+
+/** Reads the session from the server, retrying quietly while the server cannot be reached. */
+function useSessionView(stored: StoredSession): { view: SessionView | null; problem: AccessProblem } {
+  const [view, setView] = useState<SessionView | null>(null);
+  const [problem, setProblem] = useState<AccessProblem>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      try {
+        const next = await getSession(stored.sessionId, stored.token);
+        if (cancelled) return;
+        setView(next);
+        updateSession(stored.sessionId, {
+          title: next.title,
+          template: next.template,
+          role: next.role,
+          participants: next.participants.map(({ participantId, name }) => ({ participantId, name })),
+        });
+      } catch (err) {
+        if (cancelled) return;
+        if (err instanceof ApiError && (err.code === 'unauthorized' || err.code === 'forbidden')) setProblem('unauthorized');
+        else if (err instanceof ApiError && err.code === 'not_found') setProblem('gone');
+        else timer = setTimeout(load, 5_000);
+      }
+    };
+    void load();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [stored]);
+  return { view, problem };
+}
+
+function BoardSession({ stored }: { stored: StoredSession }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { view, problem: accessProblem } = useSessionView(stored);
+  const [runtime, setRuntime] = useState<Runtime | null>(null);
+
+  // No connection while the server says this device has no place here: it would only retry.
+  useEffect(() => {
+    if (accessProblem) return;
+    const conn = new SessionConnection(stored.sessionId, stored.token);
+    const notesIndex = new NotesIndex(conn.notes);
+    const peers = new PeersIndex(conn.provider.awareness);
+    const announcer = new Announcer();
+    setRuntime({ conn, notesIndex, peers, announcer });
+    return () => {
+      setRuntime(null);
+      announcer.destroy();
+      peers.destroy();
+      notesIndex.destroy();
+      conn.destroy();
+    };
+  }, [stored.sessionId, stored.token, accessProblem]);
+
+  // A fresh board starts with a clean screen; a facilitator who just created it sees the code.
+  useEffect(() => {
+    const ui = useUi.getState();
+    ui.reset();
+    const state = location.state as { showShare?: boolean } | null;
+    if (state?.showShare) {
+      ui.setShareOpen(true);
+      navigate(location.pathname, { replace: true, state: null });
+    }
+    return () => useUi.getState().reset();
+    // Only on arrival at this session.
+  }, [stored.sessionId]);
+
+  const templateId = view?.template ?? stored.template;
+  const template = templateId && isTemplateId(templateId) ? getTemplate(templateId) : null;
+  const role = view?.role ?? stored.role;
+  const participantId = view?.participantId ?? stored.participantId;
+  const title = view?.title || stored.title || 'Session';
+  useDocumentTitle(title);
+
+  const presence = useStore<PresenceParticipant[] | null>(runtime?.conn.presence ?? NULL_STORE);
+
+  const controlUp = useStore(runtime?.conn.controlConnected ?? FALSE_STORE);
+
+  const people = useMemo<Person[]>(() => {
+    // Cut off from the server, this device cannot know who else is still here.
+    if (presence) return presence.map((p) => ({ ...p, online: p.online && (controlUp || p.participantId === participantId) }));
+    const known = view?.participants ?? [];
+    return known.map((p) => ({ ...p, color: undefined, online: p.participantId === participantId }));
+  }, [presence, view, participantId, controlUp]);
+
+  // Names of everyone ever seen here, newest word wins, so that authors who left keep their name.
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const p of stored.participants ?? []) map.set(p.participantId, p.name);
+    for (const p of view?.participants ?? []) map.set(p.participantId, p.name);
+    for (const p of presence ?? []) map.set(p.participantId, p.name);
+    return map;
+  }, [stored.participants, view, presence]);
+  const namesRef = useRef(names);
+  namesRef.current = names;
+
+  useEffect(() => {
+    if (!presence) return;
+    updateSession(stored.sessionId, { participants: [...names].map(([participantId, name]) => ({ participantId, name })) });
+  }, [presence, names, stored.sessionId]);
+
+  const ctx = useMemo<BoardContextValue | null>(() => {
+    if (!runtime || !template) return null;
+    return {
+      ...runtime,
+      template,
+      me: { participantId, role },
+      nameOf: (id) => names.get(id) ?? 'Someone',
+    };
+  }, [runtime, template, participantId, role, names]);
+
+  useEffect(() => {
+    if (!runtime || !template) return;
+    return watchRemoteChanges({
+      conn: runtime.conn,
+      template,
+      announcer: runtime.announcer,
+      participantName: (id) => namesRef.current.get(id),
+      clientName: (clientId) => runtime.peers.nameOf(clientId),
+    });
+  }, [runtime, template]);
+
+  const connProblem = useStore(runtime?.conn.problem ?? NULL_STORE);
+  const shareOpen = useUi((s) => s.shareOpen);
+
+  async function leave() {
+    const conn = runtime?.conn;
+    forgetSession(stored.sessionId);
+    if (conn) await conn.leave();
+    navigate('/');
+  }
+
+  if (accessProblem) return <AccessProblemPage kind={accessProblem} joinCode={stored.joinCode} />;
+  if (connProblem === 'unauthorized') return <AccessProblemPage kind="unauthorized" joinCode={stored.joinCode} />;
+  if (!ctx) {
+    return (
+      <main className="message-page" aria-busy="true">
+        <h1>Opening the board…</h1>
+        <p>If this takes long, check your connection. The board opens as soon as the server answers.</p>
+      </main>
+    );
+  }
+
+  const isFacilitator = role === 'facilitator';
+  return (
+    <BoardContext.Provider value={ctx}>
+      <div className="board-page">
+        <TopBar title={title} people={people} onLeave={leave} />
+        <ConnectionBanner />
+        <div className="board-body">
+          <main className="board-main" aria-label="Board">
+            <BoardToolbar />
+            <BoardViewport />
+          </main>
+          {isFacilitator && shareOpen && <SharePanel joinCode={stored.joinCode ?? null} />}
+        </div>
+        <NoteMenu />
+        <MoveDialog />
+        <LiveRegion />
+        <BoardShortcuts />
+      </div>
+    </BoardContext.Provider>
+  );
+}

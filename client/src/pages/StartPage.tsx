@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { normalizeJoinCode } from '@balcony/shared';
+import { HostForm } from '../components/start/HostForm';
+import { JoinForm } from '../components/start/JoinForm';
+import { useDocumentTitle } from './useDocumentTitle';
+
+export type StartForm = 'host' | 'join';
+export interface StartError {
+  form: StartForm;
+  message: string;
+}
+
+/** Two choices, side by side on a wide screen: host a session or join one. */
+export function StartPage() {
+  const { code } = useParams();
+  const initialCode = code ? normalizeJoinCode(code) : '';
+  const [error, setError] = useState<StartError | null>(null);
+  useDocumentTitle(initialCode ? 'Join a session' : null);
+
+  const host = (
+    <HostForm key="host" error={error?.form === 'host' ? error.message : null} onError={(m) => setError(m ? { form: 'host', message: m } : null)} />
+  );
+  const join = (
+    <JoinForm
+      key="join"
+      initialCode={initialCode}
+      error={error?.form === 'join' ? error.message : null}
+      onError={(m) => setError(m ? { form: 'join', message: m } : null)}
+    />
+  );
+
+  return (
+    <main className="start">
+      <header className="start-header">
+        <h1 className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Balcony
+        </h1>
+        <p className="start-lead">One shared board for reflective group work: write notes together, see the whole picture.</p>
+      </header>
+      <div className="start-choices">{initialCode ? [join, host] : [host, join]}</div>
+      <footer className="start-footer">
+        <p>No account needed. Treat every board as confidential: write about practice, not about people.</p>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,197 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { io, type Socket } from 'socket.io-client';
+import {
+  CLOSE_CODES,
+  PROTOCOL_VERSION,
+  connectErrorDataSchema,
+  getNotes,
+  presenceEventSchema,
+  type ClientToServerEvents,
+  type NoteMap,
+  type PresenceParticipant,
+  type ServerToClientEvents,
+} from '@balcony/shared';
+import { ValueStore } from './store';
+
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+
+/** Why the board cannot carry on without the person doing something. */
+export type SessionProblem = 'unauthorized' | 'bad-message' | 'protocol' | null;
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/**
+ * Origin of every change made on this device. The undo manager tracks only this origin, so a
+ * person undoes their own changes and never someone else's.
+ */
+export const LOCAL_ORIGIN = { source: 'balcony-local' } as const;
+
+/** How long the first connection may take before the board says it is offline. */
+const FIRST_CONNECT_GRACE_MS = 4_000;
+
+/**
+ * One session on this device: the board replica (Yjs, kept in IndexedDB and synced over the
+ * board socket) and the control socket that says who is here. It has no UI; components
+ * subscribe to its stores.
+ */
+export class SessionConnection {
+  readonly doc = new Y.Doc();
+  readonly notes: Y.Map<NoteMap>;
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence | null;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly undoManager: Y.UndoManager;
+
+  readonly connection = new ValueStore<ConnectionState>('connecting');
+  readonly problem = new ValueStore<SessionProblem>(null);
+  /** The control socket's list of who is here; null until it first arrives. */
+  readonly presence = new ValueStore<PresenceParticipant[] | null>(null);
+  /** Whether the control socket is up; while it is down the presence list is only a memory. */
+  readonly controlConnected = new ValueStore(false);
+  readonly undoState = new ValueStore<UndoState>({ canUndo: false, canRedo: false });
+
+  private everConnected = false;
+  private failedAttempts = 0;
+  private graceOver = false;
+  private readonly graceTimer: ReturnType<typeof setTimeout>;
+  private destroyed = false;
+
+  constructor(
+    readonly sessionId: string,
+    token: string,
+  ) {
+    this.notes = getNotes(this.doc);
+    this.persistence = openPersistence(sessionId, this.doc);
+
+    const wsProto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.provider = new WebsocketProvider(`${wsProto}//${location.host}/yjs`, sessionId, this.doc, {
+      params: { token },
+      // Every replica talks to the server, which checks each update; tabs do not sync behind its back.
+      disableBc: true,
+      // A bad token or a refused frame will not get better by retrying; anything else will.
+      shouldReconnect: (event) => event.code !== CLOSE_CODES.unauthorized && event.code !== CLOSE_CODES.badMessage,
+    });
+    this.provider.on('status', () => this.refreshConnection());
+    this.provider.on('connection-close', () => {
+      this.failedAttempts++;
+      this.refreshConnection();
+    });
+    this.provider.on('closed', ({ code }) => {
+      if (code === CLOSE_CODES.unauthorized) this.problem.set('unauthorized');
+      else if (code === CLOSE_CODES.badMessage) this.problem.set('bad-message');
+      this.refreshConnection();
+    });
+    this.graceTimer = setTimeout(() => {
+      this.graceOver = true;
+      this.refreshConnection();
+    }, FIRST_CONNECT_GRACE_MS);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+
+    this.socket = io({ auth: { token, protocolVersion: PROTOCOL_VERSION } });
+    this.socket.on('presence', (payload) => {
+      const parsed = presenceEventSchema.safeParse(payload);
+      if (parsed.success) this.presence.set(parsed.data.participants);
+    });
+    this.socket.on('connect', () => this.controlConnected.set(true));
+    this.socket.on('disconnect', () => this.controlConnected.set(false));
+    this.socket.on('connect_error', (err) => {
+      const data = connectErrorDataSchema.safeParse((err as Error & { data?: unknown }).data);
+      if (!data.success) return;
+      if (data.data.code === 'unauthorized' || data.data.code === 'forbidden') this.problem.set('unauthorized');
+      else if (data.data.code === 'protocol_mismatch') this.problem.set('protocol');
+    });
+
+    this.undoManager = new Y.UndoManager(this.notes, {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      captureTimeout: 600,
+    });
+    const refreshUndo = () =>
+      this.setUndoState(this.undoManager.undoStack.length > 0, this.undoManager.redoStack.length > 0);
+    this.undoManager.on('stack-item-added', refreshUndo);
+    this.undoManager.on('stack-item-popped', refreshUndo);
+    this.undoManager.on('stack-cleared', refreshUndo);
+  }
+
+  /** Runs a change as this device's own, so that it can be undone. */
+  transact(fn: () => void): void {
+    this.doc.transact(fn, LOCAL_ORIGIN);
+  }
+
+  /** True once the board has caught up with the server since the last (re)connection. */
+  get synced(): boolean {
+    return this.provider.synced;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearTimeout(this.graceTimer);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.undoManager.destroy();
+    this.provider.destroy();
+    this.socket.disconnect();
+    void this.persistence?.destroy();
+    this.doc.destroy();
+  }
+
+  /** Leaves the session on this device: disconnects and removes the local copy of the board. */
+  async leave(): Promise<void> {
+    const persistence = this.persistence;
+    clearTimeout(this.graceTimer);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.destroyed = true;
+    this.undoManager.destroy();
+    this.provider.destroy();
+    this.socket.disconnect();
+    try {
+      await persistence?.clearData();
+    } catch {
+      /* the copy may already be gone */
+    }
+    this.doc.destroy();
+  }
+
+  private setUndoState(canUndo: boolean, canRedo: boolean): void {
+    const current = this.undoState.get();
+    if (current.canUndo !== canUndo || current.canRedo !== canRedo) this.undoState.set({ canUndo, canRedo });
+  }
+
+  private refreshConnection(): void {
+    if (this.provider.wsconnected) {
+      this.everConnected = true;
+      this.failedAttempts = 0;
+      this.connection.set(navigator.onLine === false ? 'offline' : 'connected');
+      return;
+    }
+    const down =
+      navigator.onLine === false || this.problem.get() !== null || this.everConnected || this.failedAttempts > 0 || this.graceOver;
+    this.connection.set(down ? 'offline' : 'connecting');
+  }
+
+  private onOffline = (): void => this.refreshConnection();
+
+  private onOnline = (): void => {
+    // The old socket may have died without a close event; a fresh one resyncs at once.
+    if (this.destroyed || this.problem.get() !== null) return;
+    this.provider.disconnect();
+    this.provider.connect();
+    this.refreshConnection();
+  };
+}
+
+function openPersistence(sessionId: string, doc: Y.Doc): IndexeddbPersistence | null {
+  try {
+    return new IndexeddbPersistence(`balcony-${sessionId}`, doc);
+  } catch {
+    // No IndexedDB (some private modes): the board still works, only without the offline copy.
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Role, TemplateId } from '@balcony/shared';
+
+/** What this browser keeps about a session it hosted or joined. */
+export interface StoredSession {
+  sessionId: string;
+  token: string;
+  participantId: string;
+  role: Role;
+  title: string;
+  /** Unknown right after joining until the session is first read from the server. */
+  template?: TemplateId;
+  /** Names of the people in the session as last seen, so that authors show while offline. */
+  participants?: { participantId: string; name: string }[];
+  /** Kept for the facilitator, who shows it to the group. */
+  joinCode?: string;
+  savedAt: number;
+}
+
+const PREFIX = 'balcony.session.';
+
+function key(sessionId: string): string {
+  return PREFIX + sessionId;
+}
+
+export function loadSession(sessionId: string): StoredSession | null {
+  try {
+    const raw = localStorage.getItem(key(sessionId));
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Partial<StoredSession>;
+    if (typeof value.token !== 'string' || typeof value.participantId !== 'string') return null;
+    if (typeof value.role !== 'string') return null;
+    return { ...value, sessionId } as StoredSession;
+  } catch {
+    // Private browsing or a corrupt entry: behave as if nothing was kept.
+    return null;
+  }
+}
+
+export function saveSession(session: StoredSession): void {
+  try {
+    localStorage.setItem(key(session.sessionId), JSON.stringify(session));
+  } catch {
+    /* storage full or blocked: the session still works until the tab closes */
+  }
+}
+
+export function updateSession(sessionId: string, patch: Partial<Omit<StoredSession, 'sessionId'>>): void {
+  const current = loadSession(sessionId);
+  if (current) saveSession({ ...current, ...patch });
+}
+
+export function forgetSession(sessionId: string): void {
+  try {
+    localStorage.removeItem(key(sessionId));
+  } catch {
+    /* nothing to remove */
+  }
+}

@@ -1,0 +1,90 @@
+import { create } from 'zustand';
+import { DEFAULT_NOTE_COLOR } from '@balcony/shared';
+
+/** Where a popup opens, from the button that opened it (viewport pixels). */
+export interface Anchor {
+  left: number;
+  top: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Toast {
+  text: string;
+  /** Offers an Undo button next to the words. */
+  undo: boolean;
+  seq: number;
+}
+
+/**
+ * State of this person's screen only. The board itself never lives here: it is read from the
+ * Yjs document.
+ */
+export interface UiState {
+  selectedNoteId: string | null;
+  editingNoteId: string | null;
+  /** The zone that last had focus: where *Add note* puts a note. */
+  activeZoneId: string | null;
+  noteMenu: { noteId: string; anchor: Anchor } | null;
+  moveDialogNoteId: string | null;
+  shareOpen: boolean;
+  sessionMenuOpen: boolean;
+  /** A note whose element should take focus once it is on screen (e.g. after it changed zone). */
+  pendingFocusNoteId: string | null;
+  /** The colour of the next new note: the last one this person picked. */
+  newNoteColor: string;
+  toast: Toast | null;
+  /** Index into ZOOM_STEPS: 0 fits the whole board. */
+  zoomStep: number;
+
+  select: (noteId: string | null) => void;
+  startEditing: (noteId: string) => void;
+  stopEditing: () => void;
+  setActiveZone: (zoneId: string | null) => void;
+  openNoteMenu: (noteId: string, anchor: Anchor) => void;
+  closeNoteMenu: () => void;
+  openMoveDialog: (noteId: string) => void;
+  closeMoveDialog: () => void;
+  setShareOpen: (open: boolean) => void;
+  setSessionMenuOpen: (open: boolean) => void;
+  requestFocus: (noteId: string | null) => void;
+  setNewNoteColor: (color: string) => void;
+  showToast: (text: string, undo?: boolean) => void;
+  clearToast: () => void;
+  setZoomStep: (step: number) => void;
+  reset: () => void;
+}
+
+const initial = {
+  selectedNoteId: null,
+  editingNoteId: null,
+  activeZoneId: null,
+  noteMenu: null,
+  moveDialogNoteId: null,
+  shareOpen: false,
+  sessionMenuOpen: false,
+  pendingFocusNoteId: null,
+  newNoteColor: DEFAULT_NOTE_COLOR,
+  toast: null,
+  zoomStep: 0,
+} satisfies Partial<UiState>;
+
+export const useUi = create<UiState>()((set, get) => ({
+  ...initial,
+  select: (noteId) => set({ selectedNoteId: noteId }),
+  startEditing: (noteId) => set({ editingNoteId: noteId, selectedNoteId: noteId, noteMenu: null }),
+  stopEditing: () => set({ editingNoteId: null }),
+  setActiveZone: (zoneId) => set({ activeZoneId: zoneId }),
+  openNoteMenu: (noteId, anchor) => set({ noteMenu: { noteId, anchor }, selectedNoteId: noteId }),
+  closeNoteMenu: () => set({ noteMenu: null }),
+  openMoveDialog: (noteId) => set({ moveDialogNoteId: noteId, noteMenu: null, selectedNoteId: noteId }),
+  closeMoveDialog: () => set({ moveDialogNoteId: null }),
+  setShareOpen: (open) => set({ shareOpen: open }),
+  setSessionMenuOpen: (open) => set({ sessionMenuOpen: open }),
+  requestFocus: (noteId) => set({ pendingFocusNoteId: noteId }),
+  setNewNoteColor: (color) => set({ newNoteColor: color }),
+  showToast: (text, undo = false) => set({ toast: { text, undo, seq: (get().toast?.seq ?? 0) + 1 } }),
+  clearToast: () => set({ toast: null }),
+  setZoomStep: (step) => set({ zoomStep: step }),
+  reset: () => set({ ...initial }),
+}));
