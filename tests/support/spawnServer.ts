@@ -45,7 +45,10 @@ export async function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServe
         if (!line.includes('"listening"')) continue;
         try {
           const parsed = JSON.parse(line) as { port?: number };
-          if (typeof parsed.port === 'number') return resolve(parsed.port);
+          if (typeof parsed.port === 'number') {
+            child.stdout!.off('data', onData);
+            return resolve(parsed.port);
+          }
         } catch {
           /* a partial line: wait for the rest */
         }

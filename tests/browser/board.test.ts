@@ -1,0 +1,333 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { getTemplate, isJoinCode, normalizeJoinCode, type TemplateId } from '@balcony/shared';
+import { launchChromium } from '../support/chromium.js';
+import { removeDataDir, spawnServer, type SpawnedServer } from '../support/spawnServer.js';
+import { BoardPage, type NoteOnScreen } from './pages/BoardPage.js';
+import { SharePanel } from './pages/SharePanel.js';
+import { StartPage } from './pages/StartPage.js';
+import { artifactPath, clearFailureShots } from './support/artifacts.js';
+import { eventually } from './support/eventually.js';
+import { NetworkSwitch } from './support/networkSwitch.js';
+
+interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  start: StartPage;
+  board: BoardPage;
+  share: SharePanel;
+  network?: NetworkSwitch;
+  participantId?: string;
+  /** Console errors and uncaught exceptions, printed when a test fails. */
+  console: string[];
+  uncaught: string[];
+}
+
+const TITLE = 'Reflective practice — Thursday group';
+const TEMPLATE: TemplateId = 'what-works-circle';
+const labelsOf = (id: TemplateId) => getTemplate(id).zones.map((z) => z.label);
+const sorted = (xs: string[]) => [...xs].sort();
+
+let server: SpawnedServer | undefined;
+let browser: Browser | undefined;
+const everyone: Person[] = [];
+let fran: Person;
+let amara: Person;
+let ben: Person;
+let joinCode = '';
+const trio = () => [fran, amara, ben];
+let noteId = '';
+const NOTE_TEXT = 'She kept every promise to the family, however small';
+const EDITED_TEXT = 'Kept every promise, however small: trust grew from that';
+
+// The tests below are one workshop told in order; a later one cannot run on a failed earlier one.
+let stepsDone = 0;
+function needSteps(n: number): void {
+  if (stepsDone < n) throw new Error('An earlier test in this file failed; this one continues its session.');
+}
+
+/** A failed dynamic import reaches `pageerror` with an empty stack; keep its message then. */
+function describeError(e: Error): string {
+  return e.stack || `${e.name}: ${e.message}`;
+}
+
+async function newPerson(name: string, opts: { network?: boolean } = {}): Promise<Person> {
+  if (!browser || !server) throw new Error('the browser or the server did not start');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  // Routing has to exist before the page opens its first socket.
+  const network = opts.network ? await NetworkSwitch.install(context) : undefined;
+  const page = await context.newPage();
+  const person: Person = {
+    name,
+    context,
+    page,
+    start: new StartPage(page, server.url),
+    board: new BoardPage(page),
+    share: new SharePanel(page),
+    network,
+    console: [],
+    uncaught: [],
+  };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') person.console.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => person.uncaught.push(describeError(e)));
+  everyone.push(person);
+  return person;
+}
+
+/** Waits until every page shows the same notes, and returns that common view. */
+async function converged(timeout = 15_000): Promise<NoteOnScreen[]> {
+  return eventually(async () => {
+    const [first, ...rest] = await Promise.all(trio().map((p) => p.board.notesOnScreen()));
+    for (const view of rest) expect(view).toEqual(first);
+    return first!;
+  }, { timeout });
+}
+
+/** The note's centre lies inside the zone's box on this page, i.e. it is drawn in that zone. */
+async function expectDrawnInZone(p: Person, id: string, zoneId: string): Promise<void> {
+  const c = await p.board.noteCenter(id);
+  const z = await p.board.box(p.board.zone(zoneId));
+  expect(c.x, `${p.name}: note x inside ${zoneId}`).toBeGreaterThanOrEqual(z.x);
+  expect(c.x, `${p.name}: note x inside ${zoneId}`).toBeLessThanOrEqual(z.x + z.width);
+  expect(c.y, `${p.name}: note y inside ${zoneId}`).toBeGreaterThanOrEqual(z.y);
+  expect(c.y, `${p.name}: note y inside ${zoneId}`).toBeLessThanOrEqual(z.y + z.height);
+}
+
+async function everyoneSeesNoteIn(id: string, zoneId: string, text?: string): Promise<void> {
+  await Promise.all(
+    trio().map((p) =>
+      eventually(async () => {
+        expect(await p.board.note(id).getAttribute('data-zone-id'), `${p.name} sees the zone`).toBe(zoneId);
+        if (text !== undefined) expect(await p.board.note(id).getByTestId('board.note.text').innerText()).toBe(text);
+        await expectDrawnInZone(p, id, zoneId);
+      }),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  clearFailureShots();
+  server = await spawnServer();
+  browser = await launchChromium();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  const slug = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
+  for (const p of everyone) {
+    await p.page.screenshot({ path: artifactPath(`failed-${slug}-${p.name}.png`), fullPage: true }).catch(() => {});
+    if (p.console.length || p.uncaught.length)
+      console.error(`[${p.name}] ${p.page.url()}\n${[...p.uncaught, ...p.console].slice(-30).join('\n')}`);
+  }
+  if (server) console.error(`[server output, last lines]\n${server.output().split('\n').slice(-40).join('\n')}`);
+});
+
+afterAll(async () => {
+  for (const p of everyone) await p.context.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  if (server) {
+    await server.stop();
+    removeDataDir(server.dataDir);
+  }
+});
+
+describe('a shared board in three browsers', () => {
+  it('a facilitator hosts a session and two participants join it by its code', async () => {
+    fran = await newPerson('Fran');
+    await fran.start.open();
+    await fran.page.screenshot({ path: artifactPath('start-page.png'), fullPage: true });
+
+    await fran.start.host({ title: TITLE, template: TEMPLATE, name: 'Fran' });
+    await fran.share.root.waitFor();
+    const shownCode = await fran.share.codeText();
+    expect(shownCode).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+    joinCode = normalizeJoinCode(shownCode);
+    expect(isJoinCode(joinCode)).toBe(true);
+    const boardUrl = new URL(fran.page.url());
+    expect(boardUrl.pathname).toMatch(/^\/s\/[^/]+$/);
+    const link = await fran.share.linkText();
+    expect(link).toBe(`${boardUrl.origin}/join/${joinCode}`);
+    await fran.page.screenshot({ path: artifactPath('share-panel.png') });
+    await fran.share.close();
+    await fran.board.waitUntilConnected();
+    await fran.share.reopen();
+    expect(await fran.share.codeText()).toBe(shownCode);
+    await fran.share.close();
+
+    // Amara opens the link she was sent: the code is already filled in.
+    amara = await newPerson('Amara');
+    await amara.start.openJoinLink(link);
+    expect(normalizeJoinCode(await amara.start.joinCode.inputValue())).toBe(joinCode);
+    await amara.start.join({ name: 'Amara' });
+    await amara.board.waitUntilConnected();
+    expect(new URL(amara.page.url()).pathname).toBe(boardUrl.pathname);
+
+    // Ben mistypes first, then types the code as he heard it: lower case, with a space.
+    ben = await newPerson('Ben', { network: true });
+    await ben.start.open();
+    await ben.start.join({ code: joinCode === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ', name: 'Ben' });
+    await ben.start.error.waitFor();
+    expect((await ben.start.error.innerText()).trim()).not.toBe('');
+    const spoken = `${joinCode.slice(0, 3)} ${joinCode.slice(3)}`.toLowerCase();
+    await ben.start.join({ code: spoken, name: 'Ben' });
+    await ben.board.waitUntilConnected();
+    expect(new URL(ben.page.url()).pathname).toBe(boardUrl.pathname);
+
+    for (const p of trio()) {
+      expect((await p.board.title.innerText()).trim(), `${p.name} sees the title`).toBe(TITLE);
+      expect(sorted(await p.board.zoneLabelsOnScreen()), `${p.name} sees every zone`).toEqual(sorted(labelsOf(TEMPLATE)));
+    }
+
+    // Everyone sees all three people, online, by name.
+    for (const p of trio()) {
+      await eventually(async () => {
+        const people = await p.board.peopleOnScreen();
+        expect(people, `${p.name}'s presence list`).toHaveLength(3);
+        for (const name of ['Fran', 'Amara', 'Ben']) {
+          const person = people.find((x) => x.text.includes(name));
+          expect(person, `${p.name} sees ${name}`).toBeDefined();
+          expect(person!.online, `${p.name} sees ${name} online`).toBe(true);
+          expect(person!.participantId).not.toBe('');
+        }
+      });
+    }
+    const people = await fran.board.peopleOnScreen();
+    for (const p of trio()) p.participantId = people.find((x) => x.text.includes(p.name))!.participantId;
+    expect(new Set(trio().map((p) => p.participantId)).size).toBe(3);
+    stepsDone = 1;
+  });
+
+  it('a note typed by one participant appears for everyone, in its zone, with its author', async () => {
+    needSteps(1);
+    for (const p of trio()) await p.board.zone('questions').getByTestId('board.zone.prompt').waitFor();
+
+    noteId = await amara.board.addNote('questions', NOTE_TEXT, 'key');
+    await everyoneSeesNoteIn(noteId, 'questions', NOTE_TEXT);
+    for (const p of trio()) {
+      expect(await p.board.note(noteId).getByTestId('board.note.author').innerText()).toContain('Amara');
+      // The guiding question gives way once the zone holds a note.
+      await p.board.zone('questions').getByTestId('board.zone.prompt').waitFor({ state: 'detached' });
+    }
+    stepsDone = 2;
+  });
+
+  it('moving a note by dragging and from the keyboard shows everyone its new place', async () => {
+    needSteps(2);
+    const resting = await fran.board.noteCenter(noteId);
+    const drop = await ben.board.startDrag(noteId, 'what-worked');
+    // Mid-drag the others follow the note and Ben's pointer through awareness alone: the note is
+    // drawn away from its place while the document still puts it in its old zone.
+    try {
+      await eventually(async () => {
+        const now = await fran.board.noteCenter(noteId);
+        expect(Math.hypot(now.x - resting.x, now.y - resting.y), 'Fran sees the note follow the drag').toBeGreaterThan(20);
+        expect(await fran.board.remoteCursors.filter({ hasText: 'Ben' }).count(), 'Fran sees Ben’s cursor').toBeGreaterThan(0);
+      });
+      for (const p of trio()) expect(await p.board.note(noteId).getAttribute('data-zone-id'), `${p.name} mid-drag`).toBe('questions');
+    } finally {
+      await drop();
+    }
+    await everyoneSeesNoteIn(noteId, 'what-worked', NOTE_TEXT);
+
+    const before = await Promise.all(trio().map((p) => p.board.noteCenter(noteId)));
+    await fran.board.nudge(noteId, 'ArrowDown', 4);
+    await Promise.all(
+      trio().map((p, i) =>
+        eventually(async () => {
+          const now = await p.board.noteCenter(noteId);
+          expect(now.y, `${p.name} sees the note lower`).toBeGreaterThan(before[i]!.y + 2);
+          expect(Math.abs(now.x - before[i]!.x), `${p.name}: a downward nudge keeps x`).toBeLessThan(1);
+          expect(await p.board.note(noteId).getAttribute('data-zone-id')).toBe('what-worked');
+        }),
+      ),
+    );
+
+    await fran.board.moveWithKeyboard(noteId, 'takeaways');
+    await everyoneSeesNoteIn(noteId, 'takeaways', NOTE_TEXT);
+    stepsDone = 3;
+  });
+
+  it('an edit reaches everyone, a deletion removes the note everywhere, and its author can undo it', async () => {
+    needSteps(3);
+    await ben.board.edit(noteId, EDITED_TEXT);
+    await everyoneSeesNoteIn(noteId, 'takeaways', EDITED_TEXT);
+
+    await amara.board.remove(noteId);
+    for (const p of trio()) await p.board.note(noteId).waitFor({ state: 'detached' });
+
+    await amara.board.undoFrom('takeaways');
+    const view = await converged();
+    const back = view.filter((n) => n.text === EDITED_TEXT);
+    expect(back, 'the deleted note is back, once').toHaveLength(1);
+    expect(back[0]!.zone).toBe('takeaways');
+    expect(back[0]!.author).toContain('Amara');
+    noteId = back[0]!.id;
+    await everyoneSeesNoteIn(noteId, 'takeaways', EDITED_TEXT);
+    stepsDone = 4;
+  });
+
+  it('a participant who loses the network keeps working, and everyone converges when they return', async () => {
+    needSteps(4);
+    const network = ben.network!;
+    await network.goOffline();
+    expect(network.cutCount, 'the switch cut Ben’s open sockets').toBeGreaterThan(0);
+    await ben.board.offlineBanner.waitFor();
+    await eventually(async () => expect(await ben.board.connectionState()).not.toBe('connected'));
+    await eventually(async () => expect(await fran.board.person(ben.participantId!).getAttribute('data-online')).toBe('false'), {
+      timeout: 15_000,
+    });
+
+    // Ben writes while cut off; Fran edits the same note and Amara adds one meanwhile.
+    const benNote = await ben.board.addNote('actions', 'Ask the family what helped, in their words', 'dblclick');
+    await ben.board.appendText(noteId, ' [Ben]');
+    await fran.board.appendText(noteId, ' [Fran]');
+    const amaraNote = await amara.board.addNote('actions', 'Bring this story to the next team meeting', 'key');
+    await ben.page.screenshot({ path: artifactPath('board-offline-participant.png'), fullPage: true });
+
+    // Nothing crossed while Ben was away: it really was offline.
+    expect((await fran.board.notesOnScreen()).map((n) => n.id)).not.toContain(benNote);
+    expect((await ben.board.notesOnScreen()).map((n) => n.id)).not.toContain(amaraNote);
+    expect((await ben.board.notesOnScreen()).find((n) => n.id === noteId)?.text).toBe(`${EDITED_TEXT} [Ben]`);
+
+    await network.goOnline();
+    await ben.board.offlineBanner.waitFor({ state: 'hidden', timeout: 20_000 });
+    await ben.board.waitUntilConnected();
+    expect(network.openedSinceOnline, 'Ben’s board reconnected on a new socket').toBeGreaterThan(0);
+    const view = await converged(20_000);
+    expect(view.map((n) => n.id)).toEqual(expect.arrayContaining([noteId, benNote, amaraNote]));
+    expect(view.find((n) => n.id === benNote)).toMatchObject({ zone: 'actions', text: 'Ask the family what helped, in their words' });
+    expect(view.find((n) => n.id === amaraNote)).toMatchObject({ zone: 'actions', text: 'Bring this story to the next team meeting' });
+    const merged = view.find((n) => n.id === noteId)!.text;
+    expect(merged, 'both concurrent edits survive').toContain('[Ben]');
+    expect(merged, 'both concurrent edits survive').toContain('[Fran]');
+    expect(merged.startsWith(EDITED_TEXT)).toBe(true);
+    await eventually(async () => expect(await fran.board.person(ben.participantId!).getAttribute('data-online')).toBe('true'));
+
+    await fran.page.screenshot({ path: artifactPath('board-facilitator.png'), fullPage: true });
+    stepsDone = 5;
+  });
+
+  it('a cultural web session shows all seven of its zones', async () => {
+    needSteps(1);
+    const page = await fran.context.newPage();
+    page.on('pageerror', (e) => fran.uncaught.push(describeError(e)));
+    const start = new StartPage(page, server!.url);
+    const board = new BoardPage(page);
+    const share = new SharePanel(page);
+    await start.open();
+    await start.host({ title: 'How our team works', template: 'cultural-web', name: 'Fran' });
+    await share.root.waitFor();
+    await share.close();
+    await board.waitUntilConnected();
+    expect(sorted(await board.zoneLabelsOnScreen())).toEqual(sorted(labelsOf('cultural-web')));
+    await page.screenshot({ path: artifactPath('board-cultural-web.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('no page threw an uncaught exception', () => {
+    expect(everyone.flatMap((p) => p.uncaught.map((e) => `${p.name}: ${e}`))).toEqual([]);
+  });
+});

@@ -1,0 +1,232 @@
+import type { Locator, Page } from 'playwright-core';
+
+export interface NoteOnScreen {
+  id: string;
+  zone: string;
+  text: string;
+  author: string;
+}
+
+export interface PersonOnScreen {
+  participantId: string;
+  online: boolean;
+  text: string;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const byTestId = (testId: string, attr?: [string, string]) =>
+  attr ? `[data-testid="${testId}"][${attr[0]}="${attr[1]}"]` : `[data-testid="${testId}"]`;
+
+/** One person's view of a session's board, with the moves a person makes on it. */
+export class BoardPage {
+  readonly canvas: Locator;
+  readonly title: Locator;
+  readonly connection: Locator;
+  readonly presence: Locator;
+  readonly people: Locator;
+  readonly offlineBanner: Locator;
+  readonly notes: Locator;
+  readonly editor: Locator;
+  readonly addNoteButton: Locator;
+  readonly undoButton: Locator;
+  readonly redoButton: Locator;
+  readonly moveDialog: Locator;
+  readonly zoneLabels: Locator;
+  readonly remoteCursors: Locator;
+
+  constructor(readonly page: Page) {
+    this.canvas = page.getByTestId('board.canvas');
+    this.title = page.getByTestId('topbar.title');
+    this.connection = page.getByTestId('topbar.connection');
+    this.presence = page.getByTestId('topbar.presence');
+    this.people = page.getByTestId('presence.person');
+    this.offlineBanner = page.getByTestId('banner.offline');
+    this.notes = page.getByTestId('board.note');
+    this.editor = page.getByTestId('board.note.editor');
+    this.addNoteButton = page.getByTestId('board.addNote');
+    this.undoButton = page.getByTestId('board.undo');
+    this.redoButton = page.getByTestId('board.redo');
+    this.moveDialog = page.getByTestId('moveDialog');
+    this.zoneLabels = page.getByTestId('board.zone.label');
+    this.remoteCursors = page.getByTestId('cursor.remote');
+  }
+
+  zone(zoneId: string): Locator {
+    return this.page.locator(byTestId('board.zone', ['data-zone-id', zoneId]));
+  }
+
+  note(noteId: string): Locator {
+    return this.page.locator(byTestId('board.note', ['data-note-id', noteId]));
+  }
+
+  person(participantId: string): Locator {
+    return this.page.locator(byTestId('presence.person', ['data-participant-id', participantId]));
+  }
+
+  /** The board is on screen and its document connection is up. */
+  async waitUntilConnected(timeout = 20_000): Promise<void> {
+    await this.canvas.waitFor({ timeout });
+    await this.page.locator(byTestId('topbar.connection', ['data-state', 'connected'])).waitFor({ timeout });
+  }
+
+  async connectionState(): Promise<string | null> {
+    return this.connection.getAttribute('data-state');
+  }
+
+  /** Every note as this person sees it, ordered by id so that two views compare directly. */
+  async notesOnScreen(): Promise<NoteOnScreen[]> {
+    const notes = await this.notes.evaluateAll((elements) =>
+      elements.map((el) => {
+        const part = (testId: string) => el.querySelector(`[data-testid="${testId}"]`);
+        const editor = part('board.note.editor') as HTMLTextAreaElement | null;
+        return {
+          id: el.getAttribute('data-note-id') ?? '',
+          zone: el.getAttribute('data-zone-id') ?? '',
+          text: editor ? editor.value : (part('board.note.text')?.textContent ?? ''),
+          author: part('board.note.author')?.textContent?.trim() ?? '',
+        };
+      }),
+    );
+    return notes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async peopleOnScreen(): Promise<PersonOnScreen[]> {
+    return this.people.evaluateAll((elements) =>
+      elements.map((el) => ({
+        participantId: el.getAttribute('data-participant-id') ?? '',
+        online: el.getAttribute('data-online') === 'true',
+        text: (el as HTMLElement).innerText.trim(),
+      })),
+    );
+  }
+
+  /** Labels of the zones that are actually inside the viewport. */
+  async zoneLabelsOnScreen(): Promise<string[]> {
+    return this.zoneLabels.evaluateAll((elements) =>
+      elements
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          const visible = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+          return visible && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+        })
+        .map((el) => (el.textContent ?? '').trim()),
+    );
+  }
+
+  async box(locator: Locator): Promise<Box> {
+    const box = await locator.boundingBox();
+    if (!box) throw new Error('element has no box (not rendered)');
+    return box;
+  }
+
+  async noteCenter(noteId: string): Promise<{ x: number; y: number }> {
+    const b = await this.box(this.note(noteId));
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+
+  /**
+   * Adds a note to a zone and types its text, the way a person would: N with the zone focused,
+   * the Add note button after focusing the zone, or a double-click in the zone. Returns its id.
+   */
+  async addNote(zoneId: string, text: string, via: 'key' | 'button' | 'dblclick' = 'key'): Promise<string> {
+    const zone = this.zone(zoneId);
+    if (via === 'dblclick') {
+      const b = await this.box(zone);
+      // Low in the column, clear of the label, the prompt and notes placed near the top.
+      await zone.dblclick({ position: { x: b.width / 2, y: b.height * 0.7 } });
+    } else {
+      await zone.focus();
+      if (via === 'key') await zone.press('n');
+      else await this.addNoteButton.click();
+    }
+    await this.editor.waitFor();
+    const editing = this.page.locator(`${byTestId('board.note')}:has(${byTestId('board.note.editor')})`);
+    const id = await editing.getAttribute('data-note-id');
+    if (!id) throw new Error('the note being edited has no data-note-id');
+    await this.editor.pressSequentially(text);
+    await this.editor.press('Escape');
+    await this.editor.waitFor({ state: 'hidden' });
+    return id;
+  }
+
+  /** Focus selects a note: keyboard moves then apply to it. */
+  async select(noteId: string): Promise<Locator> {
+    const note = this.note(noteId);
+    await note.focus();
+    await this.page.locator(`${byTestId('board.note', ['data-note-id', noteId])}[aria-selected="true"]`).waitFor();
+    return note;
+  }
+
+  async nudge(noteId: string, key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight', times: number): Promise<void> {
+    const note = await this.select(noteId);
+    for (let i = 0; i < times; i++) await note.press(key);
+  }
+
+  /** M opens "move to zone…"; the zone is then chosen with the keyboard too. */
+  async moveWithKeyboard(noteId: string, zoneId: string): Promise<void> {
+    const note = await this.select(noteId);
+    await note.press('m');
+    await this.moveDialog.waitFor();
+    const choice = this.moveDialog.locator(byTestId('moveDialog.zone', ['data-zone-id', zoneId]));
+    await choice.focus();
+    await choice.press('Enter');
+    await this.moveDialog.waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Drags a note by its body so that its centre lands at a point well inside the target zone.
+   * Several intermediate moves, as a hand would make, so that drag thresholds are crossed.
+   * Resolves with the pointer still down; call the returned function to drop the note.
+   */
+  async startDrag(noteId: string, zoneId: string): Promise<() => Promise<void>> {
+    const from = await this.noteCenter(noteId);
+    const zone = await this.box(this.zone(zoneId));
+    const to = { x: zone.x + zone.width / 2, y: zone.y + zone.height * 0.45 };
+    const mouse = this.page.mouse;
+    await mouse.move(from.x, from.y);
+    await mouse.down();
+    await mouse.move(from.x + 8, from.y + 8, { steps: 4 });
+    await mouse.move(to.x, to.y, { steps: 15 });
+    return () => mouse.up();
+  }
+
+  async dragNoteToZone(noteId: string, zoneId: string): Promise<void> {
+    const drop = await this.startDrag(noteId, zoneId);
+    await drop();
+  }
+
+  async edit(noteId: string, text: string): Promise<void> {
+    const note = await this.select(noteId);
+    await note.press('Enter');
+    const editor = note.getByTestId('board.note.editor');
+    await editor.waitFor();
+    await editor.fill(text);
+    await editor.press('Escape');
+    await editor.waitFor({ state: 'hidden' });
+  }
+
+  /** Appends at the end of the note's text, as typing after the last word does. */
+  async appendText(noteId: string, text: string): Promise<void> {
+    const note = await this.select(noteId);
+    await note.press('Enter');
+    const editor = note.getByTestId('board.note.editor');
+    await editor.waitFor();
+    await editor.press('End');
+    await editor.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+    await editor.pressSequentially(text);
+    await editor.press('Escape');
+    await editor.waitFor({ state: 'hidden' });
+  }
+
+  async remove(noteId: string): Promise<void> {
+    const note = await this.select(noteId);
+    await note.press('Delete');
+    await note.waitFor({ state: 'detached' });
+  }
+
+  /** Ctrl+Z from a zone: undo is a board-wide key, not tied to a note that may be gone. */
+  async undoFrom(zoneId: string): Promise<void> {
+    await this.zone(zoneId).press('Control+z');
+  }
+}

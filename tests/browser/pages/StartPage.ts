@@ -1,0 +1,56 @@
+import type { Locator, Page } from 'playwright-core';
+import type { TemplateId } from '@balcony/shared';
+
+/** The start screen: host a session, or join one with a code. */
+export class StartPage {
+  readonly hostTitle: Locator;
+  readonly hostTemplate: Locator;
+  readonly hostName: Locator;
+  readonly hostSubmit: Locator;
+  readonly joinCode: Locator;
+  readonly joinName: Locator;
+  readonly joinSubmit: Locator;
+  readonly error: Locator;
+
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl: string,
+  ) {
+    this.hostTitle = page.getByTestId('start.host.title');
+    this.hostTemplate = page.getByTestId('start.host.template');
+    this.hostName = page.getByTestId('start.host.name');
+    this.hostSubmit = page.getByTestId('start.host.submit');
+    this.joinCode = page.getByTestId('start.join.code');
+    this.joinName = page.getByTestId('start.join.name');
+    this.joinSubmit = page.getByTestId('start.join.submit');
+    this.error = page.getByTestId('start.error');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/`);
+    await this.joinCode.waitFor();
+  }
+
+  /** A `/join/CODE` link, as a participant would open it from a chat message. */
+  async openJoinLink(link: string): Promise<void> {
+    await this.page.goto(link);
+    await this.joinCode.waitFor();
+  }
+
+  async host(opts: { title: string; template: TemplateId; name: string }): Promise<void> {
+    await this.hostTitle.fill(opts.title);
+    await this.hostTemplate.selectOption(opts.template);
+    await this.hostName.fill(opts.name);
+    await this.hostSubmit.click();
+  }
+
+  /** Types the code key by key, so any formatting the input does as one types is exercised. */
+  async join(opts: { code?: string; name: string }): Promise<void> {
+    if (opts.code !== undefined) {
+      await this.joinCode.fill('');
+      await this.joinCode.pressSequentially(opts.code);
+    }
+    await this.joinName.fill(opts.name);
+    await this.joinSubmit.click();
+  }
+}

@@ -1,0 +1,26 @@
+export interface EventuallyOptions {
+  /** How long the condition may take to hold; the board syncs in well under a second normally. */
+  timeout?: number;
+  interval?: number;
+}
+
+/**
+ * Retries `check` until it stops throwing, then returns its result. On timeout the last failure is
+ * rethrown, so the report shows the real mismatch rather than "timed out".
+ */
+export async function eventually<T>(check: () => T | Promise<T>, opts: EventuallyOptions = {}): Promise<T> {
+  const timeout = opts.timeout ?? 10_000;
+  const interval = opts.interval ?? 100;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        if (error instanceof Error) error.message = `still failing after ${timeout} ms: ${error.message}`;
+        throw error;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
