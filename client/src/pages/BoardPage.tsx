@@ -230,8 +230,8 @@ function BoardSession({ stored }: { stored: StoredSession }) {
     <BoardContext.Provider value={ctx}>
       <div className="board-page">
         <TopBar title={title} people={people} onLeave={leave} />
-        <ConnectionBanner />
         <div className="board-body">
+          <ConnectionBanner />
           <main className="board-main" aria-label="Board">
             <BoardToolbar />
             <BoardViewport />
