@@ -7,7 +7,7 @@ import { BoardPage, type NoteOnScreen } from './pages/BoardPage.js';
 import { SharePanel } from './pages/SharePanel.js';
 import { StartPage } from './pages/StartPage.js';
 import { artifactPath, clearFailureShots } from './support/artifacts.js';
-import { eventually } from './support/eventually.js';
+import { eventually } from '../support/eventually.js';
 import { NetworkSwitch } from './support/networkSwitch.js';
 
 interface Person {
