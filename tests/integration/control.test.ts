@@ -90,8 +90,10 @@ describe('control plane', () => {
     const session = await createSession(server.url);
     const fay = connect({ token: session.facilitatorToken, protocolVersion: PROTOCOL_VERSION });
     await eventually(() => expect(fay.socket.connected).toBe(true));
-    fay.socket.emit('phase:next', { evil: true });
-    fay.socket.emit('presence', 'not a payload');
+    // Untyped on purpose: a hostile client is not bound by the shared event map.
+    const raw = fay.socket as unknown as Socket;
+    raw.emit('phase:next', { evil: true });
+    raw.emit('presence', 'not a payload');
     const amara = await joinSession(server.url, session.joinCode, 'Amara');
     await eventually(() => expect(fay.latest()?.participants.some((p) => p.participantId === amara.participantId)).toBe(true));
     expect(fay.socket.connected).toBe(true);
