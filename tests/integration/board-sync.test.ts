@@ -144,4 +144,38 @@ describe('awareness', () => {
     mallory.provider.disconnect();
     await eventually(() => expect(watcher.provider.awareness.getStates().has(mallory.doc.clientID)).toBe(false));
   });
+
+  it('holds a full room of people with cursors: echoed states are ignored, nobody is cut off', async () => {
+    // The stock provider relays every awareness change it hears; with many people each message
+    // carries everyone's state back to the server.
+    const people = Array.from({ length: 24 }, (_, i) => {
+      const c = client(i % 2 === 0 ? alice.participantToken : bob.participantToken);
+      c.provider.awareness.setLocalStateField('cursor', { x: i * 10, y: i * 5 });
+      return c;
+    });
+    await Promise.all(people.map((p) => p.synced()));
+    for (const [i, p] of people.entries()) p.provider.awareness.setLocalStateField('cursor', { x: i, y: i + 1 });
+    await eventually(() => {
+      for (const p of people) {
+        for (const [i, other] of people.entries()) {
+          const state = p.provider.awareness.getStates().get(other.doc.clientID) as Record<string, any> | undefined;
+          expect(state?.cursor).toEqual({ x: i, y: i + 1 });
+          // A replica keeps its own state as it set it; the server's user shows to the others.
+          if (other !== p) expect(state?.user?.name).toBe(i % 2 === 0 ? 'Alice' : 'Bob');
+        }
+      }
+    }, 15_000);
+    for (const p of people) expect(p.closes).toEqual([]);
+
+    // A client that reconnects gets its own id back and is seen again.
+    const first = people[0]!;
+    first.provider.disconnect();
+    await eventually(() => expect(people[1]!.provider.awareness.getStates().has(first.doc.clientID)).toBe(false));
+    first.provider.connect();
+    first.provider.awareness.setLocalStateField('cursor', { x: 999, y: 1 });
+    await eventually(() =>
+      expect((people[1]!.provider.awareness.getStates().get(first.doc.clientID) as Record<string, any>)?.cursor).toEqual({ x: 999, y: 1 }),
+    );
+    for (const p of people) p.destroy();
+  });
 });

@@ -14,8 +14,6 @@ class ProtocolError extends Error {}
 const PING_INTERVAL_MS = 30_000;
 /** A socket this far behind is not reading: it is cut off and will resync when it reconnects. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-/** More entries than this in one awareness message is not a browser talking. */
-const MAX_AWARENESS_ENTRIES = 16;
 /** RFC 6455 leaves 123 bytes for a close reason; ws throws on a longer one. */
 const CLOSE_REASON_BYTES_MAX = 123;
 
@@ -177,24 +175,25 @@ export class BoardConnection implements RoomMember {
   private handleAwareness(payload: Uint8Array): void {
     const decoder = decoding.createDecoder(payload);
     const count = decoding.readVarUint(decoder);
-    if (count > MAX_AWARENESS_ENTRIES) throw new ProtocolError('too many awareness entries');
     const accepted: { clientId: number; clock: number; state: unknown }[] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const raw: unknown = JSON.parse(decoding.readVarString(decoder));
-      if (this.clientId === null && !this.room.clientIdTaken(clientId)) this.clientId = clientId;
+      if (this.clientId === null && this.mayBind(clientId, decoder)) this.clientId = clientId;
       if (clientId !== this.clientId) {
-        this.log.warn({ clientId, own: this.clientId }, 'awareness for another client dropped');
+        // The stock provider relays every awareness change it hears, others' included: these
+        // echoes are normal, so they are skipped unread and unlogged. A spoof ends up here too.
+        decoding.readVarUint8Array(decoder);
         continue;
       }
+      const raw: unknown = JSON.parse(decoding.readVarString(decoder));
       if (raw === null) {
         accepted.push({ clientId, clock, state: null });
         continue;
       }
       const parsed = awarenessClientStateSchema.safeParse(raw);
       if (!parsed.success) {
-        this.log.info('awareness state with unknown shape dropped');
+        this.log.debug('awareness state with unknown shape dropped');
         continue;
       }
       const { cursor, drag } = parsed.data;
@@ -210,6 +209,18 @@ export class BoardConnection implements RoomMember {
       encoding.writeVarString(e, JSON.stringify(a.state));
     }
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encoding.toUint8Array(e), this);
+  }
+
+  /**
+   * Whether the socket's first awareness entry may name its client id: not an id another socket
+   * speaks for, not an id with a live state (an echo of someone present), and not a removal
+   * (an echo of someone who left). A client that reconnects gets its id back, since leaving
+   * removed its state. Peeks at the state without consuming it.
+   */
+  private mayBind(clientId: number, decoder: decoding.Decoder): boolean {
+    if (this.room.clientIdTaken(clientId) || this.room.awareness.getStates().has(clientId)) return false;
+    const peek = decoding.clone(decoder);
+    return decoding.readVarString(peek) !== 'null';
   }
 
   private cleanUp(): void {
