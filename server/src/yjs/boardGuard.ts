@@ -113,7 +113,8 @@ export class BoardGuard {
     }
 
     // Over the limit: the notes this update added go, newest last in, first out.
-    if (this.notesMap.size > LIMITS.notesPerBoard) {
+    // Y.Map#size walks every entry: only count when this update added notes.
+    if (added.length > 0 && this.notesMap.size > LIMITS.notesPerBoard) {
       violations.push(`the board holds at most ${LIMITS.notesPerBoard} notes`);
       for (const id of added.reverse()) {
         if (this.notesMap.size <= LIMITS.notesPerBoard) break;
