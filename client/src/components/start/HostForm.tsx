@@ -5,6 +5,7 @@ import { createSession } from '../../api/http';
 import { describeApiError } from '../../api/messages';
 import { saveSession } from '../../session/storage';
 import { FormError } from './FormError';
+import { NameField } from './NameField';
 
 interface Props {
   error: string | null;
@@ -96,23 +97,7 @@ export function HostForm({ error, onError }: Props) {
             {getTemplate(template).summary}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>
-            Your name <span className="optional">(optional)</span>
-          </label>
-          <input
-            id={`${id}-name`}
-            data-testid="start.host.name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={LIMITS.nameMax}
-            autoComplete="off"
-            aria-describedby={`${id}-name-hint`}
-          />
-          <p className="hint" id={`${id}-name-hint`}>
-            Shown to the group next to your notes.
-          </p>
-        </div>
+        <NameField id={id} testId="start.host.name" value={name} onChange={setName} optional />
         <FormError message={error} />
         <button type="submit" className="button button-primary button-large" data-testid="start.host.submit" disabled={busy}>
           {busy ? 'Starting…' : 'Start the session'}

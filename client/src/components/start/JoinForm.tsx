@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { JOIN_CODE_LENGTH, LIMITS, isJoinCode, normalizeJoinCode } from '@balcony/shared';
+import { JOIN_CODE_LENGTH, isJoinCode, normalizeJoinCode } from '@balcony/shared';
 import { getSession, joinSession } from '../../api/http';
 import { describeApiError } from '../../api/messages';
 import { saveSession, updateSession } from '../../session/storage';
 import { FormError } from './FormError';
+import { NameField } from './NameField';
 
 interface Props {
   initialCode: string;
@@ -89,22 +90,7 @@ export function JoinForm({ initialCode, error, onError }: Props) {
             Six letters and numbers. Capitals, spaces and dashes don't matter.
           </p>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Your name</label>
-          <input
-            id={`${id}-name`}
-            data-testid="start.join.name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={LIMITS.nameMax}
-            autoComplete="off"
-            autoFocus={initialCode !== ''}
-            aria-describedby={`${id}-name-hint`}
-          />
-          <p className="hint" id={`${id}-name-hint`}>
-            Shown to the group next to your notes.
-          </p>
-        </div>
+        <NameField id={id} testId="start.join.name" value={name} onChange={setName} autoFocus={initialCode !== ''} />
         <FormError message={error} />
         <button type="submit" className="button button-primary button-large" data-testid="start.join.submit" disabled={busy}>
           {busy ? 'Joining…' : 'Join'}
