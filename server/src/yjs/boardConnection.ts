@@ -130,7 +130,7 @@ export class BoardConnection implements RoomMember {
   }
 
   private applyUpdate(update: Uint8Array): void {
-    const verdict = inspectUpdate(update, this.room.doc.clientID);
+    const verdict = inspectUpdate(update, this.room.doc);
     if (!verdict.ok) throw new ProtocolError(verdict.reason);
     const store = this.room.doc.store;
     const hadPending = store.pendingStructs !== null || store.pendingDs !== null;

@@ -8,8 +8,11 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
  * it names, so an unknown name must be caught here, from the decoded structs: an item carries its
  * parent explicitly (a top-level name or a type's id) when it has no neighbours to inherit it from.
  * Items that inherit a parent from a neighbour end up under an already-checked root.
+ *
+ * Structs the document already holds are skipped, as Yjs skips them on apply: a client that loads
+ * its offline copy sends the whole copy again, the server's own `meta` and repairs included.
  */
-export function inspectUpdate(update: Uint8Array, serverClientId: number): Verdict {
+export function inspectUpdate(update: Uint8Array, doc: Y.Doc): Verdict {
   let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
   try {
     structs = Y.decodeUpdate(update).structs;
@@ -17,8 +20,10 @@ export function inspectUpdate(update: Uint8Array, serverClientId: number): Verdi
     return { ok: false, reason: 'the update could not be decoded' };
   }
   for (const struct of structs) {
+    const { client, clock } = struct.id;
+    if (clock + struct.length <= Y.getState(doc.store, client)) continue;
     // The server writes repairs under its own client id; nobody else may use it.
-    if (struct.id.client === serverClientId) return { ok: false, reason: "an update used the server's client id" };
+    if (client === doc.clientID) return { ok: false, reason: "an update used the server's client id" };
     if (!(struct instanceof Y.Item)) continue;
     // Typed for integrated items; in a decoded update it is the top-level name or a parent's id.
     const parent = struct.parent as unknown;
