@@ -77,6 +77,27 @@ async function newPerson(name: string, opts: { network?: boolean } = {}): Promis
   return person;
 }
 
+/** How many updates the page's IndexedDB copy of the board holds (y-indexeddb's `updates` store). */
+function localUpdateCount(page: Page, sessionId: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('updates', 'readonly').objectStore('updates').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            db.close();
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    `balcony-${sessionId}`,
+  );
+}
+
 /** Waits until every page shows the same notes, and returns that common view. */
 async function converged(timeout = 15_000): Promise<NoteOnScreen[]> {
   return eventually(async () => {
@@ -308,6 +329,34 @@ describe('a shared board in three browsers', () => {
 
     await fran.page.screenshot({ path: artifactPath('board-facilitator.png'), fullPage: true });
     stepsDone = 5;
+  });
+
+  it('a note written offline survives closing the tab, and syncs when the person comes back', async () => {
+    needSteps(5);
+    const network = ben.network!;
+    const boardUrl = ben.page.url();
+    const sessionId = new URL(boardUrl).pathname.split('/').pop()!;
+    await network.goOffline();
+    await ben.board.offlineBanner.waitFor();
+    const stored = () => localUpdateCount(ben.page, sessionId);
+    const before = await stored();
+    const note = await ben.board.addNote('takeaways', 'Written on the train, with no signal', 'key');
+    // The tab may only close once the browser's own copy holds the note, as it would for a person
+    // who closes the lid a moment later.
+    await eventually(async () => expect(await stored()).toBeGreaterThan(before));
+    await ben.page.close();
+    expect((await fran.board.notesOnScreen()).map((n) => n.id)).not.toContain(note);
+
+    await network.goOnline();
+    const page = await ben.context.newPage();
+    page.on('pageerror', (e) => ben.uncaught.push(describeError(e)));
+    ben.page = page;
+    ben.board = new BoardPage(page);
+    await page.goto(boardUrl);
+    await ben.board.waitUntilConnected();
+    const view = await converged(20_000);
+    expect(view.find((n) => n.id === note)).toMatchObject({ zone: 'takeaways', text: 'Written on the train, with no signal' });
+    stepsDone = 6;
   });
 
   it('a cultural web session shows all seven of its zones', async () => {
