@@ -146,6 +146,19 @@ afterAll(async () => {
   if (srv) rmSync(srv.dataDir, { recursive: true, force: true });
 });
 
+
+/** A session of its own with two honest stock clients in sync, for cases that must not share one. */
+async function twoHonestWriters(title: string) {
+  const other = await createSession(srv.url, title, 'Fay');
+  const [carol, dan] = await Promise.all([
+    joinSession(srv.url, other.joinCode, 'Carol'),
+    joinSession(srv.url, other.joinCode, 'Dan'),
+  ]);
+  const carolClient = stock(other.sessionId, carol.participantToken);
+  const danClient = stock(other.sessionId, dan.participantToken);
+  await Promise.all([carolClient.synced(), danClient.synced()]);
+  return { other, carolClient, danClient };
+}
 describe('hostile frames on the board socket', () => {
   afterEach(expectHonestGoOn);
 
@@ -410,14 +423,7 @@ describe('updates with missing dependencies', () => {
   });
 
   it.concurrent('does not cut off honest writers when the sender leaves before its deadline', async ({ expect }) => {
-    const other = await createSession(srv.url, 'Missing dependencies', 'Fay');
-    const [carol, dan] = await Promise.all([
-      joinSession(srv.url, other.joinCode, 'Carol'),
-      joinSession(srv.url, other.joinCode, 'Dan'),
-    ]);
-    const carolClient = stock(other.sessionId, carol.participantToken);
-    const danClient = stock(other.sessionId, dan.participantToken);
-    await Promise.all([carolClient.synced(), danClient.synced()]);
+    const { other, carolClient, danClient } = await twoHonestWriters('Missing dependencies');
 
     const raw = await hostile({ sync: false, sessionId: other.sessionId, token: other.facilitatorToken });
     raw.send(updateMessage(dependentPair().second));
@@ -438,14 +444,7 @@ describe('updates with missing dependencies', () => {
   });
 
   it.concurrent("does not blame an honest writer for a later sender's missing dependencies", async ({ expect }) => {
-    const other = await createSession(srv.url, 'Interleaved', 'Fay');
-    const [carol, dan] = await Promise.all([
-      joinSession(srv.url, other.joinCode, 'Carol'),
-      joinSession(srv.url, other.joinCode, 'Dan'),
-    ]);
-    const carolClient = stock(other.sessionId, carol.participantToken);
-    const danClient = stock(other.sessionId, dan.participantToken);
-    await Promise.all([carolClient.synced(), danClient.synced()]);
+    const { other, carolClient, danClient } = await twoHonestWriters('Interleaved');
 
     // The first sender's deadline runs out while an honest write made after it is still young;
     // a second sender then leaves something held back past the honest write's would-be deadline.
