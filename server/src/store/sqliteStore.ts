@@ -3,43 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParticipantRecord, SessionRecord, Store, StoredDoc } from './types.js';
 import type { Role, TemplateId } from '@balcony/shared';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  template TEXT NOT NULL,
-  join_code TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  closed_at INTEGER
-);
--- A code is unique among live sessions only, so that codes can come round again.
-CREATE UNIQUE INDEX IF NOT EXISTS sessions_live_join_code ON sessions (join_code) WHERE closed_at IS NULL;
-
-CREATE TABLE IF NOT EXISTS participants (
-  id TEXT PRIMARY KEY,
-  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  role TEXT NOT NULL,
-  color TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS participants_session ON participants (session_id);
-
-CREATE TABLE IF NOT EXISTS doc_states (
-  session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
-  state BLOB NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_session ON doc_updates (session_id, seq);
-`;
+import { migrate } from './sqlite/migrate.js';
 
 interface SessionRow {
   id: string;
@@ -79,14 +43,20 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
  */
 export function openSqliteStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'balcony.sqlite'));
-  db.pragma('journal_mode = WAL');
-  // NORMAL keeps every commit across a process crash; only a power loss can take the last few.
-  db.pragma('synchronous = NORMAL');
-  // Deleted text is overwritten, not left in free pages of the file.
-  db.pragma('secure_delete = ON');
-  db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+  const file = join(dataDir, 'balcony.sqlite');
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL keeps every commit across a process crash; only a power loss can take the last few.
+    db.pragma('synchronous = NORMAL');
+    // Deleted text is overwritten, not left in free pages of the file.
+    db.pragma('secure_delete = ON');
+    db.pragma('foreign_keys = ON');
+    migrate(db, file);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 
   const q = {
     insertSession: db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)'),

@@ -1,0 +1,50 @@
+import type { Migration } from '../migrations.js';
+
+/**
+ * The SQLite schema, step by step. Append only: a step that has shipped is never edited, since
+ * databases out there already hold it. Plain SQL where the dialects agree, so that a server
+ * database can carry the same steps with only its types changed.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    // IF NOT EXISTS throughout: a database made before versioning has these tables and is adopted.
+    sql: `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template TEXT NOT NULL,
+  join_code TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  closed_at INTEGER
+);
+-- A code is unique among live sessions only, so that codes can come round again.
+CREATE UNIQUE INDEX IF NOT EXISTS sessions_live_join_code ON sessions (join_code) WHERE closed_at IS NULL;
+
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  color TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_session ON participants (session_id);
+
+CREATE TABLE IF NOT EXISTS doc_states (
+  session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+  state BLOB NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_session ON doc_updates (session_id, seq);
+`,
+  },
+];
