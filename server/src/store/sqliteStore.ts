@@ -11,6 +11,7 @@ interface SessionRow {
   template: string;
   join_code: string;
   created_at: number;
+  join_locked: number;
 }
 interface ParticipantRow {
   id: string;
@@ -27,6 +28,7 @@ const toSession = (r: SessionRow): SessionRecord => ({
   template: r.template as TemplateId,
   joinCode: r.join_code,
   createdAt: r.created_at,
+  joinLocked: r.join_locked !== 0,
 });
 const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   id: r.id,
@@ -59,7 +61,9 @@ export function openSqliteStore(dataDir: string): Store {
   }
 
   const q = {
-    insertSession: db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertSession: db.prepare(
+      'INSERT INTO sessions (id, title, template, join_code, created_at, join_locked) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     insertParticipant: db.prepare(
       'INSERT INTO participants (id, session_id, name, role, color, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -69,18 +73,25 @@ export function openSqliteStore(dataDir: string): Store {
     codeInUse: db.prepare('SELECT 1 FROM sessions WHERE join_code = ? AND closed_at IS NULL'),
     sessionByCode: db.prepare('SELECT * FROM sessions WHERE join_code = ? AND closed_at IS NULL'),
     sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+    setJoinLocked: db.prepare('UPDATE sessions SET join_locked = ? WHERE id = ?'),
     countParticipants: db.prepare('SELECT COUNT(*) AS n FROM participants WHERE session_id = ?'),
     participantByToken: db.prepare('SELECT * FROM participants WHERE token_hash = ?'),
     participantsOf: db.prepare('SELECT * FROM participants WHERE session_id = ? ORDER BY created_at, rowid'),
     stateOf: db.prepare('SELECT state FROM doc_states WHERE session_id = ?'),
     updatesOf: db.prepare('SELECT seq, data FROM doc_updates WHERE session_id = ? ORDER BY seq'),
+    bindingsOf: db.prepare('SELECT client_id, participant_id FROM client_bindings WHERE session_id = ?'),
     appendUpdate: db.prepare('INSERT INTO doc_updates (session_id, data) VALUES (?, ?)'),
     deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE session_id = ? AND seq <= ?'),
+    bindClientId: db.prepare(
+      'INSERT INTO client_bindings (session_id, client_id, participant_id) VALUES (?, ?, ?) ON CONFLICT (session_id, client_id) DO NOTHING',
+    ),
+    // Participants, board and bindings go with it: every table refers to sessions ON DELETE CASCADE.
+    deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
   };
 
   const createSessionTx = db.transaction(
     (session: SessionRecord, f: ParticipantRecord, tokenHash: string, state: Uint8Array) => {
-      q.insertSession.run(session.id, session.title, session.template, session.joinCode, session.createdAt);
+      q.insertSession.run(session.id, session.title, session.template, session.joinCode, session.createdAt, session.joinLocked ? 1 : 0);
       q.insertParticipant.run(f.id, f.sessionId, f.name, f.role, f.color, tokenHash, f.createdAt);
       q.upsertState.run(session.id, state, session.createdAt);
     },
@@ -88,6 +99,9 @@ export function openSqliteStore(dataDir: string): Store {
   const compactTx = db.transaction((sessionId: string, state: Uint8Array, throughSeq: number) => {
     q.upsertState.run(sessionId, state, Date.now());
     q.deleteUpdatesThrough.run(sessionId, throughSeq);
+  });
+  const bindTx = db.transaction((sessionId: string, participantId: string, clientIds: readonly number[]) => {
+    for (const id of clientIds) q.bindClientId.run(sessionId, id, participantId);
   });
 
   return {
@@ -118,13 +132,18 @@ export function openSqliteStore(dataDir: string): Store {
     async listParticipants(sessionId) {
       return (q.participantsOf.all(sessionId) as ParticipantRow[]).map(toParticipant);
     },
+    async setJoinLocked(sessionId, locked) {
+      q.setJoinLocked.run(locked ? 1 : 0, sessionId);
+    },
     async loadDoc(sessionId): Promise<StoredDoc> {
       const stateRow = q.stateOf.get(sessionId) as { state: Buffer } | undefined;
       const rows = q.updatesOf.all(sessionId) as { seq: number; data: Buffer }[];
+      const bindings = q.bindingsOf.all(sessionId) as { client_id: number; participant_id: string }[];
       return {
         state: stateRow ? new Uint8Array(stateRow.state) : null,
         updates: rows.map((r) => new Uint8Array(r.data)),
         lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+        clientOwners: new Map(bindings.map((b) => [b.client_id, b.participant_id])),
       };
     },
     async appendUpdate(sessionId, update) {
@@ -132,6 +151,17 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async compact(sessionId, state, throughSeq) {
       compactTx(sessionId, state, throughSeq);
+    },
+    async bindClientIds(sessionId, participantId, clientIds) {
+      for (const id of clientIds) {
+        // Yjs client ids are unsigned 32-bit; anything else is a caller's bug, not an id to keep.
+        if (!Number.isInteger(id) || id < 0 || id > 0xffff_ffff) throw new RangeError(`not a Yjs client id: ${id}`);
+      }
+      bindTx(sessionId, participantId, clientIds);
+    },
+    async eraseSession(sessionId) {
+      // One statement, so one transaction: the cascade takes every row of the session or none.
+      q.deleteSession.run(sessionId);
     },
     async close() {
       db.close();

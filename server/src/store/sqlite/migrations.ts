@@ -47,4 +47,19 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 CREATE INDEX IF NOT EXISTS doc_updates_session ON doc_updates (session_id, seq);
 `,
   },
+  {
+    version: 2,
+    name: 'join-lock-and-client-bindings',
+    // client_id is BIGINT: Yjs client ids are unsigned 32-bit, too wide for a signed INTEGER elsewhere.
+    sql: `
+ALTER TABLE sessions ADD COLUMN join_locked INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE client_bindings (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  client_id BIGINT NOT NULL,
+  participant_id TEXT NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+  PRIMARY KEY (session_id, client_id)
+);
+`,
+  },
 ];
