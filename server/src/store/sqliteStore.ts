@@ -5,6 +5,9 @@ import type { ParticipantRecord, SessionRecord, Store, StoredDoc } from './types
 import type { Role, TemplateId } from '@balcony/shared';
 import { migrate } from './sqlite/migrate.js';
 
+/** When SQLite starts the WAL over, a file grown larger than this is cut back to it. */
+const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024;
+
 interface SessionRow {
   id: string;
   title: string;
@@ -53,6 +56,7 @@ export function openSqliteStore(dataDir: string): Store {
     db.pragma('synchronous = NORMAL');
     // Deleted text is overwritten, not left in free pages of the file.
     db.pragma('secure_delete = ON');
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     db.pragma('foreign_keys = ON');
     migrate(db, file);
   } catch (err) {
@@ -104,6 +108,15 @@ export function openSqliteStore(dataDir: string): Store {
     for (const id of clientIds) q.bindClientId.run(sessionId, id, participantId);
   });
 
+  /**
+   * Deleted rows are zeroed in the database file, but the WAL still holds the pages as they were
+   * written, text and all, until a checkpoint copies them home and the WAL is emptied.
+   */
+  const forgetDeleted = () => {
+    // While another connection reads this can stop short; the next checkpoint or the last close ends it.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+
   return {
     async createSession({ session, facilitator, tokenHash, initialState }) {
       createSessionTx(session, facilitator, tokenHash, initialState);
@@ -151,6 +164,7 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async compact(sessionId, state, throughSeq) {
       compactTx(sessionId, state, throughSeq);
+      forgetDeleted();
     },
     async bindClientIds(sessionId, participantId, clientIds) {
       for (const id of clientIds) {
@@ -162,6 +176,7 @@ export function openSqliteStore(dataDir: string): Store {
     async eraseSession(sessionId) {
       // One statement, so one transaction: the cascade takes every row of the session or none.
       q.deleteSession.run(sessionId);
+      forgetDeleted();
     },
     async close() {
       db.close();
