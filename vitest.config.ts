@@ -19,6 +19,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'store',
+          include: ['tests/store/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/browser/globalSetup.ts'],

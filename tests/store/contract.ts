@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ParticipantRecord, SessionRecord, Store } from '../../server/src/store/types.js';
+import { boardFrom, noteIds, Writer } from './boards.js';
+
+/** A store under test, on data of its own. */
+export interface StoreHandle {
+  store: Store;
+  /** Closes the store and opens it again on the same data; `store` is the new one afterwards. */
+  reopen(): Promise<Store>;
+  /** Closes the store and removes its data. */
+  cleanup(): Promise<void>;
+}
+
+/** A session as the server makes one: unique id and code, a facilitator, an initial board. */
+export function newSession(overrides: Partial<SessionRecord> = {}) {
+  const session: SessionRecord = {
+    id: randomUUID(),
+    title: 'Team reflection',
+    template: 'what-works-circle',
+    // Unique per call, so that stores which share a database between tests still see fresh codes.
+    joinCode: randomUUID().slice(0, 8).toUpperCase(),
+    createdAt: Date.now(),
+    joinLocked: false,
+    ...overrides,
+  };
+  const facilitator = newParticipant(session, { role: 'facilitator', name: 'Fay', createdAt: session.createdAt });
+  return { session, facilitator, tokenHash: randomUUID(), initialState: new Writer().state() };
+}
+
+export function newParticipant(session: SessionRecord, overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
+  return {
+    id: randomUUID(),
+    sessionId: session.id,
+    name: 'Pat',
+    role: 'participant',
+    color: '#336699',
+    createdAt: Date.now(),
+    ...overrides,
+  };
+}
+
+/**
+ * What every store must do, as the server relies on it. Run it once per implementation, each
+ * test on a store of its own.
+ */
+export function describeStoreContract(name: string, open: () => Promise<StoreHandle>): void {
+  describe(`${name} store contract`, () => {
+    let handle: StoreHandle;
+    const store = () => handle.store;
+
+    beforeEach(async () => {
+      handle = await open();
+    });
+    afterEach(async () => {
+      await handle.cleanup();
+    });
+
+    async function created(overrides: Partial<SessionRecord> = {}) {
+      const input = newSession(overrides);
+      await store().createSession(input);
+      return input;
+    }
+
+    describe('sessions', () => {
+      it('creates a session with its facilitator and initial board, found by id and by code', async () => {
+        const { session, facilitator, tokenHash, initialState } = await created();
+
+        expect(await store().getSession(session.id)).toEqual(session);
+        expect(await store().findSessionByJoinCode(session.joinCode)).toEqual(session);
+        expect(await store().joinCodeInUse(session.joinCode)).toBe(true);
+        expect(await store().findParticipantByTokenHash(tokenHash)).toEqual(facilitator);
+        expect(await store().listParticipants(session.id)).toEqual([facilitator]);
+        expect(await store().countParticipants(session.id)).toBe(1);
+
+        const doc = await store().loadDoc(session.id);
+        expect(doc.state).toEqual(initialState);
+        expect(doc.updates).toEqual([]);
+        expect(doc.lastSeq).toBe(0);
+        expect(doc.clientOwners).toEqual(new Map());
+      });
+
+      it('knows nothing of sessions and codes it was never given', async () => {
+        await created();
+        expect(await store().getSession(randomUUID())).toBeNull();
+        expect(await store().findSessionByJoinCode('NOSUCH')).toBeNull();
+        expect(await store().joinCodeInUse('NOSUCH')).toBe(false);
+        expect(await store().findParticipantByTokenHash(randomUUID())).toBeNull();
+        expect(await store().countParticipants(randomUUID())).toBe(0);
+        expect(await store().listParticipants(randomUUID())).toEqual([]);
+      });
+
+      it('refuses a second live session with the same code, and keeps nothing of it', async () => {
+        const first = await created();
+        const second = newSession({ joinCode: first.session.joinCode });
+        await expect(store().createSession(second)).rejects.toThrow();
+
+        expect(await store().getSession(second.session.id)).toBeNull();
+        expect(await store().findParticipantByTokenHash(second.tokenHash)).toBeNull();
+        expect(await store().findSessionByJoinCode(first.session.joinCode)).toEqual(first.session);
+      });
+
+      it('lets a code come round again once its session is gone', async () => {
+        const first = await created();
+        await store().eraseSession(first.session.id);
+        expect(await store().joinCodeInUse(first.session.joinCode)).toBe(false);
+
+        const second = await created({ joinCode: first.session.joinCode });
+        expect(await store().joinCodeInUse(first.session.joinCode)).toBe(true);
+        expect(await store().findSessionByJoinCode(first.session.joinCode)).toEqual(second.session);
+      });
+    });
+
+    describe('participants', () => {
+      it('adds participants, counts and lists them in join order, finds each by token', async () => {
+        const { session, facilitator } = await created();
+        const at = session.createdAt + 1_000;
+        // Two joins in the same millisecond still list in the order they joined.
+        const joined = [
+          newParticipant(session, { name: 'Ann', createdAt: at }),
+          newParticipant(session, { name: 'Bo', createdAt: at }),
+          newParticipant(session, { name: 'Cy', createdAt: at + 5 }),
+        ];
+        const tokens = joined.map(() => randomUUID());
+        for (const [i, p] of joined.entries()) await store().addParticipant(p, tokens[i]!);
+
+        expect(await store().countParticipants(session.id)).toBe(4);
+        expect(await store().listParticipants(session.id)).toEqual([facilitator, ...joined]);
+        for (const [i, p] of joined.entries()) expect(await store().findParticipantByTokenHash(tokens[i]!)).toEqual(p);
+      });
+
+      it('keeps each session to its own participants', async () => {
+        const a = await created();
+        const b = await created();
+        const pb = newParticipant(b.session);
+        await store().addParticipant(pb, randomUUID());
+        expect(await store().listParticipants(a.session.id)).toEqual([a.facilitator]);
+        expect(await store().listParticipants(b.session.id)).toEqual([b.facilitator, pb]);
+        expect(await store().countParticipants(a.session.id)).toBe(1);
+      });
+    });
+
+    describe('closing joining', () => {
+      it('starts unlocked, and locks and unlocks as told, for that session only', async () => {
+        const { session } = await created();
+        const other = await created();
+        expect((await store().getSession(session.id))!.joinLocked).toBe(false);
+
+        await store().setJoinLocked(session.id, true);
+        expect((await store().getSession(session.id))!.joinLocked).toBe(true);
+        // A locked session is still live: its code is taken and still finds it.
+        expect((await store().findSessionByJoinCode(session.joinCode))!.joinLocked).toBe(true);
+        expect(await store().joinCodeInUse(session.joinCode)).toBe(true);
+        expect((await store().getSession(other.session.id))!.joinLocked).toBe(false);
+
+        await store().setJoinLocked(session.id, false);
+        expect((await store().getSession(session.id))!.joinLocked).toBe(false);
+      });
+    });
+
+    describe('the board', () => {
+      it('appends updates with rising sequence numbers and loads them in order after the state', async () => {
+        const { session, initialState } = await created();
+        const writer = new Writer(initialState);
+        const updates = [writer.add('first'), writer.add('second'), writer.add('third')];
+        const seqs: number[] = [];
+        for (const u of updates) seqs.push(await store().appendUpdate(session.id, u));
+
+        expect(seqs[1]!).toBeGreaterThan(seqs[0]!);
+        expect(seqs[2]!).toBeGreaterThan(seqs[1]!);
+        const doc = await store().loadDoc(session.id);
+        expect(doc.state).toEqual(initialState);
+        expect(doc.updates).toEqual(updates);
+        expect(doc.lastSeq).toBe(seqs[2]);
+        expect(noteIds(boardFrom(doc))).toEqual(writer.noteIds());
+      });
+
+      it('keeps each board to its own updates', async () => {
+        const a = await created();
+        const b = await created();
+        const writer = new Writer(a.initialState);
+        await store().appendUpdate(a.session.id, writer.add('only on a'));
+        const doc = await store().loadDoc(b.session.id);
+        expect(doc.updates).toEqual([]);
+        expect(doc.lastSeq).toBe(0);
+      });
+
+      it('compacts: the new state replaces the updates through the given seq, later ones survive', async () => {
+        const { session, initialState } = await created();
+        const writer = new Writer(initialState);
+        const early = [writer.add('one'), writer.add('two'), writer.add('three')];
+        const seqs: number[] = [];
+        for (const u of early) seqs.push(await store().appendUpdate(session.id, u));
+        const compacted = writer.state();
+        // Written after the compaction point was taken, before the compaction lands.
+        const late = writer.add('four');
+        const lateSeq = await store().appendUpdate(session.id, late);
+
+        await store().compact(session.id, compacted, seqs[2]!);
+
+        let doc = await store().loadDoc(session.id);
+        expect(doc.state).toEqual(compacted);
+        expect(doc.updates).toEqual([late]);
+        expect(doc.lastSeq).toBe(lateSeq);
+        expect(noteIds(boardFrom(doc))).toEqual(writer.noteIds());
+
+        // Appending goes on after a compaction, above every seq handed out before it.
+        const after = writer.add('five');
+        const afterSeq = await store().appendUpdate(session.id, after);
+        expect(afterSeq).toBeGreaterThan(lateSeq);
+        doc = await store().loadDoc(session.id);
+        expect(doc.updates).toEqual([late, after]);
+        expect(doc.lastSeq).toBe(afterSeq);
+        expect(noteIds(boardFrom(doc))).toEqual(writer.noteIds());
+      });
+
+      it('compacts everything away and goes on numbering above it', async () => {
+        const { session, initialState } = await created();
+        const writer = new Writer(initialState);
+        const seq = await store().appendUpdate(session.id, writer.add('one'));
+        await store().compact(session.id, writer.state(), seq);
+
+        let doc = await store().loadDoc(session.id);
+        expect(doc.updates).toEqual([]);
+        expect(doc.lastSeq).toBe(0);
+        expect(noteIds(boardFrom(doc))).toEqual(writer.noteIds());
+
+        const next = await store().appendUpdate(session.id, writer.add('two'));
+        expect(next).toBeGreaterThan(seq);
+        doc = await store().loadDoc(session.id);
+        expect(doc.lastSeq).toBe(next);
+        expect(noteIds(boardFrom(doc))).toEqual(writer.noteIds());
+      });
+    });
+
+    describe('client id bindings', () => {
+      it('binds ids to the first participant who wrote under them, and loads them with the board', async () => {
+        const { session, facilitator } = await created();
+        const pat = newParticipant(session);
+        await store().addParticipant(pat, randomUUID());
+
+        await store().bindClientIds(session.id, facilitator.id, [1, 2]);
+        // Another participant cannot take an id that is already bound; its new id is still bound.
+        await store().bindClientIds(session.id, pat.id, [2, 3]);
+        // Binding again to the same owner changes nothing, and an empty list is allowed.
+        await store().bindClientIds(session.id, facilitator.id, [1]);
+        await store().bindClientIds(session.id, pat.id, []);
+
+        expect((await store().loadDoc(session.id)).clientOwners).toEqual(
+          new Map([
+            [1, facilitator.id],
+            [2, facilitator.id],
+            [3, pat.id],
+          ]),
+        );
+      });
+
+      it('keeps bindings per session', async () => {
+        const a = await created();
+        const b = await created();
+        await store().bindClientIds(a.session.id, a.facilitator.id, [7]);
+        await store().bindClientIds(b.session.id, b.facilitator.id, [7, 8]);
+        expect((await store().loadDoc(a.session.id)).clientOwners).toEqual(new Map([[7, a.facilitator.id]]));
+        expect((await store().loadDoc(b.session.id)).clientOwners).toEqual(
+          new Map([
+            [7, b.facilitator.id],
+            [8, b.facilitator.id],
+          ]),
+        );
+      });
+
+      it('keeps the whole range of Yjs client ids (unsigned 32-bit)', async () => {
+        const { session, facilitator } = await created();
+        await store().bindClientIds(session.id, facilitator.id, [0, 2 ** 31, 2 ** 32 - 1]);
+        expect([...(await store().loadDoc(session.id)).clientOwners.keys()].sort((x, y) => x - y)).toEqual([
+          0,
+          2 ** 31,
+          2 ** 32 - 1,
+        ]);
+      });
+    });
+
+    describe('erasing a session', () => {
+      async function filled() {
+        const input = await created();
+        const pat = newParticipant(input.session);
+        const patToken = randomUUID();
+        await store().addParticipant(pat, patToken);
+        const writer = new Writer(input.initialState);
+        const seq = await store().appendUpdate(input.session.id, writer.add('kept for a while'));
+        await store().compact(input.session.id, writer.state(), seq);
+        await store().appendUpdate(input.session.id, writer.add('after compaction'));
+        await store().bindClientIds(input.session.id, pat.id, [writer.clientId]);
+        return { ...input, pat, patToken, writer };
+      }
+
+      it('removes the session, its participants, board and bindings', async () => {
+        const gone = await filled();
+        await store().eraseSession(gone.session.id);
+
+        expect(await store().getSession(gone.session.id)).toBeNull();
+        expect(await store().findSessionByJoinCode(gone.session.joinCode)).toBeNull();
+        expect(await store().joinCodeInUse(gone.session.joinCode)).toBe(false);
+        expect(await store().findParticipantByTokenHash(gone.tokenHash)).toBeNull();
+        expect(await store().findParticipantByTokenHash(gone.patToken)).toBeNull();
+        expect(await store().countParticipants(gone.session.id)).toBe(0);
+        expect(await store().listParticipants(gone.session.id)).toEqual([]);
+        expect(await store().loadDoc(gone.session.id)).toEqual({ state: null, updates: [], lastSeq: 0, clientOwners: new Map() });
+      });
+
+      it('leaves every other session as it was', async () => {
+        const gone = await filled();
+        const kept = await filled();
+        const before = await store().loadDoc(kept.session.id);
+        await store().eraseSession(gone.session.id);
+
+        expect(await store().getSession(kept.session.id)).toEqual(kept.session);
+        expect(await store().findSessionByJoinCode(kept.session.joinCode)).toEqual(kept.session);
+        expect(await store().findParticipantByTokenHash(kept.patToken)).toEqual(kept.pat);
+        expect(await store().listParticipants(kept.session.id)).toEqual([kept.facilitator, kept.pat]);
+        expect(await store().loadDoc(kept.session.id)).toEqual(before);
+        expect(noteIds(boardFrom(before))).toEqual(kept.writer.noteIds());
+      });
+
+      it('erases a session that is already gone without complaint', async () => {
+        const gone = await filled();
+        await store().eraseSession(gone.session.id);
+        await expect(store().eraseSession(gone.session.id)).resolves.toBeUndefined();
+        await expect(store().eraseSession(randomUUID())).resolves.toBeUndefined();
+      });
+    });
+
+    describe('closing and opening again', () => {
+      it('keeps everything', async () => {
+        const { session, facilitator, tokenHash, initialState } = await created();
+        const pat = newParticipant(session);
+        const patToken = randomUUID();
+        await store().addParticipant(pat, patToken);
+        await store().setJoinLocked(session.id, true);
+        const writer = new Writer(initialState);
+        const seq = await store().appendUpdate(session.id, writer.add('before compaction'));
+        await store().compact(session.id, writer.state(), seq);
+        const lastSeq = await store().appendUpdate(session.id, writer.add('after compaction'));
+        await store().bindClientIds(session.id, pat.id, [writer.clientId]);
+        const before = await store().loadDoc(session.id);
+
+        await handle.reopen();
+
+        expect(await store().getSession(session.id)).toEqual({ ...session, joinLocked: true });
+        expect(await store().findSessionByJoinCode(session.joinCode)).toEqual({ ...session, joinLocked: true });
+        expect(await store().findParticipantByTokenHash(tokenHash)).toEqual(facilitator);
+        expect(await store().findParticipantByTokenHash(patToken)).toEqual(pat);
+        expect(await store().listParticipants(session.id)).toEqual([facilitator, pat]);
+        const after = await store().loadDoc(session.id);
+        expect(after).toEqual(before);
+        expect(after.lastSeq).toBe(lastSeq);
+        expect(after.clientOwners).toEqual(new Map([[writer.clientId, pat.id]]));
+        expect(noteIds(boardFrom(after))).toEqual(writer.noteIds());
+        // And numbering carries on above what was handed out before.
+        expect(await store().appendUpdate(session.id, writer.add('after reopening'))).toBeGreaterThan(lastSeq);
+      });
+    });
+  });
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../../server/src/store/sqlite/migrations.js';
+import { openSqliteStore } from '../../server/src/store/sqliteStore.js';
+import type { Store } from '../../server/src/store/types.js';
+import { boardFrom, noteIds, Writer } from './boards.js';
+import { describeStoreContract, newParticipant, newSession } from './contract.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'balcony-store-'));
+
+describeStoreContract('SQLite', async () => {
+  const dataDir = tempDir();
+  const handle = {
+    store: openSqliteStore(dataDir),
+    async reopen() {
+      await handle.store.close();
+      handle.store = openSqliteStore(dataDir);
+      return handle.store;
+    },
+    async cleanup() {
+      await handle.store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+});
+
+describe('the SQLite store on disk', () => {
+  const dirs: string[] = [];
+  const stores: Store[] = [];
+  const open = (dir: string) => {
+    const store = openSqliteStore(dir);
+    stores.push(store);
+    return store;
+  };
+  const newDir = () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    return dir;
+  };
+
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** The files of the data folder that hold `text` as raw bytes, whatever the files are. */
+  function filesHolding(dir: string, text: string): string[] {
+    const needle = Buffer.from(text, 'utf8');
+    return readdirSync(dir).filter((name) => readFileSync(join(dir, name)).includes(needle));
+  }
+
+  /** A distinctive text that nothing but this test writes. */
+  const secret = (what: string) => `${what}-${randomUUID()}`;
+
+  describe('keeps no deleted text in any file', () => {
+    it('after a compaction drops a deleted note', async () => {
+      const dir = newDir();
+      const store = open(dir);
+      const created = newSession();
+      await store.createSession(created);
+      const { session, initialState } = created;
+      const writer = new Writer(initialState);
+      const hidden = secret('deleted note');
+      const kept = secret('kept note');
+      const hiddenId = randomUUID();
+
+      // Enough traffic around the note that its pages reach the database file, not just the WAL.
+      for (let i = 0; i < 200; i++) await store.appendUpdate(session.id, writer.add(`filler ${i} `.repeat(20)));
+      await store.appendUpdate(session.id, writer.add(hidden, hiddenId));
+      await store.appendUpdate(session.id, writer.add(kept));
+      for (let i = 0; i < 200; i++) await store.appendUpdate(session.id, writer.add(`more ${i} `.repeat(20)));
+      const lastSeq = await store.appendUpdate(session.id, writer.delete(hiddenId));
+      // The check below can see the store's bytes at all.
+      expect(filesHolding(dir, hidden)).not.toEqual([]);
+
+      const state = writer.state();
+      expect(Buffer.from(state).includes(Buffer.from(hidden)), 'Yjs kept the deleted text in the state').toBe(false);
+      await store.compact(session.id, state, lastSeq);
+
+      expect(filesHolding(dir, hidden)).toEqual([]);
+      expect(filesHolding(dir, kept)).not.toEqual([]);
+      expect(noteIds(boardFrom(await store.loadDoc(session.id)))).toEqual(writer.noteIds());
+    });
+
+    it('after a session is erased', async () => {
+      const dir = newDir();
+      const store = open(dir);
+      const gone = newSession({ title: secret('erased title') });
+      gone.facilitator.name = secret('erased facilitator');
+      const kept = newSession({ title: secret('kept title') });
+      await store.createSession(gone);
+      await store.createSession(kept);
+      const pat = newParticipant(gone.session, { name: secret('erased participant') });
+      const patToken = secret('erased token');
+      await store.addParticipant(pat, patToken);
+
+      const writer = new Writer(gone.initialState);
+      const compactedText = secret('erased compacted note');
+      const loggedText = secret('erased logged note');
+      const seq = await store.appendUpdate(gone.session.id, writer.add(compactedText));
+      await store.compact(gone.session.id, writer.state(), seq);
+      await store.appendUpdate(gone.session.id, writer.add(loggedText));
+      await store.bindClientIds(gone.session.id, pat.id, [writer.clientId]);
+      const keptText = secret('kept note');
+      await store.appendUpdate(kept.session.id, new Writer(kept.initialState).add(keptText));
+
+      const erased = [gone.session.title, gone.facilitator.name, pat.name, patToken, gone.tokenHash, compactedText, loggedText];
+      for (const text of erased) expect(filesHolding(dir, text), text).not.toEqual([]);
+
+      await store.eraseSession(gone.session.id);
+
+      for (const text of erased) expect(filesHolding(dir, text), text).toEqual([]);
+      for (const text of [kept.session.title, kept.tokenHash, keptText]) expect(filesHolding(dir, text), text).not.toEqual([]);
+    });
+  });
+
+  describe('schema versions', () => {
+    const versionsIn = (dir: string) => {
+      const db = new Database(join(dir, 'balcony.sqlite'), { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+      } finally {
+        db.close();
+      }
+    };
+    const latest = SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name }));
+
+    it('records every migration up to the latest', async () => {
+      const dir = newDir();
+      await open(dir).close();
+      expect(latest.length).toBeGreaterThanOrEqual(2);
+      expect(versionsIn(dir)).toEqual(latest);
+      // Opening again applies nothing twice.
+      await open(dir).close();
+      expect(versionsIn(dir)).toEqual(latest);
+    });
+
+    it('adopts a database made before versioning, keeping its sessions', async () => {
+      const dir = newDir();
+      const { session, facilitator, tokenHash, initialState } = newSession();
+      const db = new Database(join(dir, 'balcony.sqlite'));
+      // The schema as it stood before versioning, which is the first migration unchanged.
+      db.exec(SQLITE_MIGRATIONS[0]!.sql);
+      db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        session.id,
+        session.title,
+        session.template,
+        session.joinCode,
+        session.createdAt,
+      );
+      db.prepare('INSERT INTO participants (id, session_id, name, role, color, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        facilitator.id,
+        session.id,
+        facilitator.name,
+        facilitator.role,
+        facilitator.color,
+        tokenHash,
+        facilitator.createdAt,
+      );
+      db.prepare('INSERT INTO doc_states (session_id, state, updated_at) VALUES (?, ?, ?)').run(session.id, initialState, 0);
+      db.close();
+
+      const store = open(dir);
+      expect(await store.getSession(session.id)).toEqual({ ...session, joinLocked: false });
+      expect(await store.findParticipantByTokenHash(tokenHash)).toEqual(facilitator);
+      expect((await store.loadDoc(session.id)).state).toEqual(initialState);
+      await store.bindClientIds(session.id, facilitator.id, [42]);
+      expect((await store.loadDoc(session.id)).clientOwners).toEqual(new Map([[42, facilitator.id]]));
+      await store.close();
+      expect(versionsIn(dir)).toEqual(latest);
+    });
+
+    it('refuses a database at a version newer than it knows, and leaves it alone', async () => {
+      const dir = newDir();
+      await open(dir).close();
+      const future = SQLITE_MIGRATIONS.length + 1;
+      const db = new Database(join(dir, 'balcony.sqlite'));
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(future, 'from-the-future', Date.now());
+      db.close();
+
+      expect(() => openSqliteStore(dir)).toThrow(
+        new RegExp(`schema version ${future}, but this Balcony knows versions up to ${SQLITE_MIGRATIONS.length}`),
+      );
+      expect(versionsIn(dir)).toEqual([...latest, { version: future, name: 'from-the-future' }]);
+    });
+  });
+});
