@@ -7,6 +7,7 @@ const envSchema = z.object({
   PORT: intFromEnv(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default(join(process.cwd(), 'data')),
+  DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().optional(),
   ROOM_UNLOAD_MS: intFromEnv(30_000),
@@ -21,6 +22,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** A server database to keep everything in instead of the SQLite file under dataDir. */
+  databaseUrl?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDist: string;
   /** A room's document leaves memory this long after its last socket closes. */
@@ -42,6 +45,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    // An empty DATABASE_URL= line means none, as it does for most tools.
+    databaseUrl: e.DATABASE_URL || undefined,
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST ?? join(rootDir, 'client', 'dist'),
     roomUnloadMs: e.ROOM_UNLOAD_MS,
