@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deleteNote, getMeta, getNotes, listNotes, moveNote, setNoteText, type CreateSessionResponse, type NoteView } from '@balcony/shared';
+import { openSqliteStore } from '../../server/src/store/sqliteStore.js';
 import { eventually } from '../support/eventually.js';
 import { OTHER_ZONE, addValidNote, connectStock, createSession, startInProcess, type InProcess, type StockClient } from './helpers.js';
 
@@ -25,15 +24,14 @@ function closeClient(c: StockClient): void {
   clients.splice(clients.indexOf(c), 1);
 }
 
-/** What the store holds for a session, read straight from the SQLite file. */
-function readStore(dataDir: string, sessionId: string) {
-  const db = new Database(join(dataDir, 'balcony.sqlite'), { fileMustExist: true });
+/** What the store holds for a session, read through a second store on the server's data. */
+async function readStore(dataDir: string, sessionId: string) {
+  const store = openSqliteStore(dataDir);
   try {
-    const updates = db.prepare('SELECT data FROM doc_updates WHERE session_id = ? ORDER BY seq').all(sessionId) as { data: Buffer }[];
-    const state = db.prepare('SELECT state FROM doc_states WHERE session_id = ?').get(sessionId) as { state: Buffer } | undefined;
-    return { updates: updates.map((u) => new Uint8Array(u.data)), state: state ? new Uint8Array(state.state) : null };
+    const { state, updates } = await store.loadDoc(sessionId);
+    return { state, updates };
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -94,9 +92,9 @@ describe('the update log', () => {
     const { expected, leave } = await writeBoard(session);
 
     // Read while the room is still loaded: unloading compacts too, and must not be what is seen here.
-    const stored = await eventually(() => {
+    const stored = await eventually(async () => {
       expect(srv.server.rooms.isLoaded(session.sessionId)).toBe(true);
-      const s = readStore(srv.dataDir, session.sessionId);
+      const s = await readStore(srv.dataDir, session.sessionId);
       // 60 updates went in; fewer than COMPACT_EVERY may wait in the log.
       expect(s.updates.length).toBeLessThan(COMPACT_EVERY);
       expect(s.state).not.toBeNull();
@@ -132,7 +130,7 @@ describe('unloading and reloading a room', () => {
     // writeBoard closed its clients; the room goes once ROOM_UNLOAD_MS has passed.
     await eventually(() => expect(srv.server.rooms.isLoaded(session.sessionId)).toBe(false), 5_000);
     // Unloading compacts what is left of the log.
-    expect(readStore(srv.dataDir, session.sessionId).updates).toEqual([]);
+    expect((await readStore(srv.dataDir, session.sessionId)).updates).toEqual([]);
 
     await expectFreshClientSees(session, expected);
     expect(srv.server.rooms.isLoaded(session.sessionId)).toBe(true);
@@ -160,7 +158,7 @@ describe('unloading and reloading a room', () => {
     srv = await startInProcess(ENV, srv.dataDir);
     expect(srv.server.rooms.isLoaded(session.sessionId)).toBe(false);
     await expectFreshClientSees(session, expected);
-    const stored = readStore(srv.dataDir, session.sessionId);
+    const stored = await readStore(srv.dataDir, session.sessionId);
     expect(listNotes(docFrom([stored.state!, ...stored.updates]))).toEqual(expected);
   });
 });
