@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, deleteNote, getNotes, listNotes, moveNote, setNoteColor, setNoteText } from './document.js';
-import { checkNote } from './noteSchema.js';
+import { checkNote } from './note.js';
 import { NOTE_COLORS } from '../colors.js';
 import { getTemplate } from '../templates/index.js';
 

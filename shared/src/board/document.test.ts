@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, deleteNote, getMeta, getNotes, initBoardMeta, listNotes, moveNote, readNote, setNoteText } from './document.js';
+import { addNote, deleteNote, getMeta, getNotes, initBoardMeta, listNotes, moveNote, setNoteText } from './document.js';
+import { readNote } from './note.js';
 import { BOARD_SCHEMA_VERSION } from '../limits.js';
 
 const base = { zone: 'stories', x: 0.5, y: 0.5, color: '#FFE98F', authorId: 'p1' };

@@ -1,23 +1,18 @@
 import * as Y from 'yjs';
 import { BOARD_SCHEMA_VERSION, LIMITS } from '../limits.js';
+import { noteMapOf, readNote, type NewNote, type NoteMap, type NoteView } from './note.js';
 
 /**
  * The board document's top-level shared types. Anything else at the top level is refused by the
  * server, so a client can rely on these two being all there is.
  */
 export const BOARD_ROOTS = {
-  /** noteId → Y.Map holding one note (see NOTE_FIELDS). */
+  /** noteId → Y.Map holding one note (see NOTE_RECORD in note.ts). */
   notes: 'notes',
   /** Written by the server only: `schemaVersion`. */
   meta: 'meta',
 } as const;
 export const BOARD_ROOT_NAMES: readonly string[] = Object.values(BOARD_ROOTS);
-
-/** The fields of a note's Y.Map; nothing else may be set on it. */
-export const NOTE_FIELDS = ['text', 'zone', 'x', 'y', 'color', 'authorId', 'createdAt'] as const;
-export type NoteField = (typeof NOTE_FIELDS)[number];
-
-export type NoteMap = Y.Map<unknown>;
 
 export function getNotes(doc: Y.Doc): Y.Map<NoteMap> {
   return doc.getMap<NoteMap>(BOARD_ROOTS.notes);
@@ -32,58 +27,11 @@ export function initBoardMeta(doc: Y.Doc): void {
   getMeta(doc).set('schemaVersion', BOARD_SCHEMA_VERSION);
 }
 
-/** A plain, read-only view of a note for rendering and for derived records. */
-export interface NoteView {
-  id: string;
-  text: string;
-  zone: string;
-  x: number;
-  y: number;
-  color: string;
-  authorId: string;
-  createdAt: number;
-}
-
-export function readNote(id: string, note: NoteMap): NoteView | null {
-  const text = note.get('text');
-  const zone = note.get('zone');
-  const x = note.get('x');
-  const y = note.get('y');
-  const color = note.get('color');
-  const authorId = note.get('authorId');
-  const createdAt = note.get('createdAt');
-  if (!(text instanceof Y.Text)) return null;
-  if (typeof zone !== 'string' || typeof x !== 'number' || typeof y !== 'number') return null;
-  if (typeof color !== 'string' || typeof authorId !== 'string' || typeof createdAt !== 'number') return null;
-  return { id, text: text.toString(), zone, x, y, color, authorId, createdAt };
-}
-
-export interface NewNote {
-  id: string;
-  text?: string;
-  zone: string;
-  x: number;
-  y: number;
-  color: string;
-  authorId: string;
-  createdAt: number;
-}
-
 /** Adds a note in one transaction, so that it travels as one update and never appears half-made. */
 export function addNote(doc: Y.Doc, n: NewNote): void {
   const notes = getNotes(doc);
   if (notes.size >= LIMITS.notesPerBoard) throw new Error('This board is full.');
-  doc.transact(() => {
-    const note = new Y.Map<unknown>();
-    note.set('text', new Y.Text(n.text ?? ''));
-    note.set('zone', n.zone);
-    note.set('x', n.x);
-    note.set('y', n.y);
-    note.set('color', n.color);
-    note.set('authorId', n.authorId);
-    note.set('createdAt', n.createdAt);
-    notes.set(n.id, note);
-  });
+  doc.transact(() => notes.set(n.id, noteMapOf(n)));
 }
 
 export function moveNote(doc: Y.Doc, id: string, to: { zone: string; x: number; y: number }): void {
