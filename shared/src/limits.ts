@@ -2,9 +2,15 @@
 export const LIMITS = {
   titleMax: 120,
   nameMax: 40,
+  /**
+   * A note's text in UTF-16 units, as Y.Text counts. Text is plain characters only, so this also
+   * bounds a note's bytes: at most 6,000 in UTF-8. What a board stores in all is the quota's job.
+   */
   noteTextMax: 2_000,
   noteIdMax: 64,
   notesPerBoard: 2_000,
+  /** Notes a board may have held over its life: Yjs keeps one entry per note id, deleted or not. */
+  noteEntriesPerBoard: 10_000,
   /** Largest WebSocket frame the board endpoint accepts. */
   frameBytesMax: 1024 * 1024,
   /** How long an update may wait for the updates it depends on before its sender is cut off. */
@@ -17,4 +23,4 @@ export const LIMITS = {
 export const PROTOCOL_VERSION = 1;
 
 /** Version of the board document schema, kept in `meta.schemaVersion`. */
-export const BOARD_SCHEMA_VERSION = 1;
+export const BOARD_SCHEMA_VERSION = 2;
