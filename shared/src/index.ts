@@ -1,5 +1,6 @@
 export * from './limits.js';
 export * from './closeCodes.js';
+export * from './boardAuth.js';
 export * from './errors.js';
 export * from './joinCode.js';
 export * from './colors.js';
@@ -8,5 +9,7 @@ export * from './awareness.js';
 export * from './socket.js';
 export * from './templates/index.js';
 export * from './board/document.js';
-export * from './board/noteSchema.js';
+export * from './board/note.js';
+export * from './board/migrations.js';
+export * from './board/restore.js';
 export * from './board/geometry.js';

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   CLOSE_CODES,
   PROTOCOL_VERSION,
+  boardSubprotocols,
   connectErrorDataSchema,
   getNotes,
   presenceEventSchema,
@@ -18,7 +19,15 @@ import { ValueStore } from './store';
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 
 /** Why the board cannot carry on without the person doing something. */
-export type SessionProblem = 'unauthorized' | 'bad-message' | 'protocol' | null;
+export type SessionProblem = 'unauthorized' | 'bad-message' | 'not-allowed' | 'too-large' | 'protocol' | null;
+
+/** Close codes after which reconnecting would only send the same refused change again. */
+const FINAL_CLOSES: ReadonlyMap<number, SessionProblem> = new Map<number, SessionProblem>([
+  [CLOSE_CODES.unauthorized, 'unauthorized'],
+  [CLOSE_CODES.badMessage, 'bad-message'],
+  [CLOSE_CODES.forbidden, 'not-allowed'],
+  [CLOSE_CODES.tooLarge, 'too-large'],
+]);
 
 export interface UndoState {
   canUndo: boolean;
@@ -70,11 +79,12 @@ export class SessionConnection {
 
     const wsProto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     this.provider = new WebsocketProvider(`${wsProto}//${location.host}/yjs`, sessionId, this.doc, {
-      params: { token },
+      // The token rides in the subprotocol header, never in the URL.
+      protocols: boardSubprotocols(token),
       // Every replica talks to the server, which checks each update; tabs do not sync behind its back.
       disableBc: true,
-      // A bad token or a refused frame will not get better by retrying; anything else will.
-      shouldReconnect: (event) => event.code !== CLOSE_CODES.unauthorized && event.code !== CLOSE_CODES.badMessage,
+      // A bad token or a refused change will not get better by retrying; anything else will.
+      shouldReconnect: (event) => !FINAL_CLOSES.has(event.code),
     });
     this.provider.on('status', () => this.refreshConnection());
     this.provider.on('connection-close', () => {
@@ -82,8 +92,8 @@ export class SessionConnection {
       this.refreshConnection();
     });
     this.provider.on('closed', ({ code }) => {
-      if (code === CLOSE_CODES.unauthorized) this.problem.set('unauthorized');
-      else if (code === CLOSE_CODES.badMessage) this.problem.set('bad-message');
+      const problem = FINAL_CLOSES.get(code);
+      if (problem) this.problem.set(problem);
       this.refreshConnection();
     });
     this.graceTimer = setTimeout(() => {
