@@ -28,11 +28,15 @@ describe('board upgrade refusal', () => {
     ['an empty token', () => ({ session: a.sessionId, token: '' })],
     ["another session's token", () => ({ session: a.sessionId, token: b.facilitatorToken })],
     ['an unknown session id with a valid token', () => ({ session: randomUUID(), token: a.facilitatorToken })],
-    ['a session id that is not a uuid', () => ({ session: '../../etc/passwd', token: a.facilitatorToken })],
   ])('refuses %s with HTTP 401 before the upgrade', async (_label, target) => {
     const { session, token } = target();
     const result = await openRaw(srv.wsUrl, session, token);
     expect(result).toEqual({ ok: false, status: 401 });
+  });
+
+  it.each([['../../etc/passwd'], ['not-a-session'], ['%E0%A4%A'], ['']])('answers a malformed board path %j with HTTP 400', async (session) => {
+    const result = await openRaw(srv.wsUrl, session, a.facilitatorToken);
+    expect(result).toEqual({ ok: false, status: 400 });
   });
 
   it('creates no room for a refused socket, nor for an unknown session', async () => {

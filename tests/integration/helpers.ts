@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import {
   DEFAULT_NOTE_COLOR,
   addNote,
+  boardSubprotocols,
   getTemplate,
   type CreateSessionResponse,
   type JoinResponse,
@@ -66,18 +67,31 @@ export async function request<T = any>(
   return { status: res.status, body: parsed as T };
 }
 
+/** token → participant id of everyone the helpers created, so a note is written as its writer. */
+const participantOfToken = new Map<string, string>();
+/** doc → the token its stock client connected with. */
+const tokenOfDoc = new WeakMap<Y.Doc, string>();
+
 export async function createSession(base: string, title = 'Team reflection', facilitatorName = 'Fay') {
   const res = await request<CreateSessionResponse>(base, 'POST', '/api/sessions', {
     body: { title, template: TEMPLATE, facilitatorName },
   });
   if (res.status !== 201) throw new Error(`create session: ${res.status} ${JSON.stringify(res.body)}`);
+  participantOfToken.set(res.body.facilitatorToken, res.body.participantId);
   return res.body;
 }
 
 export async function joinSession(base: string, joinCode: string, name: string) {
   const res = await request<JoinResponse>(base, 'POST', '/api/join', { body: { joinCode, name } });
   if (res.status !== 201) throw new Error(`join: ${res.status} ${JSON.stringify(res.body)}`);
+  participantOfToken.set(res.body.participantToken, res.body.participantId);
   return res.body;
+}
+
+/** The participant a stock client's doc writes as: the owner of the token it connected with. */
+export function writerOf(doc: Y.Doc): string | undefined {
+  const token = tokenOfDoc.get(doc);
+  return token === undefined ? undefined : participantOfToken.get(token);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,13 +132,14 @@ export interface StockClient {
   destroy(): void;
 }
 
-/** A stock y-websocket client, as the browser runs it. */
+/** A stock y-websocket client, as the browser runs it: the token rides in the subprotocol header. */
 export function connectStock(wsUrl: string, sessionId: string, token: string, doc = new Y.Doc()): StockClient {
   const provider = new WebsocketProvider(`${wsUrl}/yjs`, sessionId, doc, {
-    params: { token },
+    protocols: boardSubprotocols(token),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  tokenOfDoc.set(doc, token);
   const closes: number[] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push(event.code);
@@ -152,9 +167,11 @@ export function validNote(id: string, extra: Partial<NewNote> = {}): NewNote {
   return { id, text: '', zone: ZONE, x: 0.5, y: 0.5, color: DEFAULT_NOTE_COLOR, authorId: 'author-1', createdAt: Date.now(), ...extra };
 }
 
+/** Adds a valid note, written as the doc's own participant unless `extra` names an author. */
 export function addValidNote(doc: Y.Doc, extra: Partial<NewNote> = {}): string {
   const id = extra.id ?? uniqueId();
-  addNote(doc, validNote(id, extra));
+  const authorId = extra.authorId ?? writerOf(doc);
+  addNote(doc, validNote(id, { ...extra, ...(authorId ? { authorId } : {}) }));
   return id;
 }
 
@@ -169,10 +186,19 @@ export interface Closed {
 
 export type RawOpen = { ok: true; ws: WebSocket } | { ok: false; status: number };
 
-/** Opens a board socket by hand and reports either the open socket or the refused upgrade's status. */
-export function openRaw(wsUrl: string, sessionId: string, token: string | null): Promise<RawOpen> {
-  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-  const ws = new WebSocket(`${wsUrl}/yjs/${encodeURIComponent(sessionId)}${query}`);
+/**
+ * Opens a board socket by hand and reports either the open socket or the refused upgrade's status.
+ * The token goes in the subprotocol header, or, with `inUrl`, in the query string as old clients did.
+ */
+export function openRaw(
+  wsUrl: string,
+  sessionId: string,
+  token: string | null,
+  opts: { inUrl?: boolean; headers?: Record<string, string> } = {},
+): Promise<RawOpen> {
+  const query = token !== null && opts.inUrl ? `?token=${encodeURIComponent(token)}` : '';
+  const protocols = token !== null && !opts.inUrl ? boardSubprotocols(token) : [];
+  const ws = new WebSocket(`${wsUrl}/yjs/${encodeURIComponent(sessionId)}${query}`, protocols, { headers: opts.headers });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ok: true, ws }));
     ws.once('unexpected-response', (_req, res) => {

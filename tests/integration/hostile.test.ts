@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import {
   BOARD_ROOT_NAMES,
+  BOARD_SCHEMA_VERSION,
   CLOSE_CODES,
   DEFAULT_NOTE_COLOR,
   LIMITS,
@@ -40,10 +41,14 @@ import {
 } from './helpers.js';
 
 const BAD = CLOSE_CODES.badMessage;
+const FORBIDDEN = CLOSE_CODES.forbidden;
+const TOO_LARGE = CLOSE_CODES.tooLarge;
 
 let srv: InProcess;
 let session: CreateSessionResponse;
 let halToken: string;
+/** Hal's participant id: what he writes is his own, so only the schema can refuse it. */
+let halId: string;
 let honestA: StockClient;
 let honestB: StockClient;
 const clients: StockClient[] = [];
@@ -103,8 +108,8 @@ function rawNote(doc: Y.Doc, id: string, fields: Record<string, unknown>): void 
   });
 }
 
-const fieldsOf = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => {
-  const { id: _id, ...fields } = validNote(id);
+const fieldsOf = (id: string, extra: Record<string, unknown> = {}, authorId = halId): Record<string, unknown> => {
+  const { id: _id, ...fields } = validNote(id, { authorId });
   return { ...fields, ...extra };
 };
 
@@ -120,7 +125,7 @@ async function expectHonestGoOn(): Promise<void> {
   expect(honestA.closes).toEqual([]);
   expect(honestB.closes).toEqual([]);
   expect(seenOnHonest).toEqual([]);
-  expect([...metaVersionsSeen]).toEqual([1]);
+  expect([...metaVersionsSeen]).toEqual([BOARD_SCHEMA_VERSION]);
 }
 
 beforeAll(async () => {
@@ -132,6 +137,7 @@ beforeAll(async () => {
     joinSession(srv.url, session.joinCode, 'Hal'),
   ]);
   halToken = hal.participantToken;
+  halId = hal.participantId;
   honestA = stock(session.sessionId, alice.participantToken);
   honestB = stock(session.sessionId, bob.participantToken);
   watchHonest(honestA, 'A');
@@ -264,19 +270,19 @@ describe('hostile frames on the board socket', () => {
   });
 
   it.each([
-    ['overwriting schemaVersion from a synced document', true, (doc: Y.Doc) => getMeta(doc).set('schemaVersion', 2)],
-    ['writing schemaVersion from a fresh document', false, (doc: Y.Doc) => getMeta(doc).set('schemaVersion', 2)],
+    ['overwriting schemaVersion from a synced document', true, (doc: Y.Doc) => getMeta(doc).set('schemaVersion', 99)],
+    ['writing schemaVersion from a fresh document', false, (doc: Y.Doc) => getMeta(doc).set('schemaVersion', 99)],
     ['adding a meta key', true, (doc: Y.Doc) => getMeta(doc).set('owner', 'hal')],
     ['deleting schemaVersion', true, (doc: Y.Doc) => getMeta(doc).delete('schemaVersion')],
-  ])('refuses %s: 4400 and meta.schemaVersion stays 1', async (_label, sync, change) => {
+  ])('refuses %s: 4400 and meta.schemaVersion stays as the server wrote it', async (_label, sync, change) => {
     const raw = await hostile({ sync });
     raw.change(change);
     expect((await raw.closed).code).toBe(BAD);
     const server = await serverDoc();
-    expect(getMeta(server).toJSON()).toEqual({ schemaVersion: 1 });
+    expect(getMeta(server).toJSON()).toEqual({ schemaVersion: BOARD_SCHEMA_VERSION });
     await eventually(() => {
-      expect(getMeta(honestB.doc).toJSON()).toEqual({ schemaVersion: 1 });
-      expect(getMeta(honestA.doc).toJSON()).toEqual({ schemaVersion: 1 });
+      expect(getMeta(honestB.doc).toJSON()).toEqual({ schemaVersion: BOARD_SCHEMA_VERSION });
+      expect(getMeta(honestA.doc).toJSON()).toEqual({ schemaVersion: BOARD_SCHEMA_VERSION });
     });
   });
 });
@@ -284,26 +290,27 @@ describe('hostile frames on the board socket', () => {
 describe('hostile notes', () => {
   afterEach(expectHonestGoOn);
 
-  type Outcome = 'removed' | ((view: NoteView) => void);
-  const cases: [string, (id: string) => Record<string, unknown> | string, Outcome][] = [
-    ['an unknown zone', (id) => fieldsOf(id, { zone: 'the-void' }), 'removed'],
-    ['text over 2000 characters', (id) => fieldsOf(id, { text: 'y'.repeat(LIMITS.noteTextMax + 1) }), (v) => expect(v.text).toBe('y'.repeat(LIMITS.noteTextMax))],
-    ['x = 5', (id) => fieldsOf(id, { x: 5 }), 'removed'],
-    ['y = -0.1', (id) => fieldsOf(id, { y: -0.1 }), 'removed'],
-    ["color 'red'", (id) => fieldsOf(id, { color: 'red' }), 'removed'],
+  // Every broken note is refused before it is applied: nothing of it reaches any replica.
+  const cases: [string, (id: string) => Record<string, unknown> | string, number][] = [
+    ['an unknown zone', (id) => fieldsOf(id, { zone: 'the-void' }), BAD],
+    ['text over 2000 characters', (id) => fieldsOf(id, { text: 'y'.repeat(LIMITS.noteTextMax + 1) }), TOO_LARGE],
+    ['x = 5', (id) => fieldsOf(id, { x: 5 }), BAD],
+    ['y = -0.1', (id) => fieldsOf(id, { y: -0.1 }), BAD],
+    ["color 'red'", (id) => fieldsOf(id, { color: 'red' }), BAD],
     ['missing fields', (id) => {
       const { color: _c, authorId: _a, ...rest } = fieldsOf(id);
       return rest;
-    }, 'removed'],
-    ['an extra field', (id) => fieldsOf(id, { pinnedBy: 'hal' }), (v) => expect(v).toEqual({ ...validNote(v.id), createdAt: v.createdAt })],
-    ['text that is a plain string', (id) => fieldsOf(id, { text: 42 }), 'removed'],
-    ['a negative createdAt', (id) => fieldsOf(id, { createdAt: -1 }), 'removed'],
-    ['an id of 65 characters', () => fieldsOf('x'), 'removed'],
-    ['an unknown zone and an id of 64 multi-byte characters', (id) => fieldsOf(id, { zone: 'nowhere' }), 'removed'],
-    ['a value that is not a map', () => 'junk', 'removed'],
+    }, BAD],
+    ['an extra field', (id) => fieldsOf(id, { pinnedBy: 'hal' }), BAD],
+    ['text that is a plain string', (id) => fieldsOf(id, { text: 42 }), BAD],
+    ['a negative createdAt', (id) => fieldsOf(id, { createdAt: -1 }), BAD],
+    ['an id of 65 characters', () => fieldsOf('x'), BAD],
+    ['an unknown zone and an id of 64 multi-byte characters', (id) => fieldsOf(id, { zone: 'nowhere' }), BAD],
+    ['a value that is not a map', () => 'junk', BAD],
+    ['the facilitator as its author', (id) => fieldsOf(id, {}, session.participantId), FORBIDDEN],
   ];
 
-  it.each(cases)('refuses a new note with %s: 4400 and no honest replica keeps it', async (label, make, outcome) => {
+  it.each(cases)('refuses a new note with %s, and no replica ever holds it', async (label, make, code) => {
     const id = label.startsWith('an id of 65')
       ? 'i'.repeat(LIMITS.noteIdMax + 1)
       : label.includes('multi-byte')
@@ -315,18 +322,10 @@ describe('hostile notes', () => {
       if (typeof fields === 'string') getNotes(doc).set(id, fields as never);
       else rawNote(doc, id, fields);
     });
-    expect((await raw.closed).code).toBe(BAD);
+    expect((await raw.closed).code).toBe(code);
     const after = addValidNote(honestA.doc);
     await eventually(() => expect(listNotes(honestB.doc).map((n) => n.id)).toContain(after));
-    for (const doc of [honestA.doc, honestB.doc, await serverDoc()]) {
-      if (outcome === 'removed') expect(getNotes(doc).has(id)).toBe(false);
-      else {
-        const view = noteOf(doc, id);
-        expect(view).not.toBeNull();
-        outcome(view!);
-        expect(checkNote(id, getNotes(doc).get(id), ZONES)).toEqual([]);
-      }
-    }
+    for (const doc of [honestA.doc, honestB.doc, await serverDoc()]) expect(getNotes(doc).has(id)).toBe(false);
   });
 
   it('accepts a note id of exactly 64 characters', async () => {
@@ -337,13 +336,12 @@ describe('hostile notes', () => {
     expect(raw.isOpen).toBe(true);
   });
 
-  describe('an existing note broken by a hostile edit gets its last valid value back', () => {
+  describe("a hostile edit of someone else's note is refused, and the note stays as it was", () => {
     let noteId: string;
     let original: NoteView;
     beforeAll(async () => {
       noteId = addValidNote(honestA.doc, { text: 'keep me', zone: OTHER_ZONE, x: 0.3, y: 0.6 });
       await eventually(() => expect(noteOf(honestB.doc, noteId)).not.toBeNull());
-      // A legitimate edit after creation: the guard must remember this one, not the first.
       setNoteText(honestA.doc, noteId, 'keep me safe');
       moveNote(honestA.doc, noteId, { zone: ZONE, x: 0.4, y: 0.7 });
       await eventually(() => expect(noteOf(honestB.doc, noteId)).toMatchObject({ text: 'keep me safe', zone: ZONE, x: 0.4 }));
@@ -351,38 +349,40 @@ describe('hostile notes', () => {
     });
 
     it.each([
-      ['zone set to junk', (note: Y.Map<unknown>) => note.set('zone', 'junk'), (v: NoteView) => expect(v).toEqual(original)],
-      ['x set to 5', (note: Y.Map<unknown>) => note.set('x', 5), (v: NoteView) => expect(v).toEqual(original)],
-      ["color set to 'red'", (note: Y.Map<unknown>) => note.set('color', 'red'), (v: NoteView) => expect(v).toEqual(original)],
-      ['authorId set to a number', (note: Y.Map<unknown>) => note.set('authorId', 7), (v: NoteView) => expect(v).toEqual(original)],
-      ['text replaced by a string', (note: Y.Map<unknown>) => note.set('text', 'plain'), (v: NoteView) => expect(v).toEqual(original)],
-      ['zone deleted', (note: Y.Map<unknown>) => note.delete('zone'), (v: NoteView) => expect(v).toEqual(original)],
-      ['an extra field added', (note: Y.Map<unknown>) => note.set('owner', 'hal'), (v: NoteView) => expect(v).toEqual(original)],
-      [
-        'text grown past 2000 characters',
-        (note: Y.Map<unknown>) => (note.get('text') as Y.Text).insert(0, 'z'.repeat(LIMITS.noteTextMax)),
-        (v: NoteView) => {
-          expect(v.text).toHaveLength(LIMITS.noteTextMax);
-          expect({ ...v, text: original.text }).toEqual(original);
-        },
-      ],
-    ])('%s: 4400, and honest replicas only ever see a valid note', async (_label, breakIt, expected) => {
+      ['zone set to junk', (note: Y.Map<unknown>) => note.set('zone', 'junk'), BAD],
+      ['x set to 5', (note: Y.Map<unknown>) => note.set('x', 5), BAD],
+      ["color set to 'red'", (note: Y.Map<unknown>) => note.set('color', 'red'), BAD],
+      ['authorId set to a number', (note: Y.Map<unknown>) => note.set('authorId', 7), BAD],
+      ['authorId set to his own', (note: Y.Map<unknown>) => note.set('authorId', halId), FORBIDDEN],
+      ['createdAt changed', (note: Y.Map<unknown>) => note.set('createdAt', 5), FORBIDDEN],
+      ['text replaced by a string', (note: Y.Map<unknown>) => note.set('text', 'plain'), BAD],
+      ['text replaced by a new text', (note: Y.Map<unknown>) => note.set('text', new Y.Text('mine now')), FORBIDDEN],
+      ['its words edited', (note: Y.Map<unknown>) => (note.get('text') as Y.Text).insert(0, 'not '), FORBIDDEN],
+      ['its words deleted', (note: Y.Map<unknown>) => (note.get('text') as Y.Text).delete(0, 4), FORBIDDEN],
+      ['zone deleted', (note: Y.Map<unknown>) => note.delete('zone'), BAD],
+      ['an extra field added', (note: Y.Map<unknown>) => note.set('owner', 'hal'), BAD],
+      ['text grown past 2000 characters', (note: Y.Map<unknown>) => (note.get('text') as Y.Text).insert(0, 'z'.repeat(LIMITS.noteTextMax)), FORBIDDEN],
+    ])('%s: closed, and every replica keeps the note unchanged', async (_label, breakIt, code) => {
       const raw = await hostile();
       raw.change((doc) => breakIt(getNotes(doc).get(noteId)!));
-      expect((await raw.closed).code).toBe(BAD);
+      expect((await raw.closed).code).toBe(code);
       const after = addValidNote(honestA.doc);
       await eventually(() => expect(listNotes(honestB.doc).map((n) => n.id)).toContain(after));
       for (const doc of [honestA.doc, honestB.doc, await serverDoc()]) {
-        const view = noteOf(doc, noteId);
-        expect(view).not.toBeNull();
-        expected(view!);
+        expect(noteOf(doc, noteId)).toEqual(original);
         expect(getNotes(doc).get(noteId)!.has('owner')).toBe(false);
       }
-      // Put the text back for the next case.
-      if (noteOf(honestA.doc, noteId)!.text !== original.text) {
-        setNoteText(honestA.doc, noteId, original.text);
-        await eventually(() => expect(noteOf(honestB.doc, noteId)!.text).toBe(original.text));
-      }
+    });
+
+    it('deleting it: 4403, and it stays on every replica', async () => {
+      const raw = await hostile();
+      const message = raw.change((doc) => getNotes(doc).delete(noteId));
+      // The whole attack is a few bytes: one delete-set entry.
+      expect(message.byteLength).toBeLessThanOrEqual(20);
+      expect((await raw.closed).code).toBe(FORBIDDEN);
+      const after = addValidNote(honestA.doc);
+      await eventually(() => expect(listNotes(honestB.doc).map((n) => n.id)).toContain(after));
+      for (const doc of [honestA.doc, honestB.doc, await serverDoc()]) expect(noteOf(doc, noteId)).toEqual(original);
     });
   });
 });
@@ -429,7 +429,7 @@ describe('updates with missing dependencies', () => {
     raw.send(updateMessage(dependentPair().second));
     // Something processed after the held-back update: the sender's own sync request.
     raw.send(Uint8Array.from([0, 0, 1, 0]));
-    await eventually(() => expect(getMeta(raw.doc).get('schemaVersion')).toBe(1));
+    await eventually(() => expect(getMeta(raw.doc).get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION));
     raw.destroy();
 
     const writtenAt = Date.now();
@@ -505,36 +505,36 @@ describe('awareness spoofing', () => {
 });
 
 describe('the note limit', () => {
-  it(`keeps a board at ${LIMITS.notesPerBoard} notes: the excess is removed and its sender cut off`, async () => {
+  it(`keeps a board at ${LIMITS.notesPerBoard} notes: an update that would pass it is refused whole`, async () => {
     const full = await createSession(srv.url, 'Full board', 'Fay');
     const watcher = stock(full.sessionId, full.facilitatorToken);
     await watcher.synced();
     const writer = await hostile({ sessionId: full.sessionId, token: full.facilitatorToken });
+    let mostSeen = 0;
+    watcher.doc.on('afterTransaction', () => (mostSeen = Math.max(mostSeen, getNotes(watcher.doc).size)));
 
     const many = (doc: Y.Doc, prefix: string, n: number) =>
       doc.transact(() => {
         for (let i = 0; i < n; i++) {
           const note = new Y.Map<unknown>();
-          for (const [k, v] of Object.entries(fieldsOf(`${prefix}${i}`))) note.set(k, k === 'text' ? new Y.Text('') : v);
+          for (const [k, v] of Object.entries(fieldsOf(`${prefix}${i}`, {}, full.participantId))) note.set(k, k === 'text' ? new Y.Text('') : v);
           getNotes(doc).set(`${prefix}${i}`, note);
         }
       });
 
-    const first = LIMITS.notesPerBoard - 10;
-    writer.change((doc) => many(doc, 'a', first));
-    await eventually(() => expect(getNotes(watcher.doc).size).toBe(first));
+    writer.change((doc) => many(doc, 'a', LIMITS.notesPerBoard));
+    await eventually(() => expect(getNotes(watcher.doc).size).toBe(LIMITS.notesPerBoard));
     expect(writer.isOpen).toBe(true);
 
-    writer.change((doc) => many(doc, 'b', 15));
-    expect((await writer.closed).code).toBe(BAD);
-    await eventually(() => expect(getNotes(watcher.doc).size).toBe(LIMITS.notesPerBoard));
-    for (let i = 0; i < first; i++) expect(getNotes(watcher.doc).has(`a${i}`)).toBe(true);
+    // A few thousand more in one update: refused before any of it is applied.
+    writer.change((doc) => many(doc, 'b', 3_000));
+    expect((await writer.closed).code).toBe(TOO_LARGE);
     expect(getNotes(await serverDoc(full.sessionId)).size).toBe(LIMITS.notesPerBoard);
 
     // One more, from anyone, is refused the same way.
     const another = await hostile({ sessionId: full.sessionId, token: full.facilitatorToken });
-    another.change((doc) => rawNote(doc, 'one-too-many', fieldsOf('one-too-many')));
-    expect((await another.closed).code).toBe(BAD);
+    another.change((doc) => rawNote(doc, 'one-too-many', fieldsOf('one-too-many', {}, full.participantId)));
+    expect((await another.closed).code).toBe(TOO_LARGE);
     const marker = uniqueId();
     // Delete one and add one: within the limit, so accepted.
     watcher.doc.transact(() => getNotes(watcher.doc).delete('a0'));
@@ -546,6 +546,7 @@ describe('the note limit', () => {
       expect(getNotes(check.doc).has('one-too-many')).toBe(false);
       expect(getNotes(check.doc).size).toBe(LIMITS.notesPerBoard);
     });
+    expect(mostSeen).toBe(LIMITS.notesPerBoard);
     expect(watcher.closes).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deleteNote, getMeta, getNotes, listNotes, moveNote, setNoteText, type CreateSessionResponse, type NoteView } from '@balcony/shared';
+import { BOARD_SCHEMA_VERSION, deleteNote, getMeta, getNotes, listNotes, moveNote, setNoteText, type CreateSessionResponse, type NoteView } from '@balcony/shared';
 import { openSqliteStore } from '../../server/src/store/sqliteStore.js';
 import { eventually } from '../support/eventually.js';
 import { OTHER_ZONE, addValidNote, connectStock, createSession, startInProcess, type InProcess, type StockClient } from './helpers.js';
@@ -71,7 +71,7 @@ async function expectFreshClientSees(session: CreateSessionResponse, expected: N
   const fresh = client(session.sessionId, session.facilitatorToken);
   await fresh.synced();
   expect(listNotes(fresh.doc)).toEqual(expected);
-  expect(getMeta(fresh.doc).toJSON()).toEqual({ schemaVersion: 1 });
+  expect(getMeta(fresh.doc).toJSON()).toEqual({ schemaVersion: BOARD_SCHEMA_VERSION });
   closeClient(fresh);
 }
 

@@ -6,6 +6,8 @@ export interface SessionRecord {
   template: TemplateId;
   joinCode: string;
   createdAt: number;
+  /** The facilitator closed joining: the join code admits nobody new. */
+  joinLocked: boolean;
 }
 
 export interface ParticipantRecord {
@@ -24,6 +26,8 @@ export interface StoredDoc {
   updates: Uint8Array[];
   /** Sequence number of the last update, for compact(). 0 when there is none. */
   lastSeq: number;
+  /** Yjs client id → the participant who first wrote under it (see bindClientIds). */
+  clientOwners: Map<number, string>;
 }
 
 /**
@@ -46,6 +50,8 @@ export interface Store {
   countParticipants(sessionId: string): Promise<number>;
   findParticipantByTokenHash(tokenHash: string): Promise<ParticipantRecord | null>;
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
+  /** Opens or closes joining by code. */
+  setJoinLocked(sessionId: string, locked: boolean): Promise<void>;
 
   /** Loads a board: the compacted state plus every update appended since. */
   loadDoc(sessionId: string): Promise<StoredDoc>;
@@ -56,6 +62,17 @@ export interface Store {
   appendUpdate(sessionId: string, update: Uint8Array): Promise<number>;
   /** Replaces the state and every update up to and including `throughSeq` with `state`. */
   compact(sessionId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Binds Yjs client ids to the participant who first wrote under them, kept with the board.
+   * An id that is already bound keeps its first owner. Durable like appendUpdate, and called
+   * before the update that first uses the id is appended.
+   */
+  bindClientIds(sessionId: string, participantId: string, clientIds: readonly number[]): Promise<void>;
+  /**
+   * Removes a session and everything kept for it (participants, board, bindings): afterwards no
+   * row and no readable byte of it is left in the store's files.
+   */
+  eraseSession(sessionId: string): Promise<void>;
 
   close(): Promise<void>;
 }

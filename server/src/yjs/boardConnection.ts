@@ -5,17 +5,39 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { CLOSE_CODES, LIMITS, awarenessClientStateSchema, type AwarenessUser } from '@balcony/shared';
+import type { SessionRuntime } from '../session/sessionRuntime.js';
+import { TokenBucket } from '../limits/tokenBucket.js';
+import type { OutboundBudget } from '../limits/outboundBudget.js';
 import type { Room, RoomMember } from './room.js';
 import { MESSAGE, SYNC, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
 import { inspectUpdate } from './updateInspector.js';
 
-class ProtocolError extends Error {}
+class ProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly code: number = CLOSE_CODES.badMessage,
+  ) {
+    super(message);
+  }
+}
 
 const PING_INTERVAL_MS = 30_000;
-/** A socket this far behind is not reading: it is cut off and will resync when it reconnects. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** RFC 6455 leaves 123 bytes for a close reason; ws throws on a longer one. */
 const CLOSE_REASON_BYTES_MAX = 123;
+
+/** What one board socket may send. Honest clients stay far below every figure. */
+export const BOARD_BUDGETS = {
+  /** Messages a second, and how many may come at once (a reconnect, a paste). */
+  messagesPerSecond: 200,
+  messageBurst: 1_000,
+  bytesPerSecond: 1024 * 1024,
+  byteBurst: 4 * 1024 * 1024,
+  /** Sync step 1 asks for the whole board: answered this many times a minute at most. */
+  syncRequestsPerMinute: 6,
+  /** Cursor and drag updates a second; more are dropped, not refused. */
+  awarenessPerSecond: 20,
+  awarenessBurst: 40,
+} as const;
 
 /** Cuts a close reason to what fits in a close frame, counted in bytes, not characters. */
 function fitCloseReason(reason: string): string {
@@ -24,25 +46,43 @@ function fitCloseReason(reason: string): string {
   return out;
 }
 
+const CLOSE_FOR_VERDICT = {
+  invalid: CLOSE_CODES.badMessage,
+  forbidden: CLOSE_CODES.forbidden,
+  limit: CLOSE_CODES.tooLarge,
+} as const;
+
 /**
  * One WebSocket on a board: speaks the y-websocket protocol (sync and awareness) for one
- * authenticated participant. Anything that breaks the protocol or the board schema closes this
- * socket with 4400; the room and every other member carry on.
+ * authenticated participant. Every update is judged before it is applied, against the writer's
+ * rights as the session runtime holds them now; a refused one closes this socket with a code that
+ * says why, and the room and every other member carry on.
  */
 export class BoardConnection implements RoomMember {
-  clientId: number | null = null;
-  private missingDependencyTimer: NodeJS.Timeout | null = null;
-  private pingTimer: NodeJS.Timeout;
+  readonly participantId: string;
+  /** An update that waits for structs the server does not hold yet, with what came after it. */
+  private held: { update: Uint8Array; timer: NodeJS.Timeout } | null = null;
+  private readonly pingTimer: NodeJS.Timeout;
   private alive = true;
   private closed = false;
+  private queued = 0;
+  private readonly messages = new TokenBucket(BOARD_BUDGETS.messagesPerSecond, BOARD_BUDGETS.messageBurst);
+  private readonly bytes = new TokenBucket(BOARD_BUDGETS.bytesPerSecond, BOARD_BUDGETS.byteBurst);
+  private readonly syncRequests = new TokenBucket(BOARD_BUDGETS.syncRequestsPerMinute / 60, BOARD_BUDGETS.syncRequestsPerMinute);
+  private readonly cursors = new TokenBucket(BOARD_BUDGETS.awarenessPerSecond, BOARD_BUDGETS.awarenessBurst);
+  /** Awareness client ids this socket has spoken for, removed from awareness when it closes. */
+  private readonly awarenessIds = new Set<number>();
 
   constructor(
     private readonly ws: WebSocket,
     private readonly room: Room,
+    private readonly runtime: SessionRuntime,
     private readonly user: AwarenessUser,
+    private readonly outbound: OutboundBudget,
     private readonly log: Logger,
     private readonly onClosed: (conn: BoardConnection) => void,
   ) {
+    this.participantId = user.participantId;
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.cleanUp());
@@ -65,13 +105,20 @@ export class BoardConnection implements RoomMember {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.log.warn({ participantId: this.user.participantId }, 'board socket too slow; closing');
+    if (!this.outbound.allows(this.queued, message.byteLength)) {
+      this.log.warn({ participantId: this.participantId, queued: this.queued }, 'board socket not reading; closing');
       this.ws.terminate();
       this.cleanUp();
       return;
     }
-    this.ws.send(message, { binary: true });
+    const size = message.byteLength;
+    this.queued += size;
+    this.outbound.add(size);
+    this.ws.send(message, { binary: true }, () => {
+      if (this.closed) return;
+      this.queued -= size;
+      this.outbound.release(size);
+    });
   }
 
   close(code: number, reason: string): void {
@@ -81,19 +128,23 @@ export class BoardConnection implements RoomMember {
     this.cleanUp();
   }
 
-  private reject(reason: string): void {
-    this.log.warn({ reason, participantId: this.user.participantId }, 'board message refused');
-    this.close(CLOSE_CODES.badMessage, reason.slice(0, 120));
+  private reject(reason: string, code: number = CLOSE_CODES.badMessage): void {
+    this.log.warn({ reason, code, participantId: this.participantId }, 'board message refused');
+    this.close(code, reason.slice(0, 120));
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
+    if (!this.messages.take() || !this.bytes.take(data.byteLength)) {
+      return this.reject('message budget spent; reconnect in a moment', CLOSE_CODES.slowDown);
+    }
     if (!isBinary) return this.reject('board messages are binary');
     try {
       this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (err) {
       // Any decoding error is the sender's: a truncated varint, bad JSON, an unknown type.
-      this.reject(err instanceof ProtocolError ? err.message : 'malformed message');
+      if (err instanceof ProtocolError) this.reject(err.message, err.code);
+      else this.reject('malformed message');
     }
   }
 
@@ -108,7 +159,7 @@ export class BoardConnection implements RoomMember {
         this.handleAwareness(decoding.readVarUint8Array(decoder));
         break;
       case MESSAGE.queryAwareness:
-        this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+        if (this.syncRequests.take()) this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
         break;
       default:
         throw new ProtocolError(`unknown message type ${type}`);
@@ -121,56 +172,76 @@ export class BoardConnection implements RoomMember {
     if (kind === SYNC.step1) {
       const stateVector = decoding.readVarUint8Array(decoder);
       Y.decodeStateVector(stateVector);
-      this.send(encodeSyncStep2(this.room.doc, stateVector));
+      // Each answer can be the whole board; a client needs one per connection.
+      if (this.syncRequests.take()) this.send(encodeSyncStep2(this.room.doc, stateVector));
+      else this.log.info({ participantId: this.participantId }, 'sync request over budget ignored');
     } else if (kind === SYNC.step2 || kind === SYNC.update) {
-      this.applyUpdate(decoding.readVarUint8Array(decoder));
+      this.receiveUpdate(decoding.readVarUint8Array(decoder));
     } else {
       throw new ProtocolError(`unknown sync message ${kind}`);
     }
   }
 
-  private applyUpdate(update: Uint8Array): void {
-    const verdict = inspectUpdate(update, this.room.doc);
-    if (!verdict.ok) throw new ProtocolError(verdict.reason);
-    const store = this.room.doc.store;
-    const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
-    let violations: string[];
+  /**
+   * An update is judged whole, with whatever this socket sent before it that still waits for its
+   * dependencies (a browser may type while its offline copy is on its way): Yjs never holds a
+   * client's structs back unchecked.
+   */
+  private receiveUpdate(incoming: Uint8Array): void {
+    const update = this.held ? Y.mergeUpdates([this.held.update, incoming]) : incoming;
+    if (update.byteLength > 2 * LIMITS.frameBytesMax) throw new ProtocolError('held-back updates grew too large');
+    const perms = this.runtime.permissions(this.participantId);
+    const verdict = inspectUpdate(
+      update,
+      this.room.inspectionContext(this.participantId, {
+        mayWrite: perms.mayWrite,
+        mayEditNoteBy: (authorId) => this.runtime.mayEditNoteBy(this.participantId, authorId),
+      }),
+    );
+    if (verdict.kind === 'refuse') throw new ProtocolError(verdict.reason, CLOSE_FOR_VERDICT[verdict.code]);
+    if (verdict.kind === 'pending') {
+      this.hold(update);
+      return;
+    }
+    this.release();
+    if (!this.room.hasRoomFor(update.byteLength)) {
+      throw new ProtocolError("the session's storage quota is used up", CLOSE_CODES.tooLarge);
+    }
+    this.room.bind(this.participantId, verdict.newClientIds);
     try {
-      violations = this.room.guard.apply(update, this);
+      this.room.applyAccepted(update, this, verdict.created);
     } catch {
       throw new ProtocolError('the update could not be applied');
     }
-    if (violations.length > 0) throw new ProtocolError(`board schema: ${violations[0]}`);
-    this.watchMissingDependencies(hadPending);
-  }
-
-  /**
-   * Yjs holds back an update whose dependencies it has not seen. If they do not arrive in time,
-   * the sender is cut off and the held-back part dropped, so it cannot surface later unchecked
-   * by a timer that no longer runs. What is held back is shared by the room, so only the socket
-   * whose update started it is on the clock, not another member who merely writes meanwhile.
-   */
-  private watchMissingDependencies(hadPending: boolean): void {
     const store = this.room.doc.store;
-    const pending = store.pendingStructs !== null || store.pendingDs !== null;
-    if (!pending) {
-      if (this.missingDependencyTimer) clearTimeout(this.missingDependencyTimer);
-      this.missingDependencyTimer = null;
-      return;
-    }
-    if (this.missingDependencyTimer || hadPending) return;
-    this.missingDependencyTimer = setTimeout(() => {
-      this.missingDependencyTimer = null;
-      if (store.pendingStructs === null && store.pendingDs === null) return;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      // The inspector lets through only what integrates whole; anything held back is dropped.
       store.pendingStructs = null;
       store.pendingDs = null;
-      this.reject('missing dependencies did not arrive in time');
-    }, LIMITS.missingDependencyMs);
+      throw new ProtocolError('the update depends on structs the server does not hold');
+    }
+  }
+
+  private hold(update: Uint8Array): void {
+    const timer =
+      this.held?.timer ??
+      setTimeout(() => {
+        if (this.held) this.reject('missing dependencies did not arrive in time');
+      }, LIMITS.missingDependencyMs);
+    this.held = { update, timer };
+  }
+
+  private release(): void {
+    if (!this.held) return;
+    clearTimeout(this.held.timer);
+    this.held = null;
   }
 
   /**
-   * Awareness is re-encoded here: only this socket's own client id is accepted (the first id it
-   * uses is bound to it), `user` comes from the token, and only known fields pass.
+   * Awareness is re-encoded here: only client ids bound to this participant are accepted (an
+   * unbound id is bound to them on first use), `user` comes from the token, and only known
+   * fields pass. The stock provider relays every awareness change it hears, others' included:
+   * those echoes are skipped unread.
    */
   private handleAwareness(payload: Uint8Array): void {
     const decoder = decoding.createDecoder(payload);
@@ -179,10 +250,7 @@ export class BoardConnection implements RoomMember {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      if (this.clientId === null && this.mayBind(clientId, decoder)) this.clientId = clientId;
-      if (clientId !== this.clientId) {
-        // The stock provider relays every awareness change it hears, others' included: these
-        // echoes are normal, so they are skipped unread and unlogged. A spoof ends up here too.
+      if (!this.speaksFor(clientId, decoder)) {
         decoding.readVarUint8Array(decoder);
         continue;
       }
@@ -200,42 +268,46 @@ export class BoardConnection implements RoomMember {
       accepted.push({ clientId, clock, state: { user: this.user, ...(cursor ? { cursor } : {}), ...(drag ? { drag } : {}) } });
     }
     if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in the awareness update');
-    if (accepted.length === 0) return;
+    // A removal always passes; a pointer moving faster than people can follow is dropped.
+    if (accepted.length === 0 || (accepted.some((a) => a.state !== null) && !this.cursors.take())) return;
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, accepted.length);
     for (const a of accepted) {
       encoding.writeVarUint(e, a.clientId);
       encoding.writeVarUint(e, a.clock);
       encoding.writeVarString(e, JSON.stringify(a.state));
+      this.awarenessIds.add(a.clientId);
     }
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encoding.toUint8Array(e), this);
   }
 
   /**
-   * Whether the socket's first awareness entry may name its client id: not an id another socket
-   * speaks for, not an id with a live state (an echo of someone present), and not a removal
-   * (an echo of someone who left). A client that reconnects gets its id back, since leaving
-   * removed its state. Peeks at the state without consuming it.
+   * Whether this socket may set the awareness of a client id: one bound to this participant, or
+   * an unbound one with a live state to set (not a removal: an echo of someone who left), which
+   * is then bound to them. Peeks at the state without consuming it.
    */
-  private mayBind(clientId: number, decoder: decoding.Decoder): boolean {
-    if (this.room.clientIdTaken(clientId) || this.room.awareness.getStates().has(clientId)) return false;
+  private speaksFor(clientId: number, decoder: decoding.Decoder): boolean {
+    if (clientId === this.room.doc.clientID) return false;
+    const owner = this.room.ownerOf(clientId);
+    if (owner !== undefined) return owner === this.participantId;
     const peek = decoding.clone(decoder);
-    return decoding.readVarString(peek) !== 'null';
+    if (decoding.readVarString(peek) === 'null') return false;
+    this.room.bind(this.participantId, [clientId]);
+    return true;
   }
 
   private cleanUp(): void {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pingTimer);
-    if (this.missingDependencyTimer) {
-      clearTimeout(this.missingDependencyTimer);
-      // Its deadline can no longer cut the sender off: drop what it held back now, or it would
-      // wait in the room and be blamed on the next member who writes.
-      this.room.doc.store.pendingStructs = null;
-      this.room.doc.store.pendingDs = null;
-    }
+    // Whatever the socket still held goes with it.
+    this.outbound.release(this.queued);
+    this.queued = 0;
+    if (this.held) clearTimeout(this.held.timer);
+    this.held = null;
     this.room.members.delete(this);
-    if (this.clientId !== null) awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.clientId], 'left');
+    const present = [...this.awarenessIds].filter((id) => this.room.awareness.getStates().has(id));
+    if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.room.awareness, present, 'left');
     this.onClosed(this);
   }
 }

@@ -2,56 +2,118 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
-import { CLOSE_CODES, LIMITS } from '@balcony/shared';
+import { BOARD_SUBPROTOCOL, CLOSE_CODES, LIMITS, tokenFromSubprotocols } from '@balcony/shared';
 import type { Store } from '../store/types.js';
 import { authorize } from '../sessions/commands.js';
+import type { RuntimeRegistry } from '../session/runtimeRegistry.js';
+import type { LiveConnection } from '../session/sessionRuntime.js';
+import type { OutboundBudget } from '../limits/outboundBudget.js';
 import type { RoomManager } from './roomManager.js';
 import { BoardConnection } from './boardConnection.js';
 
 export const BOARD_PATH_PREFIX = '/yjs/';
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function refuse(socket: Duplex, status: 401 | 404 | 503, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+type Status = 400 | 401 | 403 | 404 | 429 | 503;
+const STATUS_TEXT: Record<Status, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+function refuse(socket: Duplex, status: Status): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export interface BoardEndpointDeps {
+  store: Store;
+  rooms: RoomManager;
+  runtimes: RuntimeRegistry;
+  outbound: OutboundBudget;
+  log: Logger;
+  /** Whether a browser's `Origin` may open a board; a request without one is not a browser's. */
+  originAllowed(req: IncomingMessage): boolean;
 }
 
 /**
- * The board WebSocket at /yjs/<sessionId>?token=…: the token is checked and the room loaded
- * before the upgrade completes, so a refused socket never sees a byte of the document and no room
- * exists for a session nobody may open.
+ * The board WebSocket at /yjs/<sessionId>. The token travels in the WebSocket subprotocol header
+ * (never in the URL, which proxies write to their logs); it is checked, the connection admitted by
+ * the session runtime and the room loaded before the upgrade completes, so a refused socket never
+ * sees a byte of the document and no room exists for a session nobody may open.
  */
-export function attachBoardEndpoint(server: HttpServer, store: Store, rooms: RoomManager, log: Logger) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.frameBytesMax });
+export function attachBoardEndpoint(server: HttpServer, deps: BoardEndpointDeps) {
+  const { store, rooms, runtimes, outbound, log } = deps;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: LIMITS.frameBytesMax,
+    // Answer with the protocol name only: the token offered beside it never comes back.
+    handleProtocols: (offered) => (offered.has(BOARD_SUBPROTOCOL) ? BOARD_SUBPROTOCOL : false),
+  });
   let accepting = true;
 
   const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(BOARD_PATH_PREFIX)) {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (!path.startsWith(BOARD_PATH_PREFIX)) {
       // Socket.io answers its own path; nothing else upgrades here.
-      if (!url.pathname.startsWith('/socket.io/')) refuse(socket, 404, 'Not Found');
+      if (!path.startsWith('/socket.io/')) refuse(socket, 404);
       return;
     }
     socket.on('error', () => socket.destroy());
-    if (!accepting) return refuse(socket, 503, 'Service Unavailable');
+    if (!accepting) return refuse(socket, 503);
+    const sessionId = path.slice(BOARD_PATH_PREFIX.length);
+    if (!SESSION_ID.test(sessionId)) return refuse(socket, 400);
+    if (!deps.originAllowed(req)) return refuse(socket, 403);
     try {
-      const sessionId = decodeURIComponent(url.pathname.slice(BOARD_PATH_PREFIX.length));
-      const access = await authorize(store, url.searchParams.get('token'), sessionId);
-      if (!access.ok) return refuse(socket, 401, 'Unauthorized');
+      const token = tokenFromSubprotocols(req.headers['sec-websocket-protocol']);
+      const access = await authorize(store, token, sessionId);
+      if (!access.ok) return refuse(socket, 401);
       const { session, participant } = access;
-      const room = await rooms.acquire(session.id, session.template);
+      const runtime = await runtimes.get(session.id);
+      runtime.know(participant);
+      let conn: BoardConnection | null = null;
+      const live: LiveConnection = {
+        kind: 'board',
+        participantId: participant.id,
+        address: req.socket.remoteAddress ?? 'unknown',
+        close: (code, reason) => conn?.close(code, reason),
+      };
+      const admitted = runtimes.admit(runtime, live);
+      if (!admitted.ok) {
+        log.info({ sessionId: session.id, participantId: participant.id, reason: admitted.reason }, 'board connection refused');
+        return refuse(socket, 429);
+      }
+      let room;
+      try {
+        room = await rooms.acquire(session.id, session.template);
+      } catch (err) {
+        runtimes.leave(runtime, live);
+        throw err;
+      }
+      let upgraded = false;
       wss.handleUpgrade(req, socket, head, (ws) => {
-        new BoardConnection(
+        upgraded = true;
+        conn = new BoardConnection(
           ws,
           room,
+          runtime,
           { participantId: participant.id, name: participant.name, color: participant.color },
+          outbound,
           log.child({ sessionId: session.id }),
-          () => rooms.releaseIfIdle(room),
+          () => {
+            runtimes.leave(runtime, live);
+            rooms.releaseIfIdle(room);
+          },
         );
       });
       // The upgrade may have failed (the socket went away meanwhile): do not pin the room.
+      if (!upgraded) runtimes.leave(runtime, live);
       rooms.releaseIfIdle(room);
     } catch (err) {
       log.error({ err }, 'board upgrade failed');
-      refuse(socket, 503, 'Service Unavailable');
+      refuse(socket, 503);
     }
   };
   server.on('upgrade', (req, socket, head) => void onUpgrade(req, socket, head));

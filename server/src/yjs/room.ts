@@ -1,26 +1,31 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
-import { getTemplate, type TemplateId } from '@balcony/shared';
+import { getNotes, getTemplate, readNote, restoreBoard, type NoteMap, type TemplateId } from '@balcony/shared';
 import type { Store } from '../store/types.js';
-import { BoardGuard } from './boardGuard.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
+import type { InspectionContext } from './updateInspector.js';
 
 /** What a room needs from a connection; the connection owns the socket. */
 export interface RoomMember {
   send(message: Uint8Array): void;
   /** Cuts the member off; code 1011 when the server itself failed. */
   close(code: number, reason: string): void;
-  /** The Yjs client id whose awareness this member may set, once known. */
-  readonly clientId: number | null;
+  readonly participantId: string;
 }
 
 export interface RoomOptions {
   compactEvery: number;
+  /** The session storage quota: bytes the board may take in the store. */
+  quotaBytes: number;
 }
 
+/** The owner recorded for the client ids the server itself writes under (repairs, migrations). */
+export const SERVER_OWNER = '@server';
+
 /**
- * One session's board in memory: the document, its awareness, and the members connected to it.
+ * One session's board in memory: the document, its awareness, the members connected to it, and
+ * what the inspector needs to judge a write (client-id owners, note authors, the note count).
  * Every change to the document, whoever made it, is appended to the store first and passed on
  * to the other members only once the store has it.
  */
@@ -28,11 +33,20 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
-  readonly guard: BoardGuard;
+  readonly zoneIds: ReadonlySet<string>;
+  /** Yjs client id → the participant who first wrote under it; kept in the store. */
+  private readonly owners: Map<number, string>;
+  /** Author of every note this room has held, deleted ones too, so an undone delete can come back. */
+  private readonly authors = new Map<string, string>();
+  private liveNotes = 0;
   private lastSeq: number;
   private sinceCompaction: number;
+  /** Bytes the board takes in the store now: the state plus the log since, as last written. */
+  private storedBytes: number;
   /** Serialises store writes and the broadcasts that follow them, in document order. */
   private tail: Promise<void> = Promise.resolve();
+  /** Bindings written but not yet confirmed; the next append waits for them. */
+  private bindings: Promise<void> = Promise.resolve();
   private failed = false;
   unloadTimer: NodeJS.Timeout | null = null;
 
@@ -42,20 +56,32 @@ export class Room {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly options: RoomOptions,
-    stored: { state: Uint8Array | null; updates: Uint8Array[]; lastSeq: number },
+    stored: Awaited<ReturnType<Store['loadDoc']>>,
   ) {
+    this.owners = new Map(stored.clientOwners);
+    // A fresh id per load, never one a participant has written under.
+    while (this.owners.has(this.doc.clientID)) this.doc.clientID = Math.floor(Math.random() * 0xffffffff);
     this.doc.transact(() => {
       if (stored.state) Y.applyUpdate(this.doc, stored.state);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     }, 'store');
     this.lastSeq = stored.lastSeq;
     this.sinceCompaction = stored.updates.length;
-    this.guard = new BoardGuard(this.doc, new Set(getTemplate(template).zones.map((z) => z.id)));
+    this.storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0);
+    this.zoneIds = new Set(getTemplate(template).zones.map((z) => z.id));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server takes part in the document, not in the session: it has no awareness state.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.restore();
+    const notes = getNotes(this.doc);
+    notes.forEach((note, id) => {
+      const view = readNote(id, note);
+      if (view) this.authors.set(id, view.authorId);
+    });
+    this.liveNotes = notes.size;
+    notes.observe(this.onNotesChanged);
   }
 
   static async load(sessionId: string, template: TemplateId, store: Store, log: Logger, options: RoomOptions): Promise<Room> {
@@ -63,9 +89,85 @@ export class Room {
     return new Room(sessionId, template, store, log.child({ sessionId }), options, stored);
   }
 
+  /** Runs the restore gate on the loaded board; what it changes is stored and relayed like any write. */
+  private restore(): void {
+    const before = Y.getState(this.doc.store, this.doc.clientID);
+    const report = restoreBoard(this.doc, { zoneIds: this.zoneIds, write: true });
+    if (Y.getState(this.doc.store, this.doc.clientID) > before) this.bind(SERVER_OWNER, [this.doc.clientID]);
+    if (report.migrated.length > 0 || report.repaired.length > 0 || report.dropped.length > 0 || report.fromVersion !== report.toVersion) {
+      this.log.warn(
+        { fromVersion: report.fromVersion, toVersion: report.toVersion, migrated: report.migrated, repaired: report.repaired, dropped: report.dropped },
+        'board restored',
+      );
+    }
+  }
+
+  private onNotesChanged = (event: Y.YMapEvent<NoteMap>) => {
+    for (const change of event.changes.keys.values()) {
+      if (change.action === 'add') this.liveNotes++;
+      else if (change.action === 'delete') this.liveNotes--;
+    }
+  };
+
+  /** What the inspector needs to judge a write by this participant, with their rights now. */
+  inspectionContext(
+    participantId: string,
+    rights: { mayWrite: boolean; mayEditNoteBy(authorId: string): boolean },
+  ): InspectionContext {
+    return {
+      doc: this.doc,
+      zoneIds: this.zoneIds,
+      writer: participantId,
+      mayWrite: rights.mayWrite,
+      mayEditNoteBy: rights.mayEditNoteBy,
+      ownerOf: (clientId) => this.owners.get(clientId),
+      formerAuthorOf: (noteId) => this.authors.get(noteId),
+      liveNotes: this.liveNotes,
+    };
+  }
+
+  ownerOf(clientId: number): string | undefined {
+    return this.owners.get(clientId);
+  }
+
+  /** Binds client ids to a participant; the binding is in the store before any update under them. */
+  bind(participantId: string, clientIds: readonly number[]): void {
+    const fresh = clientIds.filter((id) => !this.owners.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.owners.set(id, participantId);
+    const written = this.store.bindClientIds(this.sessionId, participantId, fresh);
+    this.bindings = this.bindings.then(() => written);
+    written.catch((err: unknown) => this.fail(err));
+  }
+
+  /** Applies an update the inspector accepted, from a member whose notes it creates. */
+  applyAccepted(update: Uint8Array, from: RoomMember, created: ReadonlyMap<string, string>): void {
+    for (const [noteId, authorId] of created) this.authors.set(noteId, authorId);
+    Y.applyUpdate(this.doc, update, from);
+  }
+
+  /**
+   * Whether the board may take this many more bytes within its storage quota. The stored size is
+   * counted as written, so it grows with every edit until a compaction folds the log; near the
+   * quota the board's real size is what counts, so it is measured, and the log folded to match.
+   */
+  hasRoomFor(bytes: number): boolean {
+    if (this.storedBytes + bytes <= this.options.quotaBytes) return true;
+    const real = Y.encodeStateAsUpdate(this.doc).byteLength;
+    if (real + bytes > this.options.quotaBytes) return false;
+    this.storedBytes = real;
+    this.tail = this.tail.then(() => this.compact()).catch((err: unknown) => this.fail(err));
+    return true;
+  }
+
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (this.failed) return;
-    const written = this.store.appendUpdate(this.sessionId, update);
+    // Read once the current task is done, so a binding made right after a write (the restore
+    // gate's) still reaches the store before the update does.
+    const written = Promise.resolve()
+      .then(() => this.bindings)
+      .then(() => this.store.appendUpdate(this.sessionId, update));
+    this.storedBytes += update.byteLength;
     this.tail = this.tail
       .then(() => written)
       .then((seq) => {
@@ -90,12 +192,6 @@ export class Room {
     for (const member of this.members) if (member !== except) member.send(message);
   }
 
-  /** True when another member already speaks for this Yjs client id. */
-  clientIdTaken(clientId: number): boolean {
-    for (const member of this.members) if (member.clientId === clientId) return true;
-    return false;
-  }
-
   /** Resolves once every change made so far is in the store and passed on. */
   flushed(): Promise<void> {
     return this.tail;
@@ -106,8 +202,11 @@ export class Room {
     if (this.failed || this.sinceCompaction === 0) return;
     const through = this.lastSeq;
     const state = Y.encodeStateAsUpdate(this.doc);
+    const appendedSince = this.storedBytes;
     this.sinceCompaction = 0;
     await this.store.compact(this.sessionId, state, through);
+    // Updates appended while the fold was written stay in the log and still count.
+    this.storedBytes = state.byteLength + Math.max(0, this.storedBytes - appendedSince);
     this.log.debug({ through, bytes: state.byteLength }, 'compacted');
   }
 
@@ -129,6 +228,7 @@ export class Room {
 
   destroy(): void {
     this.doc.off('update', this.onDocUpdate);
+    getNotes(this.doc).unobserve(this.onNotesChanged);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

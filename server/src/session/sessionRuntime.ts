@@ -1,0 +1,121 @@
+import type { Role } from '@balcony/shared';
+import type { ParticipantRecord } from '../store/types.js';
+
+export type ConnectionKind = 'board' | 'control';
+
+/** A live socket of one participant, board or control, as the runtime sees it. */
+export interface LiveConnection {
+  readonly kind: ConnectionKind;
+  readonly participantId: string;
+  /** The peer's address, for the per-address cap. */
+  readonly address: string;
+  /** Cuts the connection off with a close code and a reason the client can show. */
+  close(code: number, reason: string): void;
+}
+
+/** What one participant may do on the board right now. */
+export interface Permissions {
+  /** Add notes, move and recolour any note, edit and delete their own. */
+  mayWrite: boolean;
+  /** Edit and delete other people's notes too. */
+  mayEditOthersNotes: boolean;
+}
+
+export interface ConnectionCaps {
+  perParticipant: number;
+  perSession: number;
+}
+
+export type Admission = { ok: true } | { ok: false; reason: string };
+
+const NO_PERMISSIONS: Permissions = { mayWrite: false, mayEditOthersNotes: false };
+
+function permissionsOf(role: Role): Permissions {
+  // Phases and further roles narrow this; the board asks here on every write, so it stays current.
+  return role === 'facilitator' ? { mayWrite: true, mayEditOthersNotes: true } : { mayWrite: true, mayEditOthersNotes: false };
+}
+
+/**
+ * One session on this server: who is in it, in which role, and which of their sockets are open.
+ * Board connections ask it before applying a write and the control plane changes it, so a change
+ * of role takes effect on a live connection at once. It holds no socket logic of its own.
+ */
+export class SessionRuntime {
+  private readonly people = new Map<string, ParticipantRecord>();
+  private readonly connections = new Set<LiveConnection>();
+  private readonly listeners = new Set<(participantId: string) => void>();
+
+  constructor(
+    readonly sessionId: string,
+    participants: readonly ParticipantRecord[],
+    private readonly caps: ConnectionCaps,
+  ) {
+    for (const p of participants) this.people.set(p.id, p);
+  }
+
+  /** Adds or refreshes a participant, as a token is checked or someone joins. */
+  know(participant: ParticipantRecord): void {
+    if (participant.sessionId !== this.sessionId) throw new Error('participant of another session');
+    this.people.set(participant.id, participant);
+  }
+
+  participant(participantId: string): ParticipantRecord | undefined {
+    return this.people.get(participantId);
+  }
+
+  permissions(participantId: string): Permissions {
+    const p = this.people.get(participantId);
+    return p ? permissionsOf(p.role) : NO_PERMISSIONS;
+  }
+
+  /** Whether this participant may change the words of, or delete, a note by `authorId`. */
+  mayEditNoteBy(participantId: string, authorId: string): boolean {
+    const perms = this.permissions(participantId);
+    return perms.mayWrite && (authorId === participantId || perms.mayEditOthersNotes);
+  }
+
+  /** Changes a participant's role; their open connections follow on their next message. */
+  setRole(participantId: string, role: Role): void {
+    const p = this.people.get(participantId);
+    if (!p || p.role === role) return;
+    this.people.set(participantId, { ...p, role });
+    for (const listener of this.listeners) listener(participantId);
+  }
+
+  /** Called whenever a participant's rights change. */
+  onChange(listener: (participantId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Lets a connection in unless it would pass a cap for its kind. */
+  admit(conn: LiveConnection): Admission {
+    let mine = 0;
+    let all = 0;
+    for (const c of this.connections) {
+      if (c.kind !== conn.kind) continue;
+      all++;
+      if (c.participantId === conn.participantId) mine++;
+    }
+    if (mine >= this.caps.perParticipant) {
+      return { ok: false, reason: `at most ${this.caps.perParticipant} open ${conn.kind} connections per person` };
+    }
+    if (all >= this.caps.perSession) return { ok: false, reason: `at most ${this.caps.perSession} open ${conn.kind} connections per session` };
+    this.connections.add(conn);
+    return { ok: true };
+  }
+
+  /** Takes a connection out; false when it was not in. */
+  leave(conn: LiveConnection): boolean {
+    return this.connections.delete(conn);
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Closes every connection of one participant. */
+  disconnect(participantId: string, code: number, reason: string): void {
+    for (const c of [...this.connections]) if (c.participantId === participantId) c.close(code, reason);
+  }
+}
