@@ -11,13 +11,14 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
-import { addNote, getNotes } from '@balcony/shared';
+import { addNote, boardSubprotocols, getNotes } from '@balcony/shared';
 
 export interface ConnectCommand {
   type: 'connect';
   serverUrl: string;
   room: string;
-  token: string;
+  /** One token for each client of this process, in the order of `joinAt`. */
+  tokens: string[];
   role: 'writer' | 'receivers';
   /** When each of this process's clients opens its socket, in ms after the command arrives. */
   joinAt: number[];
@@ -133,10 +134,10 @@ function connect(cmd: ConnectCommand): void {
   const onSynced = () => {
     if (++synced === cmd.joinAt.length) send({ type: 'synced', connectMs: now() - started });
   };
-  for (const delay of cmd.joinAt) setTimeout(() => join(cmd, onSynced), delay);
+  cmd.joinAt.forEach((delay, i) => setTimeout(() => join(cmd, cmd.tokens[i]!, onSynced), delay));
 }
 
-function join(cmd: ConnectCommand, onSynced: () => void): void {
+function join(cmd: ConnectCommand, token: string, onSynced: () => void): void {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   // A fresh Awareness holds {} at clock 0, which no server applies: either a real presence, at
@@ -146,7 +147,8 @@ function join(cmd: ConnectCommand, onSynced: () => void): void {
   const provider = new WebsocketProvider(cmd.serverUrl, cmd.room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params: { token: cmd.token },
+    // As the Balcony client sends it; the reference server takes the first protocol and ignores the rest.
+    protocols: boardSubprotocols(token),
     awareness,
   });
   const client: Client = { doc, provider, times: new Float64Array(noteIds.length).fill(NaN), got: 0 };

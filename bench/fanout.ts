@@ -20,9 +20,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { getNotes, readNote } from '@balcony/shared';
+import { openSqliteStore } from '../server/src/store/sqliteStore.js';
 import type { Command, Report } from './clients.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -177,7 +177,8 @@ async function spawnServer(kind: ServerKind, label: string): Promise<Server> {
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfDir, `${label}-${Date.now()}`)}`] : [];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
   delete env.YPERSISTENCE;
-  if (dataDir) Object.assign(env, { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+  // The 200-client case seats 201 people, one more than a session takes by default.
+  if (dataDir) Object.assign(env, { DATA_DIR: dataDir, LOG_LEVEL: 'info', MAX_PARTICIPANTS: '1000' });
   // The trailing --server only marks the process as a server for killAll.
   const child = spawn(process.execPath, ['--import', 'tsx', ...prof, script, '--server'], {
     cwd: root,
@@ -325,14 +326,14 @@ interface Session {
   room: string;
   writerToken: string;
   writerId: string;
-  receiverToken: string;
+  receiverTokens: string[];
   sessionId: string | null;
 }
 
-async function createSession(server: Server): Promise<Session> {
+async function createSession(server: Server, receivers: number): Promise<Session> {
   if (server.kind === 'reference') {
     const room = randomUUID();
-    return { room, writerToken: 'none', writerId: 'bench-writer', receiverToken: 'none', sessionId: null };
+    return { room, writerToken: 'none', writerId: 'bench-writer', receiverTokens: Array(receivers).fill('none'), sessionId: null };
   }
   const base = `http://127.0.0.1:${server.port}`;
   const created = await api<{ sessionId: string; joinCode: string; facilitatorToken: string }>(base, '/api/sessions', {
@@ -343,12 +344,21 @@ async function createSession(server: Server): Promise<Session> {
     joinCode: created.joinCode,
     name: 'Writer',
   });
+  // Every receiver is a person of their own, as in a real session (sockets are capped per person).
+  const receiverTokens: string[] = [];
+  for (let i = 0; i < receivers; i += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, receivers - i) }, (_, k) =>
+        api<{ participantToken: string }>(base, '/api/join', { joinCode: created.joinCode, name: `Receiver ${i + k + 1}` }),
+      ),
+    );
+    receiverTokens.push(...batch.map((b) => b.participantToken));
+  }
   return {
     room: created.sessionId,
     writerToken: joined.participantToken,
     writerId: joined.participantId,
-    // One token for every receiver: a token may be used from several sockets at once.
-    receiverToken: created.facilitatorToken,
+    receiverTokens,
     sessionId: created.sessionId,
   };
 }
@@ -365,16 +375,15 @@ async function waitForQuiet(pids: number[], maxMs: number): Promise<void> {
   }
 }
 
-/** Counts the written notes a fresh replica of the stored board holds. */
-function countStored(dataDir: string, sessionId: string, noteIds: string[]): number {
-  const db = new Database(join(dataDir, 'balcony.sqlite'));
+/** Counts the written notes a fresh replica of the stored board holds, read through the store. */
+async function countStored(dataDir: string, sessionId: string, noteIds: string[]): Promise<number> {
+  const store = openSqliteStore(dataDir);
   try {
-    const state = db.prepare('SELECT state FROM doc_states WHERE session_id = ?').get(sessionId) as { state: Buffer } | undefined;
-    const updates = db.prepare('SELECT data FROM doc_updates WHERE session_id = ? ORDER BY seq').all(sessionId) as { data: Buffer }[];
+    const stored = await store.loadDoc(sessionId);
     const doc = new Y.Doc();
     doc.transact(() => {
-      if (state) Y.applyUpdate(doc, new Uint8Array(state.state));
-      for (const u of updates) Y.applyUpdate(doc, new Uint8Array(u.data));
+      if (stored.state) Y.applyUpdate(doc, stored.state);
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
     });
     const notes = getNotes(doc);
     return noteIds.filter((id) => {
@@ -382,7 +391,7 @@ function countStored(dataDir: string, sessionId: string, noteIds: string[]): num
       return n instanceof Y.Map && readNote(id, n) !== null;
     }).length;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -446,7 +455,7 @@ async function runOnce(kind: ServerKind, n: number, run: number): Promise<RunRes
   const server = await spawnServer(kind, `${kind}-n${n}-run${run}`);
   const procs: ClientProcess[] = [];
   try {
-    const session = await createSession(server);
+    const session = await createSession(server, n - 1);
     const serverUrl = `ws://127.0.0.1:${server.port}/yjs`;
     const total = opts.warmup + opts.notes;
     const noteIds = Array.from({ length: total }, (_, i) => `bench-${run}-${i}`);
@@ -465,8 +474,10 @@ async function runOnce(kind: ServerKind, n: number, run: number): Promise<RunRes
     for (let k = 1; k < n; k++) joinAt[(k - 1) % w]!.push(k * opts.joinIntervalMs);
     const connect = { serverUrl, room: session.room, noteIds, awareness: opts.awareness } as const;
     const t0 = now();
-    writer.send({ type: 'connect', ...connect, token: session.writerToken, role: 'writer', joinAt: [0] });
-    receivers.forEach((p, i) => p.send({ type: 'connect', ...connect, token: session.receiverToken, role: 'receivers', joinAt: joinAt[i]! }));
+    writer.send({ type: 'connect', ...connect, tokens: [session.writerToken], role: 'writer', joinAt: [0] });
+    const tokensOf = receivers.map(() => [] as string[]);
+    for (let k = 1; k < n; k++) tokensOf[(k - 1) % w]!.push(session.receiverTokens[k - 1]!);
+    receivers.forEach((p, i) => p.send({ type: 'connect', ...connect, tokens: tokensOf[i]!, role: 'receivers', joinAt: joinAt[i]! }));
     for (const p of procs) {
       const deadline = n * opts.joinIntervalMs + 60_000;
       if (!(await p.next('synced', deadline))) throw new Error(`${kind}: ${p.label} did not sync in time\n${server.output()}`);
@@ -540,7 +551,7 @@ async function runOnce(kind: ServerKind, n: number, run: number): Promise<RunRes
     await Promise.all(procs.map((p) => p.close()));
     procs.length = 0;
     await server.stop(opts.stop);
-    const stored = server.dataDir && session.sessionId ? countStored(server.dataDir, session.sessionId, noteIds) : null;
+    const stored = server.dataDir && session.sessionId ? await countStored(server.dataDir, session.sessionId, noteIds) : null;
 
     const ws = written.sendTimes;
     return {
