@@ -3,6 +3,21 @@ import { z } from 'zod';
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
+/**
+ * Express's `trust proxy`: `true`, a number of hops, or addresses and names such as `loopback`.
+ * The environment only carries strings, and Express would read "1" or "true" as an address.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value): true | number | string | undefined => {
+    const v = value?.trim();
+    if (!v || v === 'false') return undefined;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v;
+  });
+
 const envSchema = z.object({
   PORT: intFromEnv(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -15,7 +30,10 @@ const envSchema = z.object({
   JOIN_FAILURES_PER_WINDOW: intFromEnv(20),
   API_REQUESTS_PER_WINDOW: intFromEnv(600),
   RATE_WINDOW_MS: intFromEnv(5 * 60_000),
-  TRUST_PROXY: z.string().optional(),
+  TRUST_PROXY: trustProxy,
+  MAX_SOCKETS_PER_PARTICIPANT: intFromEnv(8),
+  MAX_SOCKETS_PER_SESSION: intFromEnv(500),
+  MAX_SOCKETS_PER_ADDRESS: intFromEnv(500),
 });
 
 export type Config = {
@@ -36,7 +54,11 @@ export type Config = {
   apiRequestsPerWindow: number;
   rateWindowMs: number;
   /** Express `trust proxy` setting, for a server behind a reverse proxy. */
-  trustProxy: string | undefined;
+  trustProxy: true | number | string | undefined;
+  /** Open sockets of one kind (board or control) per person, per session and per address. */
+  maxSocketsPerParticipant: number;
+  maxSocketsPerSession: number;
+  maxSocketsPerAddress: number;
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
@@ -55,5 +77,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     apiRequestsPerWindow: e.API_REQUESTS_PER_WINDOW,
     rateWindowMs: e.RATE_WINDOW_MS,
     trustProxy: e.TRUST_PROXY,
+    maxSocketsPerParticipant: e.MAX_SOCKETS_PER_PARTICIPANT,
+    maxSocketsPerSession: e.MAX_SOCKETS_PER_SESSION,
+    maxSocketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,
   };
 }

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'not_found',
   'unknown_code',
   'rate_limited',
+  'unknown_event',
   'protocol_mismatch',
   'internal',
 ] as const;
@@ -36,6 +37,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   unknown_code: 404,
   rate_limited: 429,
+  // Only ever sent on the control socket; the status says what it would be over HTTP.
+  unknown_event: 400,
   protocol_mismatch: 400,
   internal: 500,
 };

@@ -29,9 +29,17 @@ export type PresenceParticipant = z.infer<typeof presenceParticipantSchema>;
 export const presenceEventSchema = z.object({ participants: z.array(presenceParticipantSchema) });
 export type PresenceEvent = z.infer<typeof presenceEventSchema>;
 
+/**
+ * Sent just before the server closes a control socket (an unknown event, a spent budget, a
+ * connection cap), so that the page can say why instead of reconnecting into the same wall.
+ */
+export const closingEventSchema = connectErrorDataSchema;
+export type ClosingEvent = z.infer<typeof closingEventSchema>;
+
 /** Events the server emits. */
 export interface ServerToClientEvents {
   presence: (payload: PresenceEvent) => void;
+  closing: (payload: ClosingEvent) => void;
 }
 
 /** Events a client emits; every payload is parsed with its schema at the server. */
@@ -39,3 +47,8 @@ export interface ClientToServerEvents {}
 
 /** Schemas of client events, keyed by event name; an event not listed here is refused. */
 export const clientEventSchemas = {} as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
+
+/** Whether a client may send an event of this name at all; anything else closes its socket. */
+export function isClientEvent(name: unknown): name is keyof ClientToServerEvents {
+  return typeof name === 'string' && Object.hasOwn(clientEventSchemas, name);
+}

@@ -2,36 +2,74 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import {
+  CLOSE_CODES,
   PROTOCOL_VERSION,
+  isClientEvent,
   socketAuthSchema,
   type ClientToServerEvents,
   type ConnectErrorData,
+  type ErrorCode,
   type PresenceEvent,
   type ServerToClientEvents,
 } from '@balcony/shared';
+import type { Config } from '../config.js';
 import type { ParticipantRecord, Store } from '../store/types.js';
-import { hashToken } from '../tokens.js';
+import type { RuntimeRegistry } from '../session/runtimeRegistry.js';
+import type { LiveConnection, SessionRuntime } from '../session/sessionRuntime.js';
+import { authenticate } from '../sessions/access.js';
+import { clientAddress, compileTrust } from '../security/clientAddress.js';
+import { meterPackets, type Spent } from './budget.js';
 
 interface SocketData {
   participant: ParticipantRecord;
+  runtime: SessionRuntime;
+  live: LiveConnection;
+  /** Takes the connection out of its runtime; safe to call more than once. */
+  release: () => void;
 }
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface ControlPlaneDeps {
+  store: Store;
+  runtimes: RuntimeRegistry;
+  log: Logger;
+  config: Pick<Config, 'trustProxy'>;
+}
 
 function connectError(data: ConnectErrorData): Error & { data: ConnectErrorData } {
   return Object.assign(new Error(data.message), { data });
 }
 
+/** Says why on the socket, then closes it; the client does not reconnect after a server close. */
+function closeWith(socket: ControlSocket, data: ConnectErrorData): void {
+  if (!socket.connected) return;
+  socket.emit('closing', data);
+  socket.disconnect(true);
+}
+
+/** The runtime closes connections with board close codes; the control socket says it in words. */
+function errorCodeFor(closeCode: number): ErrorCode {
+  return closeCode === CLOSE_CODES.unauthorized ? 'unauthorized' : 'forbidden';
+}
+
+const SPENT_MESSAGES: Record<Spent, string> = {
+  messages: 'This page sent too many messages too fast, so the server closed its connection. Reload the page.',
+  bytes: 'This page sent too much data too fast, so the server closed its connection. Reload the page.',
+};
+
 /**
  * The Socket.io control plane. For now it carries presence: who is in the session and who is
  * online; later it carries phases, roles and votes, each event parsed with its shared schema.
  */
-export function attachControlPlane(server: HttpServer, store: Store, log: Logger) {
+export function attachControlPlane(server: HttpServer, { store, runtimes, log, config }: ControlPlaneDeps) {
+  const trust = compileTrust(config.trustProxy);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(server, {
     // The board endpoint shares this HTTP server: leave its upgrades alone.
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
   });
+
   /** sessionId → participantId → number of open sockets (a person may have several tabs). */
   const online = new Map<string, Map<string, number>>();
 
@@ -47,18 +85,42 @@ export function attachControlPlane(server: HttpServer, store: Store, log: Logger
     }
     const parsed = socketAuthSchema.safeParse(auth);
     if (!parsed.success) return next(connectError({ code: 'unauthorized', message: 'A session token and protocol version are needed.' }));
-    store
-      .findParticipantByTokenHash(hashToken(parsed.data.token))
-      .then((participant) => {
-        if (!participant) return next(connectError({ code: 'unauthorized', message: 'That token is not valid. Join the session again.' }));
-        socket.data.participant = participant;
-        next();
-      })
-      .catch((err: unknown) => {
-        log.error({ err }, 'control auth failed');
-        next(connectError({ code: 'internal', message: 'Something went wrong on the server. Try again.' }));
-      });
+    admit(socket, parsed.data.token).then(next, (err: unknown) => {
+      log.error({ err }, 'control auth failed');
+      next(connectError({ code: 'internal', message: 'Something went wrong on the server. Try again.' }));
+    });
   });
+
+  /** Checks the token and lets the socket into its session's runtime, under the caps. */
+  async function admit(socket: ControlSocket, token: string): Promise<Error | undefined> {
+    const access = await authenticate(store, token);
+    if (!access.ok) return connectError({ code: access.error.code, message: access.error.message });
+    const { participant } = access;
+    const runtime = await runtimes.get(participant.sessionId);
+    // Gone while the store answered: admitting it now would hold a place nobody ever gives back.
+    if (socket.conn.readyState !== 'open') return connectError({ code: 'internal', message: 'The connection closed.' });
+    runtime.know(participant);
+    const live: LiveConnection = {
+      kind: 'control',
+      participantId: participant.id,
+      address: clientAddress(socket.request, trust),
+      close: (code, reason) => closeWith(socket, { code: errorCodeFor(code), message: reason }),
+    };
+    const admitted = runtimes.admit(runtime, live);
+    if (!admitted.ok) {
+      return connectError({ code: 'rate_limited', message: `Too many connections: ${admitted.reason}. Close a tab and try again.` });
+    }
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      runtimes.leave(runtime, live);
+    };
+    // The client may go before the handshake completes, and then no `disconnect` ever fires.
+    socket.conn.once('close', release);
+    Object.assign(socket.data, { participant, runtime, live, release });
+    return undefined;
+  }
 
   async function presence(sessionId: string): Promise<PresenceEvent> {
     const counts = online.get(sessionId);
@@ -83,18 +145,30 @@ export function attachControlPlane(server: HttpServer, store: Store, log: Logger
   }
 
   io.on('connection', (socket: ControlSocket) => {
-    const { participant } = socket.data;
+    const { participant, release } = socket.data;
     const sessionId = participant.sessionId;
+
+    const stopMetering = meterPackets(socket.conn, (spent) => {
+      log.info({ sessionId, participantId: participant.id, spent }, 'control socket over budget');
+      closeWith(socket, { code: 'rate_limited', message: SPENT_MESSAGES[spent] });
+    });
+    // Every event a client may send is listed in the shared map; the first one that is not shows
+    // a client that is broken or hostile, and it is closed rather than heard out.
+    socket.onAny((event: unknown) => {
+      if (isClientEvent(event)) return;
+      log.info({ sessionId, participantId: participant.id, event: String(event).slice(0, 40) }, 'unknown control event');
+      closeWith(socket, { code: 'unknown_event', message: 'This page sent a message the server does not know. Reload the page.' });
+    });
+
     void socket.join(sessionId);
     const counts = online.get(sessionId) ?? new Map<string, number>();
     online.set(sessionId, counts);
     counts.set(participant.id, (counts.get(participant.id) ?? 0) + 1);
     void emitPresence(sessionId);
 
-    // No client events exist yet: anything sent is refused by name, never acted on.
-    socket.onAny((event: string) => log.info({ event: String(event).slice(0, 40) }, 'unknown control event dropped'));
-
     socket.on('disconnect', () => {
+      stopMetering();
+      release();
       const n = (counts.get(participant.id) ?? 1) - 1;
       if (n > 0) counts.set(participant.id, n);
       else counts.delete(participant.id);

@@ -8,8 +8,10 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
 import { parseBody } from './validate.js';
-import { authorize, createSession, joinSession } from '../sessions/commands.js';
+import { authorize } from '../sessions/access.js';
+import { createSession, joinSession } from '../sessions/commands.js';
 import { presentCreated, presentJoined, presentSession } from '../sessions/presenters.js';
+import { compileTrust } from '../security/clientAddress.js';
 
 export interface AppHooks {
   /** Someone joined a session: the control plane tells the others. */
@@ -29,7 +31,7 @@ const tooMany = (message: string) => (_req: Request, res: express.Response) => {
 export function createApp(config: Config, store: Store, log: Logger, hooks: AppHooks) {
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', compileTrust(config.trustProxy));
 
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
