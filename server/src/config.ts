@@ -3,6 +3,28 @@ import { z } from 'zod';
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
+/** `ALLOWED_ORIGINS=https://a.example,https://b.example`: each entry must be a bare origin. */
+const originList = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const origins: string[] = [];
+    for (const entry of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+      let url: URL | null = null;
+      try {
+        url = new URL(entry);
+      } catch {
+        /* reported below */
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== entry.replace(/\/$/, '').toLowerCase()) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://balcony.example.org` });
+        return z.NEVER;
+      }
+      origins.push(url.origin);
+    }
+    return origins;
+  });
+
 /**
  * Express's `trust proxy`: `true`, a number of hops, or addresses and names such as `loopback`.
  * The environment only carries strings, and Express would read "1" or "true" as an address.
@@ -31,6 +53,7 @@ const envSchema = z.object({
   API_REQUESTS_PER_WINDOW: intFromEnv(600),
   RATE_WINDOW_MS: intFromEnv(5 * 60_000),
   TRUST_PROXY: trustProxy,
+  ALLOWED_ORIGINS: originList,
   MAX_SOCKETS_PER_PARTICIPANT: intFromEnv(8),
   MAX_SOCKETS_PER_SESSION: intFromEnv(500),
   MAX_SOCKETS_PER_ADDRESS: intFromEnv(500),
@@ -55,6 +78,8 @@ export type Config = {
   rateWindowMs: number;
   /** Express `trust proxy` setting, for a server behind a reverse proxy. */
   trustProxy: true | number | string | undefined;
+  /** Origins, besides the server's own, whose pages may open a socket. */
+  allowedOrigins: readonly string[];
   /** Open sockets of one kind (board or control) per person, per session and per address. */
   maxSocketsPerParticipant: number;
   maxSocketsPerSession: number;
@@ -77,6 +102,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     apiRequestsPerWindow: e.API_REQUESTS_PER_WINDOW,
     rateWindowMs: e.RATE_WINDOW_MS,
     trustProxy: e.TRUST_PROXY,
+    allowedOrigins: e.ALLOWED_ORIGINS,
     maxSocketsPerParticipant: e.MAX_SOCKETS_PER_PARTICIPANT,
     maxSocketsPerSession: e.MAX_SOCKETS_PER_SESSION,
     maxSocketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,

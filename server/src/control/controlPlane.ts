@@ -17,6 +17,7 @@ import type { ParticipantRecord, Store } from '../store/types.js';
 import type { RuntimeRegistry } from '../session/runtimeRegistry.js';
 import type { LiveConnection, SessionRuntime } from '../session/sessionRuntime.js';
 import { authenticate } from '../sessions/access.js';
+import { isAllowedOrigin } from '../security/origin.js';
 import { clientAddress, compileTrust } from '../security/clientAddress.js';
 import { meterPackets, type Spent } from './budget.js';
 
@@ -33,7 +34,7 @@ export interface ControlPlaneDeps {
   store: Store;
   runtimes: RuntimeRegistry;
   log: Logger;
-  config: Pick<Config, 'trustProxy'>;
+  config: Pick<Config, 'allowedOrigins' | 'trustProxy'>;
 }
 
 function connectError(data: ConnectErrorData): Error & { data: ConnectErrorData } {
@@ -68,6 +69,12 @@ export function attachControlPlane(server: HttpServer, { store, runtimes, log, c
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
+    // Checked on the first request of every transport, before an Engine.IO session exists.
+    allowRequest: (req, callback) => {
+      const allowed = isAllowedOrigin(req.headers, config);
+      if (!allowed) log.debug({ origin: req.headers.origin, host: req.headers.host }, 'control socket refused: origin');
+      callback(null, allowed);
+    },
   });
 
   /** sessionId → participantId → number of open sockets (a person may have several tabs). */
