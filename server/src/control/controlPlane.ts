@@ -18,6 +18,7 @@ import type { RuntimeRegistry } from '../session/runtimeRegistry.js';
 import type { LiveConnection, SessionRuntime } from '../session/sessionRuntime.js';
 import { authenticate } from '../sessions/access.js';
 import { isAllowedOrigin } from '../security/origin.js';
+import { securityHeaders } from '../security/headers.js';
 import { clientAddress, compileTrust } from '../security/clientAddress.js';
 import { meterPackets, type Spent } from './budget.js';
 
@@ -75,6 +76,10 @@ export function attachControlPlane(server: HttpServer, { store, runtimes, log, c
       if (!allowed) log.debug({ origin: req.headers.origin, host: req.headers.host }, 'control socket refused: origin');
       callback(null, allowed);
     },
+  });
+  // Socket.io answers its own HTTP requests, before Express sees them.
+  io.engine.on('headers', (headers: Record<string, string>) => {
+    Object.assign(headers, securityHeaders(false, config));
   });
 
   /** sessionId → participantId → number of open sockets (a person may have several tabs). */

@@ -12,6 +12,7 @@ import { authorize } from '../sessions/access.js';
 import { createSession, joinSession } from '../sessions/commands.js';
 import { presentCreated, presentJoined, presentSession } from '../sessions/presenters.js';
 import { compileTrust } from '../security/clientAddress.js';
+import { securityHeaders } from '../security/headers.js';
 
 export interface AppHooks {
   /** Someone joined a session: the control plane tells the others. */
@@ -33,10 +34,8 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   app.disable('x-powered-by');
   app.set('trust proxy', compileTrust(config.trustProxy));
 
-  app.use((_req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    // Join links carry the code: never pass the address on to another site.
-    res.set('Referrer-Policy', 'no-referrer');
+  app.use((req, res, next) => {
+    res.set(securityHeaders(req.secure, config));
     next();
   });
 
