@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
 import { parseBody } from './validate.js';
+import { requireJson } from './requireJson.js';
 import { authorize } from '../sessions/access.js';
 import { createSession, joinSession } from '../sessions/commands.js';
 import { presentCreated, presentJoined, presentSession } from '../sessions/presenters.js';
@@ -53,6 +54,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
       handler: tooMany('Too many requests. Wait a few minutes and try again.'),
     }),
   );
+  api.use(requireJson);
   api.use(express.json({ limit: LIMITS.httpBodyBytesMax }));
 
   api.get('/health', (_req, res) => {
