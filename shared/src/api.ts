@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { TEMPLATE_IDS } from './templates/index.js';
+import { stripUnsafeText } from './text.js';
+
+/**
+ * Text that others will read: unsafe characters are taken out first (see text.ts), then the rest
+ * is trimmed, and what is left must not be empty. Limits count what is kept.
+ */
+const shownText = (max: number) =>
+  z
+    .string()
+    .transform(stripUnsafeText)
+    .pipe(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 /** HTTP bodies: strings are trimmed, unknown keys are dropped (zod's default strip). */
-const name = z.string().trim().min(1).max(LIMITS.nameMax);
+const name = shownText(LIMITS.nameMax);
 
 export const createSessionBodySchema = z.object({
-  title: z.string().trim().min(1).max(LIMITS.titleMax),
+  title: shownText(LIMITS.titleMax),
   template: z.enum(TEMPLATE_IDS),
   facilitatorName: name.optional(),
 });
