@@ -50,6 +50,7 @@ const envSchema = z.object({
   ROOM_UNLOAD_MS: intFromEnv(30_000),
   COMPACT_EVERY: intFromEnv(500).pipe(z.number().min(1)),
   JOIN_FAILURES_PER_WINDOW: intFromEnv(20),
+  MAX_PARTICIPANTS: intFromEnv(200),
   API_REQUESTS_PER_WINDOW: intFromEnv(600),
   RATE_WINDOW_MS: intFromEnv(5 * 60_000),
   TRUST_PROXY: trustProxy,
@@ -73,6 +74,8 @@ export type Config = {
   compactEvery: number;
   /** Failed join attempts (unknown codes, bad bodies) per address per window before 429. */
   joinFailuresPerWindow: number;
+  /** People who may join one session by its code (the facilitator not counted). */
+  maxParticipants: number;
   /** All API requests per address per window before 429. */
   apiRequestsPerWindow: number;
   rateWindowMs: number;
@@ -99,6 +102,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     roomUnloadMs: e.ROOM_UNLOAD_MS,
     compactEvery: e.COMPACT_EVERY,
     joinFailuresPerWindow: e.JOIN_FAILURES_PER_WINDOW,
+    maxParticipants: e.MAX_PARTICIPANTS,
     apiRequestsPerWindow: e.API_REQUESTS_PER_WINDOW,
     rateWindowMs: e.RATE_WINDOW_MS,
     trustProxy: e.TRUST_PROXY,

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'unknown_code',
+  'session_full',
   'rate_limited',
   'unknown_event',
   'protocol_mismatch',
@@ -38,6 +39,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   unknown_code: 404,
+  session_full: 409,
   rate_limited: 429,
   // Only ever sent on the control socket; the status says what it would be over HTTP.
   unknown_event: 400,

@@ -80,7 +80,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   });
   api.post('/join', joinGuard, async (req, res) => {
     const body = parseBody(joinBodySchema, req.body);
-    const { session, participant, token } = await joinSession(store, body);
+    const { session, participant, token } = await joinSession(store, body, { maxParticipants: config.maxParticipants });
     log.info({ sessionId: session.id }, 'participant joined');
     hooks.onParticipantJoined(session.id);
     res.status(201).json(presentJoined(session, participant, token));

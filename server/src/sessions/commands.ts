@@ -12,6 +12,7 @@ import {
 import type { ParticipantRecord, SessionRecord, Store } from '../store/types.js';
 import { hashToken, newToken } from '../tokens.js';
 import { ApiError } from '../http/apiError.js';
+import { OneAtATime } from './oneAtATime.js';
 
 // The board endpoint still imports the token check from here; it lives in access.ts.
 export { authorize, type Access } from './access.js';
@@ -57,23 +58,40 @@ export async function createSession(store: Store, body: CreateSessionBody) {
   return { session, facilitator, token };
 }
 
-export async function joinSession(store: Store, body: JoinBody) {
+export interface JoinLimits {
+  /** People who may join by code; the facilitator is not counted. */
+  maxParticipants: number;
+}
+
+const joins = new OneAtATime();
+
+export async function joinSession(store: Store, body: JoinBody, limits: JoinLimits) {
   const code = normalizeJoinCode(body.joinCode);
-  const session = isJoinCode(code) ? await store.findSessionByJoinCode(code) : null;
-  if (!session) {
+  const found = isJoinCode(code) ? await store.findSessionByJoinCode(code) : null;
+  if (!found) {
     throw new ApiError('unknown_code', "That code isn't running a session. Check it with your facilitator.", 'joinCode');
   }
-  const index = await store.countParticipants(session.id);
-  const participant: ParticipantRecord = {
-    id: randomUUID(),
-    sessionId: session.id,
-    name: body.name,
-    role: 'participant',
-    color: personColor(index),
-    createdAt: Date.now(),
-  };
-  const token = newToken();
-  await store.addParticipant(participant, hashToken(token));
-  return { session, participant, token };
+  return joins.run(found.id, async () => {
+    const session = found;
+    const count = await store.countParticipants(session.id);
+    // The facilitator is the session's first participant record.
+    if (count - 1 >= limits.maxParticipants) {
+      throw new ApiError(
+        'session_full',
+        `This session is full: it has room for ${limits.maxParticipants} people. Ask your facilitator.`,
+      );
+    }
+    const participant: ParticipantRecord = {
+      id: randomUUID(),
+      sessionId: session.id,
+      name: body.name,
+      role: 'participant',
+      color: personColor(count),
+      createdAt: Date.now(),
+    };
+    const token = newToken();
+    await store.addParticipant(participant, hashToken(token));
+    return { session, participant, token };
+  });
 }
 
