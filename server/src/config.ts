@@ -49,9 +49,12 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().optional(),
   ROOM_UNLOAD_MS: intFromEnv(30_000),
   COMPACT_EVERY: intFromEnv(500).pipe(z.number().min(1)),
-  JOIN_FAILURES_PER_WINDOW: intFromEnv(20),
+  JOIN_FAILURES_PER_WINDOW: intFromEnv(1_000),
+  JOIN_FREE_FAILURES: intFromEnv(3),
+  JOIN_BACKOFF_MS: intFromEnv(2_000),
+  JOIN_BACKOFF_MAX_MS: intFromEnv(60_000),
   MAX_PARTICIPANTS: intFromEnv(200),
-  API_REQUESTS_PER_WINDOW: intFromEnv(600),
+  API_REQUESTS_PER_WINDOW: intFromEnv(3_000),
   RATE_WINDOW_MS: intFromEnv(5 * 60_000),
   TRUST_PROXY: trustProxy,
   ALLOWED_ORIGINS: originList,
@@ -72,8 +75,16 @@ export type Config = {
   roomUnloadMs: number;
   /** The update log is folded into one state after this many updates. */
   compactEvery: number;
-  /** Failed join attempts (unknown codes, bad bodies) per address per window before 429. */
+  /**
+   * Wrong join codes from one address per window before every join from it waits for the window
+   * to end. High, because a whole training room can sit behind one address.
+   */
   joinFailuresPerWindow: number;
+  /** Wrong codes one browser may send before it has to wait between tries. */
+  joinFreeFailures: number;
+  /** The first wait after the free tries; it doubles with each further wrong code. */
+  joinBackoffMs: number;
+  joinBackoffMaxMs: number;
   /** People who may join one session by its code (the facilitator not counted). */
   maxParticipants: number;
   /** All API requests per address per window before 429. */
@@ -102,6 +113,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     roomUnloadMs: e.ROOM_UNLOAD_MS,
     compactEvery: e.COMPACT_EVERY,
     joinFailuresPerWindow: e.JOIN_FAILURES_PER_WINDOW,
+    joinFreeFailures: e.JOIN_FREE_FAILURES,
+    joinBackoffMs: e.JOIN_BACKOFF_MS,
+    joinBackoffMaxMs: e.JOIN_BACKOFF_MAX_MS,
     maxParticipants: e.MAX_PARTICIPANTS,
     apiRequestsPerWindow: e.API_REQUESTS_PER_WINDOW,
     rateWindowMs: e.RATE_WINDOW_MS,

@@ -218,16 +218,26 @@ describe('GET /api/sessions/:id', () => {
   });
 });
 
-describe('join rate limit (JOIN_FAILURES_PER_WINDOW=3)', () => {
-  it('counts only failed joins and answers 429 rate_limited once they run out', async () => {
+describe('join rate limit per address (JOIN_FAILURES_PER_WINDOW=3)', () => {
+  it('counts only wrong codes and answers 429 rate_limited with Retry-After once they run out', async () => {
     const created = await createSession(limited.url);
     // Successful joins do not count: a whole room behind one address can join.
     for (let i = 0; i < 5; i++) await joinSession(limited.url, created.joinCode, `P${i}`);
+    // Nor do malformed bodies: they are no guess at a code.
+    for (let i = 0; i < 5; i++) {
+      expectError(await request(limited.url, 'POST', '/api/join', { body: { joinCode: 'ZZZZZZ' } }), 400, 'invalid_body', 'name');
+    }
     for (let i = 0; i < 3; i++) {
       expectError(await request(limited.url, 'POST', '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Eve' } }), 404, 'unknown_code', 'joinCode');
     }
-    expectError(await request(limited.url, 'POST', '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Eve' } }), 429, 'rate_limited');
-    // Once limited, guessing stops even with the right code.
+    const res = await fetch(`${limited.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ joinCode: 'ZZZZZZ', name: 'Eve' }),
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Once the address is limited, guessing stops even with the right code.
     expectError(await request(limited.url, 'POST', '/api/join', { body: { joinCode: created.joinCode, name: 'Eve' } }), 429, 'rate_limited');
     // Other endpoints are not affected.
     expect((await request(limited.url, 'GET', '/api/health')).status).toBe(200);

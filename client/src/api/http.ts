@@ -15,9 +15,16 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly field?: string,
+    /** Seconds to wait before trying again, when the server said (429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
+}
+
+function retryAfterOf(res: Response): number | undefined {
+  const seconds = Number(res.headers.get('Retry-After'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 async function request<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
@@ -35,7 +42,7 @@ async function request<T>(path: string, init: RequestInit & { token?: string } =
     const parsed = errorBodySchema.safeParse(body);
     if (parsed.success) {
       const { code, message, field } = parsed.data.error;
-      throw new ApiError(code, message, res.status, field);
+      throw new ApiError(code, message, res.status, field, retryAfterOf(res));
     }
     throw new ApiError(res.status >= 500 ? 'internal' : 'network', `The server answered ${res.status}.`, res.status);
   }

@@ -15,7 +15,10 @@ export function describeApiError(err: unknown, action: 'host' | 'join'): string 
     case 'unknown_code':
       return "That code isn't running a session. Check it with your facilitator.";
     case 'rate_limited':
-      return 'Too many tries in a short time. Wait a minute, then try again.';
+      if (err.retryAfter !== undefined && err.retryAfter < 90) {
+        return `Too many tries in a short time. Wait ${err.retryAfter} second${err.retryAfter === 1 ? '' : 's'}, then try again.`;
+      }
+      return 'Too many tries in a short time. Wait a few minutes, then try again.';
     case 'invalid_body':
     case 'invalid_json': {
       const field = err.field ? FIELD_NAMES[err.field] : undefined;

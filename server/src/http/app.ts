@@ -9,11 +9,13 @@ import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
 import { parseBody } from './validate.js';
 import { requireJson } from './requireJson.js';
+import { ERROR_CODE_LOCAL, joinGuard } from './joinGuard.js';
 import { authorize } from '../sessions/access.js';
 import { createSession, joinSession } from '../sessions/commands.js';
 import { presentCreated, presentJoined, presentSession } from '../sessions/presenters.js';
 import { compileTrust } from '../security/clientAddress.js';
 import { securityHeaders } from '../security/headers.js';
+import { JoinThrottle } from '../security/joinThrottle.js';
 
 export interface AppHooks {
   /** Someone joined a session: the control plane tells the others. */
@@ -68,17 +70,14 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
     res.status(201).json(presentCreated(session, facilitator, token));
   });
 
-  // Only failed attempts count, so a room full of people behind one address can all join,
-  // while guessing codes is slowed down.
-  const joinGuard = rateLimit({
+  const throttle = new JoinThrottle({
+    freeFailures: config.joinFreeFailures,
+    backoffMs: config.joinBackoffMs,
+    backoffMaxMs: config.joinBackoffMaxMs,
+    addressLimit: config.joinFailuresPerWindow,
     windowMs: config.rateWindowMs,
-    limit: config.joinFailuresPerWindow,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: tooMany('Too many attempts to join. Wait a few minutes and try again.'),
   });
-  api.post('/join', joinGuard, async (req, res) => {
+  api.post('/join', joinGuard(throttle), async (req, res) => {
     const body = parseBody(joinBodySchema, req.body);
     const { session, participant, token } = await joinSession(store, body, { maxParticipants: config.maxParticipants });
     log.info({ sessionId: session.id }, 'participant joined');
@@ -97,6 +96,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
 
   const apiErrors: ErrorRequestHandler = (err, _req, res, _next) => {
     if (err instanceof ApiError) {
+      res.locals[ERROR_CODE_LOCAL] = err.code;
       res.status(err.status).json(err.toBody());
       return;
     }
