@@ -44,6 +44,16 @@ export const joinResponseSchema = z.object({
 });
 export type JoinResponse = z.infer<typeof joinResponseSchema>;
 
+/** `POST /api/sessions/:sessionId/join-lock`: the facilitator closes or reopens joining by code. */
+export const joinLockBodySchema = z.object({ locked: z.boolean() });
+export type JoinLockBody = z.infer<typeof joinLockBodySchema>;
+
+export const joinLockResponseSchema = z.object({
+  sessionId: z.string(),
+  joinLocked: z.boolean(),
+});
+export type JoinLockResponse = z.infer<typeof joinLockResponseSchema>;
+
 export const ROLES = ['facilitator', 'participant'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
@@ -62,6 +72,8 @@ export const sessionViewSchema = z.object({
   role: roleSchema,
   participantId: z.string(),
   participants: z.array(participantSummarySchema),
+  /** Whether the join code still lets new people in. */
+  joinLocked: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

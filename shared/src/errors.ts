@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'unknown_code',
+  'joining_closed',
   'session_full',
   'rate_limited',
   'unknown_event',
@@ -39,6 +40,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   unknown_code: 404,
+  joining_closed: 403,
   session_full: 409,
   rate_limited: 429,
   // Only ever sent on the control socket; the status says what it would be over HTTP.

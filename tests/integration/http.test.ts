@@ -80,6 +80,7 @@ describe('POST /api/sessions', () => {
       role: 'facilitator',
       participantId: res.body.participantId,
       participants: [{ participantId: res.body.participantId, name: 'Ana', role: 'facilitator' }],
+      joinLocked: false,
     });
   });
 

@@ -3,7 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { LIMITS, createSessionBodySchema, joinBodySchema } from '@balcony/shared';
+import { LIMITS, createSessionBodySchema, joinBodySchema, joinLockBodySchema } from '@balcony/shared';
 import type { Config } from '../config.js';
 import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
@@ -11,8 +11,8 @@ import { parseBody } from './validate.js';
 import { requireJson } from './requireJson.js';
 import { ERROR_CODE_LOCAL, joinGuard } from './joinGuard.js';
 import { authorize } from '../sessions/access.js';
-import { createSession, joinSession } from '../sessions/commands.js';
-import { presentCreated, presentJoined, presentSession } from '../sessions/presenters.js';
+import { createSession, joinSession, setJoinLock } from '../sessions/commands.js';
+import { presentCreated, presentJoinLock, presentJoined, presentSession } from '../sessions/presenters.js';
 import { compileTrust } from '../security/clientAddress.js';
 import { securityHeaders } from '../security/headers.js';
 import { JoinThrottle } from '../security/joinThrottle.js';
@@ -83,6 +83,15 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
     log.info({ sessionId: session.id }, 'participant joined');
     hooks.onParticipantJoined(session.id);
     res.status(201).json(presentJoined(session, participant, token));
+  });
+
+  api.post('/sessions/:sessionId/join-lock', async (req, res) => {
+    const access = await authorize(store, bearerToken(req), req.params.sessionId);
+    if (!access.ok) throw access.error;
+    const body = parseBody(joinLockBodySchema, req.body);
+    const session = await setJoinLock(store, access, body.locked);
+    log.info({ sessionId: session.id, joinLocked: session.joinLocked }, 'joining changed');
+    res.json(presentJoinLock(session));
   });
 
   api.get('/sessions/:sessionId', async (req, res) => {

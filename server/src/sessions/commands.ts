@@ -12,6 +12,7 @@ import {
 import type { ParticipantRecord, SessionRecord, Store } from '../store/types.js';
 import { hashToken, newToken } from '../tokens.js';
 import { ApiError } from '../http/apiError.js';
+import type { Access } from './access.js';
 import { OneAtATime } from './oneAtATime.js';
 
 // The board endpoint still imports the token check from here; it lives in access.ts.
@@ -72,7 +73,11 @@ export async function joinSession(store: Store, body: JoinBody, limits: JoinLimi
     throw new ApiError('unknown_code', "That code isn't running a session. Check it with your facilitator.", 'joinCode');
   }
   return joins.run(found.id, async () => {
-    const session = found;
+    // Read again in the queue: the facilitator may have closed joining while this one waited.
+    const session = (await store.getSession(found.id)) ?? found;
+    if (session.joinLocked) {
+      throw new ApiError('joining_closed', "This session isn't taking new people. Ask your facilitator.");
+    }
     const count = await store.countParticipants(session.id);
     // The facilitator is the session's first participant record.
     if (count - 1 >= limits.maxParticipants) {
@@ -95,3 +100,11 @@ export async function joinSession(store: Store, body: JoinBody, limits: JoinLimi
   });
 }
 
+/** Opens or closes joining by code; people already in the session stay. Facilitator only. */
+export async function setJoinLock(store: Store, access: Extract<Access, { ok: true }>, locked: boolean): Promise<SessionRecord> {
+  if (access.participant.role !== 'facilitator') {
+    throw new ApiError('forbidden', 'Only the facilitator can close or reopen joining.');
+  }
+  await store.setJoinLocked(access.session.id, locked);
+  return { ...access.session, joinLocked: locked };
+}

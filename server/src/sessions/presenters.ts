@@ -1,4 +1,4 @@
-import type { CreateSessionResponse, JoinResponse, ParticipantSummary, SessionView } from '@balcony/shared';
+import type { CreateSessionResponse, JoinLockResponse, JoinResponse, ParticipantSummary, SessionView } from '@balcony/shared';
 import type { ParticipantRecord, SessionRecord } from '../store/types.js';
 
 // Presenters whitelist what leaves the server: never a token hash, never a join code to a participant.
@@ -23,5 +23,10 @@ export function presentSession(session: SessionRecord, viewer: ParticipantRecord
     role: viewer.role,
     participantId: viewer.id,
     participants: participants.map(presentParticipant),
+    joinLocked: session.joinLocked,
   };
+}
+
+export function presentJoinLock(session: SessionRecord): JoinLockResponse {
+  return { sessionId: session.id, joinLocked: session.joinLocked };
 }
