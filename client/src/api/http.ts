@@ -4,6 +4,7 @@ import {
   type CreateSessionResponse,
   type ErrorCode,
   type JoinBody,
+  type JoinLockResponse,
   type JoinResponse,
   type SessionView,
 } from '@balcony/shared';
@@ -59,4 +60,13 @@ export function joinSession(body: JoinBody): Promise<JoinResponse> {
 
 export function getSession(sessionId: string, token: string): Promise<SessionView> {
   return request(`/api/sessions/${encodeURIComponent(sessionId)}`, { token });
+}
+
+/** Closes or reopens joining by code (facilitator only). */
+export function setJoinLock(sessionId: string, token: string, locked: boolean): Promise<JoinLockResponse> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/join-lock`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ locked }),
+  });
 }

@@ -19,6 +19,10 @@ export function describeApiError(err: unknown, action: 'host' | 'join'): string 
         return `Too many tries in a short time. Wait ${err.retryAfter} second${err.retryAfter === 1 ? '' : 's'}, then try again.`;
       }
       return 'Too many tries in a short time. Wait a few minutes, then try again.';
+    case 'joining_closed':
+      return "This session isn't taking new people. Ask your facilitator.";
+    case 'session_full':
+      return 'This session is full. Ask your facilitator.';
     case 'invalid_body':
     case 'invalid_json': {
       const field = err.field ? FIELD_NAMES[err.field] : undefined;

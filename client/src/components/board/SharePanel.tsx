@@ -1,6 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatJoinCode } from '@balcony/shared';
 import { useUi } from '../../state/ui';
+import { useBoard } from '../../board/BoardContext';
+import { loadSession } from '../../session/storage';
+import { useJoinLock } from '../../api/joinLock';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -90,11 +93,54 @@ export function SharePanel({ joinCode }: { joinCode: string | null }) {
               {copied === 'yes' ? 'Link copied.' : copied === 'no' ? 'Copying did not work: select the link and copy it.' : ''}
             </span>
           </div>
-          <p className="hint">Anyone with the code can join while the session runs. Share it only with your group.</p>
+          <p className="hint">Anyone with the code can join while joining is open. Share it only with your group.</p>
         </>
       ) : (
         <p>The join code is on the device that started this session.</p>
       )}
+      <JoinLockControl />
     </aside>
+  );
+}
+
+function joinStateWords(locked: boolean | null, failed: boolean): string {
+  if (locked === null) return failed ? 'Balcony could not check whether new people can join.' : 'Checking whether new people can join…';
+  const state = locked
+    ? 'Joining is closed: nobody new can join with the code. Everyone already here stays.'
+    : 'Joining is open: anyone with the code can join.';
+  return failed ? `${state} The change did not go through. Check your connection, then try again.` : state;
+}
+
+/**
+ * Closing joining once the group is in: the code then lets nobody else in, however it travels.
+ * The state is a live region, so the change is read out; the button keeps focus while it works.
+ */
+function JoinLockControl() {
+  const { conn } = useBoard();
+  const token = useMemo(() => loadSession(conn.sessionId)?.token ?? null, [conn.sessionId]);
+  const { locked, busy, failed, setLocked } = useJoinLock(conn.sessionId, token);
+  const id = useId();
+  const unavailable = locked === null || busy;
+
+  return (
+    <section className="share-joining" aria-labelledby={`${id}-title`} data-testid="share.joining">
+      <h3 id={`${id}-title`}>New people</h3>
+      <p role="status" id={`${id}-state`} data-testid="share.joinState" data-locked={locked === null ? undefined : String(locked)}>
+        {joinStateWords(locked, failed)}
+      </p>
+      <button
+        type="button"
+        className="button"
+        data-testid="share.joinLock"
+        aria-describedby={`${id}-state`}
+        // Not `disabled`: a disabled button drops keyboard focus while the change is on its way.
+        aria-disabled={unavailable || undefined}
+        onClick={() => {
+          if (!unavailable) void setLocked(!locked);
+        }}
+      >
+        {locked ? 'Reopen joining' : 'Close joining'}
+      </button>
+    </section>
   );
 }
