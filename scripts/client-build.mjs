@@ -1,30 +1,23 @@
 // Builds the client only when its build is missing or older than its sources, so that
 // `npm start` and the browser tests start quickly on a second run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isStale } from './stale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distIndex = join(root, 'client', 'dist', 'index.html');
-const sources = [join(root, 'client', 'src'), join(root, 'client', 'index.html'), join(root, 'client', 'vite.config.ts'), join(root, 'client', 'public'), join(root, 'shared', 'src')];
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
+const sources = [
+  join(root, 'client', 'src'),
+  join(root, 'client', 'index.html'),
+  join(root, 'client', 'vite.config.ts'),
+  join(root, 'client', 'public'),
+  join(root, 'client', 'package.json'),
+  join(root, 'shared', 'src'),
+];
 
 export function clientBuildIsStale() {
-  if (!existsSync(distIndex)) return true;
-  const built = statSync(distIndex).mtimeMs;
-  return sources.some((s) => newestMtime(s) > built);
+  return isStale(distIndex, sources);
 }
 
 export function ensureClientBuild({ log = console.log } = {}) {

@@ -1,8 +1,9 @@
-// `npm start`: build the client if needed, then run the server in this process group.
-import { spawn } from 'node:child_process';
+// `npm start`: build the client and the server if either is missing or stale, then run the built
+// server in this process, so that signals reach it directly.
+import { pathToFileURL } from 'node:url';
 import { ensureClientBuild } from './client-build.mjs';
+import { SERVER_MAIN, ensureServerBuild } from './server-build.mjs';
 
 ensureClientBuild();
-const server = spawn('npx', ['tsx', 'server/src/main.ts'], { stdio: 'inherit', env: process.env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await ensureServerBuild();
+await import(pathToFileURL(SERVER_MAIN).href);
