@@ -4,6 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { ensureClientBuild } from './client-build.mjs';
 import { SERVER_MAIN, ensureServerBuild } from './server-build.mjs';
 
-ensureClientBuild();
-await ensureServerBuild();
+try {
+  ensureClientBuild();
+  await ensureServerBuild();
+} catch (err) {
+  // A build that cannot run says why in one line; its own output, if any, is already above.
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}
 await import(pathToFileURL(SERVER_MAIN).href);
