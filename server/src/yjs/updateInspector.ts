@@ -153,6 +153,7 @@ class Inspection {
   }
 
   run(): Verdict {
+    this.checkNoteBound();
     const newClientIds = this.checkStructs();
     this.checkDeletes();
     this.checkCreatedNotes();
@@ -349,6 +350,24 @@ class Inspection {
       let chars = delta.chars;
       if (!this.isFresh(textItem) && textItem.content instanceof Y.ContentType) chars += (textItem.content.type as Y.Text).length;
       if (chars > LIMITS.noteTextMax) throw new Refusal('limit', `a note holds at most ${LIMITS.noteTextMax} characters`);
+    }
+  }
+
+  /**
+   * A cheap first count, before any struct is placed: the new note entries the update names
+   * outright, less at most one note for every clock it deletes. An update that passes the limit
+   * even so is refused at once, however large it is.
+   */
+  private checkNoteBound(): void {
+    let named = 0;
+    for (const s of this.structs) {
+      if (s instanceof Y.Item && s.parent === BOARD_ROOTS.notes && s.origin === null && s.rightOrigin === null) named++;
+    }
+    if (named === 0) return;
+    let deletable = 0;
+    for (const [, ranges] of this.deletes.entries()) for (const r of ranges) deletable += r.len;
+    if (this.ctx.liveNotes + named - deletable > LIMITS.notesPerBoard) {
+      throw new Refusal('limit', `the board holds at most ${LIMITS.notesPerBoard} notes`);
     }
   }
 
