@@ -34,6 +34,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     perSession: config.maxSocketsPerSession,
     perAddress: config.maxSocketsPerAddress,
   });
+  // 4 MiB unread per board socket (a whole board's first sync may still go out at once); under
+  // pressure across the process, a socket already holding 256 KiB is the one cut off.
   const outbound = new OutboundBudget(4 * 1024 * 1024, config.unreadBytesPerProcess, 256 * 1024);
   let control: ReturnType<typeof attachControlPlane> | null = null;
   const app = createApp(config, store, log, { onParticipantJoined: (id) => control?.participantJoined(id) });
