@@ -154,7 +154,7 @@ export class BoardPage {
   async select(noteId: string): Promise<Locator> {
     const note = this.note(noteId);
     await note.focus();
-    await this.page.locator(`${byTestId('board.note', ['data-note-id', noteId])}[aria-selected="true"]`).waitFor();
+    await this.page.locator(`${byTestId('board.note', ['data-note-id', noteId])}[data-selected="true"]`).waitFor();
     return note;
   }
 

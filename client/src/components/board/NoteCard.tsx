@@ -204,7 +204,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
       role="group"
       aria-roledescription="note"
       aria-label={`${preview || 'Empty note'} (by ${authorName})`}
-      aria-selected={selected}
+      data-selected={selected}
       aria-keyshortcuts="Enter M Delete"
       style={style}
       onFocus={(e) => {
