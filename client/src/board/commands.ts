@@ -4,11 +4,15 @@ import { useUi } from '../state/ui';
 import { useBoard, type BoardContextValue } from './BoardContext';
 import { BoardFullError, addNoteToZone, removeNote } from './actions';
 import { noteCentre } from './layout';
+import { mayEditNote, onlyAuthorMayChange } from './noteRights';
 
 /** Board commands shared by buttons, menus and keys, with what each one says and where focus goes. */
 export interface BoardCommands {
   /** Adds a note to a zone (or the zone in play) and opens it for writing. */
   addNote: (zoneId?: string, at?: Point) => void;
+  /** Opens a note for writing, or says why not when the note is not this person's to change. */
+  editNote: (noteId: string) => void;
+  /** Deletes a note, or says why not when the note is not this person's to change. */
   deleteNote: (noteId: string) => void;
   undo: () => void;
   redo: () => void;
@@ -39,7 +43,18 @@ function zoneOfFocus(): string | null {
 }
 
 export function makeCommands(ctx: BoardContextValue): BoardCommands {
-  const { conn, template, notesIndex, announcer, me } = ctx;
+  const { conn, template, notesIndex, announcer, me, nameOf } = ctx;
+
+  /** The note, when this person may change its words or delete it; otherwise says why not. */
+  const changeable = (noteId: string): NoteView | null => {
+    const note = notesIndex.get().byId.get(noteId);
+    if (!note) return null;
+    if (mayEditNote(me, note)) return note;
+    const text = onlyAuthorMayChange(nameOf(note.authorId));
+    useUi.getState().showToast(text);
+    announcer.say(text);
+    return null;
+  };
 
   const zoneInPlay = () => {
     const ui = useUi.getState();
@@ -72,8 +87,11 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
         announcer.say(text);
       }
     },
+    editNote(noteId) {
+      if (changeable(noteId)) useUi.getState().startEditing(noteId);
+    },
     deleteNote(noteId) {
-      const note = notesIndex.get().byId.get(noteId);
+      const note = changeable(noteId);
       if (!note) return;
       removeNote(conn, noteId);
       const ui = useUi.getState();

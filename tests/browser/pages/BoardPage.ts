@@ -34,6 +34,10 @@ export class BoardPage {
   readonly moveDialog: Locator;
   readonly zoneLabels: Locator;
   readonly remoteCursors: Locator;
+  /** The open note menu (one at a time). */
+  readonly noteMenu: Locator;
+  /** The polite live region: what a screen reader hears. */
+  readonly announcement: Locator;
 
   constructor(readonly page: Page) {
     this.canvas = page.getByTestId('board.canvas');
@@ -50,6 +54,8 @@ export class BoardPage {
     this.moveDialog = page.getByTestId('moveDialog');
     this.zoneLabels = page.getByTestId('board.zone.label');
     this.remoteCursors = page.getByTestId('cursor.remote');
+    this.noteMenu = page.getByTestId('note.menu');
+    this.announcement = page.getByTestId('board.announcement');
   }
 
   zone(zoneId: string): Locator {
@@ -217,6 +223,64 @@ export class BoardPage {
     await editor.pressSequentially(text);
     await editor.press('Escape');
     await editor.waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a note's menu with its button, as a pointer user would. */
+  async openMenu(noteId: string): Promise<Locator> {
+    const note = await this.select(noteId);
+    await note.getByTestId('board.note.menu').click();
+    await this.noteMenu.waitFor();
+    return this.noteMenu;
+  }
+
+  /** What the open note menu offers, by the parts a test names. */
+  menuItem(item: 'edit' | 'move' | 'delete' | 'color' | 'owner'): Locator {
+    return this.noteMenu.getByTestId(`note.menu.${item}`);
+  }
+
+  async closeMenu(): Promise<void> {
+    await this.noteMenu.press('Escape');
+    await this.noteMenu.waitFor({ state: 'detached' });
+  }
+
+  /** Picks a colour from the note's menu. */
+  async recolor(noteId: string, hex: string): Promise<void> {
+    await this.openMenu(noteId);
+    await this.noteMenu.locator(byTestId('note.menu.color', ['data-color', hex])).click();
+    await this.noteMenu.waitFor({ state: 'detached' });
+  }
+
+  /** The note's accessible description, as a screen reader reads it after the note's words. */
+  async noteDescription(noteId: string): Promise<string> {
+    return this.note(noteId).evaluate((el) => {
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      return ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+    });
+  }
+
+  async noteColor(noteId: string): Promise<string | null> {
+    return this.note(noteId).getAttribute('data-color');
+  }
+
+  /**
+   * Does something and returns what the live region says next. Each announcement changes the
+   * region's text (a repeated sentence alternates a trailing no-break space), so a new one shows
+   * even when the words are the same as before.
+   */
+  async announcementAfter(action: () => Promise<void>): Promise<string> {
+    const before = await this.announcement.textContent();
+    await action();
+    await this.page.waitForFunction(
+      ([selector, previous]) => document.querySelector(selector)?.textContent !== previous,
+      [byTestId('board.announcement'), before] as const,
+    );
+    return ((await this.announcement.textContent()) ?? '').trim();
+  }
+
+  /** Presses a key on a selected note, as a keyboard user would. */
+  async pressOnNote(noteId: string, key: string): Promise<void> {
+    const note = await this.select(noteId);
+    await note.press(key);
   }
 
   async remove(noteId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import {
   memo,
   useContext,
+  useId,
   useLayoutEffect,
   useRef,
   useState,
@@ -12,6 +13,7 @@ import { NOTE_SIZE, notePositionToBoard, shapeBounds, type NoteView, type Point,
 import { ScaleContext, useBoard } from '../../board/BoardContext';
 import { dropNote, landingSpot, nudgeNote } from '../../board/actions';
 import { useCommands } from '../../board/commands';
+import { mayEditNote, noteDescription } from '../../board/noteRights';
 import { useUi } from '../../state/ui';
 import { NoteEditor } from './NoteEditor';
 
@@ -44,7 +46,7 @@ const NUDGE = 10;
 const NUDGE_BIG = 50;
 
 export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag }: Props) {
-  const { conn, template, peers, announcer } = useBoard();
+  const { conn, template, peers, announcer, me } = useBoard();
   const scale = useContext(ScaleContext);
   const commands = useCommands();
   const ref = useRef<HTMLDivElement>(null);
@@ -52,6 +54,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   const [dragCentre, setDragCentre] = useState<Point | null>(null);
   const wantsFocus = useUi((s) => s.pendingFocusNoteId === note.id);
   const menuOpen = useUi((s) => s.noteMenu?.noteId === note.id);
+  const mayEdit = mayEditNote(me, note);
+  const descriptionId = useId();
 
   useLayoutEffect(() => {
     if (!wantsFocus || editing) return;
@@ -139,7 +143,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
       case 'Enter':
       case 'F2':
         e.preventDefault();
-        ui.startEditing(note.id);
+        commands.editNote(note.id);
         return;
       case 'm':
       case 'M':
@@ -200,12 +204,14 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
       data-testid="board.note"
       data-note-id={note.id}
       data-zone-id={note.zone}
+      data-color={note.color}
       tabIndex={0}
       role="group"
       aria-roledescription="note"
-      aria-label={`${preview || 'Empty note'} (by ${authorName})`}
+      aria-label={preview || 'Empty note'}
+      aria-describedby={descriptionId}
       data-selected={selected}
-      aria-keyshortcuts="Enter M Delete"
+      aria-keyshortcuts={mayEdit ? 'Enter M Delete' : 'M'}
       style={style}
       onFocus={(e) => {
         if (e.target !== e.currentTarget) return;
@@ -220,7 +226,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
       onDoubleClick={(e) => {
         if ((e.target as Element).closest('button')) return;
         e.stopPropagation();
-        if (!editing) useUi.getState().startEditing(note.id);
+        if (!editing) commands.editNote(note.id);
       }}
       onKeyDown={onKeyDown}
     >
@@ -229,7 +235,10 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           {remoteDrag.name}
         </span>
       )}
-      {editing ? (
+      <span id={descriptionId} hidden>
+        {noteDescription(me, note, authorName)}
+      </span>
+      {editing && mayEdit ? (
         <NoteEditor noteId={note.id} />
       ) : (
         <div className="note-text" data-testid="board.note.text">

@@ -1,24 +1,29 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { NOTE_COLORS } from '@balcony/shared';
 import { useBoard, useNotes } from '../../board/BoardContext';
 import { recolorNote } from '../../board/actions';
 import { useCommands } from '../../board/commands';
+import { mayEditNote, noteDescription } from '../../board/noteRights';
 import { useUi } from '../../state/ui';
 import { focusMenuItem } from './menuKeys';
 
 const GAP = 4;
 const EDGE = 8;
 
-/** A note's actions: everything a drag or a key does, and colour by name. */
+/**
+ * A note's actions: everything a drag or a key does, and colour by name. On a note that is not
+ * this person's to change, only moving and colour are offered, and the menu says why.
+ */
 export function NoteMenu() {
-  const { conn, announcer } = useBoard();
+  const { conn, announcer, me, nameOf } = useBoard();
   const commands = useCommands();
   const menu = useUi((s) => s.noteMenu);
   const snapshot = useNotes();
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
   const note = menu ? snapshot.byId.get(menu.noteId) : undefined;
+  const hintId = useId();
 
   const close = (refocus: 'note' | 'button' | null) => {
     const ui = useUi.getState();
@@ -66,13 +71,13 @@ export function NoteMenu() {
   }, [menu]);
 
   if (!menu || !note) return null;
+  const mayEdit = mayEditNote(me, note);
 
   return createPortal(
     <div
       ref={ref}
       className="popup-menu note-menu"
-      role="menu"
-      aria-label="Note actions"
+      data-testid="note.menu"
       style={pos ? { left: pos.left, top: pos.top } : { left: -9999, top: 0 }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -86,71 +91,81 @@ export function NoteMenu() {
         }
       }}
     >
-      <button
-        type="button"
-        role="menuitem"
-        className="menu-item"
-        onClick={() => {
-          useUi.getState().startEditing(note.id);
-        }}
-      >
-        Edit text
-      </button>
-      <button
-        type="button"
-        role="menuitem"
-        className="menu-item"
-        data-testid="note.menu.move"
-        aria-haspopup="dialog"
-        onClick={() => useUi.getState().openMoveDialog(note.id)}
-      >
-        Move to zone…
-      </button>
-      <div role="group" aria-label="Colour" className="menu-group">
-        <div className="menu-group-label" aria-hidden="true">
-          Colour
+      {!mayEdit && (
+        <p className="menu-hint" id={hintId} data-testid="note.menu.owner">
+          {noteDescription(me, note, nameOf(note.authorId))}
+        </p>
+      )}
+      <div role="menu" aria-label="Note actions" aria-describedby={mayEdit ? undefined : hintId}>
+        {mayEdit && (
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="note.menu.edit"
+            onClick={() => commands.editNote(note.id)}
+          >
+            Edit text
+          </button>
+        )}
+        <button
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          data-testid="note.menu.move"
+          aria-haspopup="dialog"
+          onClick={() => useUi.getState().openMoveDialog(note.id)}
+        >
+          Move to zone…
+        </button>
+        <div role="group" aria-label="Colour" className="menu-group">
+          <div className="menu-group-label" aria-hidden="true">
+            Colour
+          </div>
+          {NOTE_COLORS.map((c) => {
+            const current = c.hex.toLowerCase() === note.color.toLowerCase();
+            return (
+              <button
+                key={c.id}
+                type="button"
+                role="menuitemradio"
+                aria-checked={current}
+                className="menu-item menu-color"
+                data-testid="note.menu.color"
+                data-color={c.hex}
+                onClick={() => {
+                  recolorNote(conn, note.id, c.hex);
+                  useUi.getState().setNewNoteColor(c.hex);
+                  announcer.say(`Note colour: ${c.label}.`);
+                  close('note');
+                }}
+              >
+                <span className="swatch" style={{ background: c.hex }} aria-hidden="true" />
+                {c.label}
+                {current && (
+                  <span className="menu-check" aria-hidden="true">
+                    ✓
+                  </span>
+                )}
+              </button>
+            );
+          })}
         </div>
-        {NOTE_COLORS.map((c) => {
-          const current = c.hex.toLowerCase() === note.color.toLowerCase();
-          return (
-            <button
-              key={c.id}
-              type="button"
-              role="menuitemradio"
-              aria-checked={current}
-              className="menu-item menu-color"
-              data-testid="note.menu.color"
-              data-color={c.hex}
-              onClick={() => {
-                recolorNote(conn, note.id, c.hex);
-                useUi.getState().setNewNoteColor(c.hex);
-                announcer.say(`Note colour: ${c.label}.`);
-                close('note');
-              }}
-            >
-              <span className="swatch" style={{ background: c.hex }} aria-hidden="true" />
-              {c.label}
-              {current && (
-                <span className="menu-check" aria-hidden="true">
-                  ✓
-                </span>
-              )}
-            </button>
-          );
-        })}
+        {mayEdit && (
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item menu-danger"
+            data-testid="note.menu.delete"
+            onClick={() => {
+              useUi.getState().closeNoteMenu();
+              commands.deleteNote(note.id);
+            }}
+          >
+            Delete note
+          </button>
+        )}
       </div>
-      <button
-        type="button"
-        role="menuitem"
-        className="menu-item menu-danger"
-        data-testid="note.menu.delete"
-        onClick={() => {
-          useUi.getState().closeNoteMenu();
-          commands.deleteNote(note.id);
-        }}
-      >
-        Delete note
-      </button>
     </div>,
     document.body,
   );

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { NOTE_FIELDS, NOTE_RECORD } from '@balcony/shared';
+import { mayEditNote, noteDescription, onlyAuthorMayChange, type Viewer } from './noteRights';
+
+const amara: Viewer = { participantId: 'p-amara', role: 'participant' };
+const ben: Viewer = { participantId: 'p-ben', role: 'participant' };
+const fran: Viewer = { participantId: 'p-fran', role: 'facilitator' };
+const amarasNote = { authorId: 'p-amara' };
+
+describe('mayEditNote', () => {
+  it('lets the author change her own note', () => {
+    expect(mayEditNote(amara, amarasNote)).toBe(true);
+  });
+
+  it('keeps another participant from changing it', () => {
+    expect(mayEditNote(ben, amarasNote)).toBe(false);
+  });
+
+  it('lets a facilitator change anyone’s note', () => {
+    expect(mayEditNote(fran, amarasNote)).toBe(true);
+    expect(mayEditNote(fran, { authorId: 'p-fran' })).toBe(true);
+  });
+
+  it('guards exactly the fields the note record gives to the author', () => {
+    // If another field became the author's, the board would have to guard it too.
+    expect(NOTE_FIELDS.filter((f) => NOTE_RECORD[f].access === 'author')).toEqual(['text']);
+    expect(NOTE_FIELDS.filter((f) => NOTE_RECORD[f].access === 'group').sort()).toEqual(['color', 'x', 'y', 'zone']);
+  });
+});
+
+describe('the words for it', () => {
+  it('says who may change a note that is not yours', () => {
+    expect(onlyAuthorMayChange('Amara')).toBe('Only Amara or the facilitator can change this note.');
+  });
+
+  it('describes a note by its author, and why it cannot be changed where it cannot', () => {
+    expect(noteDescription(amara, amarasNote, 'Amara')).toBe('Written by you.');
+    expect(noteDescription(fran, amarasNote, 'Amara')).toBe('Written by Amara.');
+    expect(noteDescription(ben, amarasNote, 'Amara')).toBe(
+      'Written by Amara. Only Amara or the facilitator can change its words.',
+    );
+  });
+});

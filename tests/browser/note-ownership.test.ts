@@ -1,0 +1,234 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { NOTE_COLORS, normalizeJoinCode } from '@balcony/shared';
+import { launchChromium } from '../support/chromium.js';
+import { removeDataDir, spawnServer, type SpawnedServer } from '../support/spawnServer.js';
+import { eventually } from '../support/eventually.js';
+import { BoardPage } from './pages/BoardPage.js';
+import { SharePanel } from './pages/SharePanel.js';
+import { StartPage } from './pages/StartPage.js';
+import { artifactPath } from './support/artifacts.js';
+import { expectNoSeriousA11yViolations } from './support/axe.js';
+
+/**
+ * A note's words belong to its author: another participant may move it and change its colour,
+ * but is never offered a way to change its words or delete it, and hears why. A facilitator may.
+ */
+
+interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  start: StartPage;
+  board: BoardPage;
+  share: SharePanel;
+  /** Console errors and uncaught exceptions, printed when a test fails. */
+  problems: string[];
+}
+
+let server: SpawnedServer | undefined;
+let browser: Browser | undefined;
+const everyone: Person[] = [];
+let fran: Person;
+let amara: Person;
+let ben: Person;
+let amarasNote = '';
+let bensNote = '';
+const AMARAS_TEXT = 'What did the family notice first?';
+const BENS_TEXT = 'Visiting at the same time each week';
+const NOT_YOURS = 'Only Amara or the facilitator can change this note.';
+
+let stepsDone = 0;
+function needSteps(n: number): void {
+  if (stepsDone < n) throw new Error('An earlier test in this file failed; this one continues its session.');
+}
+
+async function newPerson(name: string): Promise<Person> {
+  if (!browser || !server) throw new Error('the browser or the server did not start');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const person: Person = {
+    name,
+    context,
+    page,
+    start: new StartPage(page, server.url),
+    board: new BoardPage(page),
+    share: new SharePanel(page),
+    problems: [],
+  };
+  page.on('console', (m) => {
+    if (m.type() === 'error') person.problems.push(m.text());
+  });
+  page.on('pageerror', (e) => person.problems.push(e.stack || e.message));
+  everyone.push(person);
+  return person;
+}
+
+/** Every page shows this note with these words (or, with null, no longer shows it). */
+async function everyoneSees(noteId: string, text: string | null): Promise<void> {
+  await Promise.all(
+    everyone.map((p) =>
+      eventually(async () => {
+        const note = (await p.board.notesOnScreen()).find((n) => n.id === noteId);
+        if (text === null) expect(note, `${p.name} no longer sees the note`).toBeUndefined();
+        else expect(note?.text, `${p.name} sees the note's words`).toBe(text);
+      }),
+    ),
+  );
+}
+
+/** No one's board socket was closed for a refused write: nothing was sent that the server refuses. */
+async function everyoneStillConnected(): Promise<void> {
+  for (const p of everyone) expect(await p.board.connectionState(), `${p.name}'s board is connected`).toBe('connected');
+}
+
+beforeAll(async () => {
+  server = await spawnServer();
+  browser = await launchChromium();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  const slug = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
+  for (const p of everyone) {
+    await p.page.screenshot({ path: artifactPath(`failed-${slug}-${p.name}.png`), fullPage: true }).catch(() => {});
+    if (p.problems.length) console.error(`[${p.name}] ${p.page.url()}\n${p.problems.slice(-20).join('\n')}`);
+  }
+  if (server) console.error(`[server output, last lines]\n${server.output().split('\n').slice(-30).join('\n')}`);
+});
+
+afterAll(async () => {
+  for (const p of everyone) await p.context.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  if (server) {
+    await server.stop();
+    removeDataDir(server.dataDir);
+  }
+});
+
+describe('whose note it is', () => {
+  it('two participants each write a note and see each other’s, by author', async () => {
+    fran = await newPerson('Fran');
+    await fran.start.open();
+    await fran.start.host({ title: 'Supervision circle', template: 'what-works-circle', name: 'Fran' });
+    await fran.share.root.waitFor();
+    const code = normalizeJoinCode(await fran.share.codeText());
+    await fran.share.close();
+    await fran.board.waitUntilConnected();
+
+    amara = await newPerson('Amara');
+    ben = await newPerson('Ben');
+    for (const p of [amara, ben]) {
+      await p.start.open();
+      await p.start.join({ code, name: p.name });
+      await p.board.waitUntilConnected();
+    }
+
+    amarasNote = await amara.board.addNote('questions', AMARAS_TEXT);
+    bensNote = await ben.board.addNote('what-worked', BENS_TEXT);
+    await everyoneSees(amarasNote, AMARAS_TEXT);
+    await everyoneSees(bensNote, BENS_TEXT);
+    const onBensScreen = await ben.board.notesOnScreen();
+    expect(onBensScreen.find((n) => n.id === amarasNote)?.author).toBe('Amara');
+    expect(onBensScreen.find((n) => n.id === bensNote)?.author).toBe('Ben');
+    stepsDone = 1;
+  });
+
+  it('the other’s note offers moving and colour, and says why it offers no edit or delete', async () => {
+    needSteps(1);
+    const note = ben.board.note(amarasNote);
+    expect(await note.getAttribute('aria-keyshortcuts')).toBe('M');
+    expect(await ben.board.noteDescription(amarasNote)).toBe('Written by Amara. Only Amara or the facilitator can change its words.');
+    expect(await ben.board.noteDescription(bensNote)).toBe('Written by you.');
+    expect(await fran.board.noteDescription(amarasNote)).toBe('Written by Amara.');
+
+    await ben.board.openMenu(amarasNote);
+    expect(await ben.board.menuItem('move').count()).toBe(1);
+    expect(await ben.board.menuItem('color').count()).toBe(NOTE_COLORS.length);
+    expect(await ben.board.menuItem('edit').count(), 'no Edit on someone else’s note').toBe(0);
+    expect(await ben.board.menuItem('delete').count(), 'no Delete on someone else’s note').toBe(0);
+    expect((await ben.board.menuItem('owner').innerText()).trim()).toBe(
+      'Written by Amara. Only Amara or the facilitator can change its words.',
+    );
+    const menu = ben.page.getByRole('menu', { name: 'Note actions' });
+    expect(await menu.getAttribute('aria-describedby')).toBe(await ben.board.menuItem('owner').getAttribute('id'));
+    await ben.page.screenshot({ path: artifactPath('note-menu-someone-elses-note.png') });
+    await expectNoSeriousA11yViolations(ben.page);
+    await ben.board.closeMenu();
+
+    // His own note offers everything.
+    await ben.board.openMenu(bensNote);
+    expect(await ben.board.menuItem('edit').count()).toBe(1);
+    expect(await ben.board.menuItem('delete').count()).toBe(1);
+    expect(await ben.board.menuItem('owner').count()).toBe(0);
+    await ben.board.closeMenu();
+
+    // Amara sees the same the other way round.
+    await amara.board.openMenu(bensNote);
+    expect(await amara.board.menuItem('edit').count()).toBe(0);
+    expect(await amara.board.menuItem('delete').count()).toBe(0);
+    await amara.board.closeMenu();
+    stepsDone = 2;
+  });
+
+  it('Enter, double-click and Delete on the other’s note change nothing, and Ben hears why', async () => {
+    needSteps(2);
+    expect(await ben.board.announcementAfter(() => ben.board.pressOnNote(amarasNote, 'Enter'))).toBe(NOT_YOURS);
+    expect(await ben.board.editor.count(), 'Enter opens no editor').toBe(0);
+
+    const said = await ben.board.announcementAfter(() => ben.board.note(amarasNote).getByTestId('board.note.text').dblclick());
+    expect(said).toBe(NOT_YOURS);
+    expect(await ben.board.editor.count(), 'a double-click opens no editor').toBe(0);
+
+    for (const key of ['Delete', 'Backspace']) {
+      expect(await ben.board.announcementAfter(() => ben.board.pressOnNote(amarasNote, key))).toBe(NOT_YOURS);
+    }
+    // Letters typed on the selected note do not reach its words either.
+    await ben.board.pressOnNote(amarasNote, 'x');
+    expect(await ben.board.editor.count()).toBe(0);
+
+    await everyoneSees(amarasNote, AMARAS_TEXT);
+    await everyoneStillConnected();
+    stepsDone = 3;
+  });
+
+  it('Ben may still move the other’s note and change its colour, and everyone sees it', async () => {
+    needSteps(3);
+    await ben.board.moveWithKeyboard(amarasNote, 'actions');
+    const green = NOTE_COLORS.find((c) => c.id === 'green')!.hex;
+    await ben.board.recolor(amarasNote, green);
+    for (const p of everyone) {
+      await eventually(async () => {
+        expect(await p.board.note(amarasNote).getAttribute('data-zone-id'), `${p.name} sees the move`).toBe('actions');
+        expect((await p.board.noteColor(amarasNote))?.toLowerCase(), `${p.name} sees the colour`).toBe(green.toLowerCase());
+      });
+    }
+    await everyoneSees(amarasNote, AMARAS_TEXT);
+    await everyoneStillConnected();
+    stepsDone = 4;
+  });
+
+  it('the facilitator may change the words of anyone’s note, and delete it', async () => {
+    needSteps(4);
+    await fran.board.openMenu(amarasNote);
+    expect(await fran.board.menuItem('edit').count()).toBe(1);
+    expect(await fran.board.menuItem('delete').count()).toBe(1);
+    expect(await fran.board.menuItem('owner').count()).toBe(0);
+    await fran.board.closeMenu();
+
+    const edited = `${AMARAS_TEXT} (asked at the first visit)`;
+    await fran.board.edit(amarasNote, edited);
+    await everyoneSees(amarasNote, edited);
+
+    await fran.board.openMenu(amarasNote);
+    await fran.board.menuItem('delete').click();
+    await everyoneSees(amarasNote, null);
+    await everyoneSees(bensNote, BENS_TEXT);
+    await everyoneStillConnected();
+    stepsDone = 5;
+  });
+
+  it('no page logged an error or threw', () => {
+    expect(everyone.flatMap((p) => p.problems.map((e) => `${p.name}: ${e}`))).toEqual([]);
+  });
+});
