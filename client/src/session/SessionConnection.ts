@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, type IndexeddbPersistence } from 'y-indexeddb';
 import { io, type Socket } from 'socket.io-client';
 import {
   CLOSE_CODES,
@@ -15,6 +15,7 @@ import {
   type ServerToClientEvents,
 } from '@balcony/shared';
 import { ValueStore } from './store';
+import { openOfflineCopy } from './offlineCopy';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 
@@ -52,7 +53,6 @@ export class SessionConnection {
   readonly doc = new Y.Doc();
   readonly notes: Y.Map<NoteMap>;
   readonly provider: WebsocketProvider;
-  readonly persistence: IndexeddbPersistence | null;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly undoManager: Y.UndoManager;
 
@@ -69,13 +69,22 @@ export class SessionConnection {
   private graceOver = false;
   private readonly graceTimer: ReturnType<typeof setTimeout>;
   private destroyed = false;
+  private livePersistence: IndexeddbPersistence | null = null;
+  /** Ends the wait for the offline copy when the connection goes first. */
+  private readonly closing = new AbortController();
 
   constructor(
     readonly sessionId: string,
     token: string,
   ) {
     this.notes = getNotes(this.doc);
-    this.persistence = openPersistence(sessionId, this.doc);
+    // The board syncs from the server meanwhile; the kept copy joins it once it passes the gate.
+    openOfflineCopy(this.offlineCopyName, this.doc, this.closing.signal)
+      .then((persistence) => {
+        if (this.destroyed) void persistence?.destroy();
+        else this.livePersistence = persistence;
+      })
+      .catch((err) => console.warn('The offline copy of the board could not be opened.', err));
 
     const wsProto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     this.provider = new WebsocketProvider(`${wsProto}//${location.host}/yjs`, sessionId, this.doc, {
@@ -128,6 +137,18 @@ export class SessionConnection {
     this.undoManager.on('stack-cleared', refreshUndo);
   }
 
+  /**
+   * This browser's copy of the board in IndexedDB, once it has passed the restore gate and joined
+   * the live board; null before that, or without IndexedDB.
+   */
+  get persistence(): IndexeddbPersistence | null {
+    return this.livePersistence;
+  }
+
+  private get offlineCopyName(): string {
+    return `balcony-${this.sessionId}`;
+  }
+
   /** Runs a change as this device's own, so that it can be undone. */
   transact(fn: () => void): void {
     this.doc.transact(fn, LOCAL_ORIGIN);
@@ -141,6 +162,7 @@ export class SessionConnection {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.closing.abort();
     clearTimeout(this.graceTimer);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
@@ -154,6 +176,7 @@ export class SessionConnection {
   /** Leaves the session on this device: disconnects and removes the local copy of the board. */
   async leave(): Promise<void> {
     const persistence = this.persistence;
+    this.closing.abort();
     clearTimeout(this.graceTimer);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
@@ -162,7 +185,9 @@ export class SessionConnection {
     this.provider.destroy();
     this.socket.disconnect();
     try {
-      await persistence?.clearData();
+      if (persistence) await persistence.clearData();
+      // Still at the gate: the deletion waits for the gate to close its copy, so it is not awaited.
+      else void clearDocument(this.offlineCopyName).catch(() => {});
     } catch {
       /* the copy may already be gone */
     }
@@ -195,13 +220,4 @@ export class SessionConnection {
     this.provider.connect();
     this.refreshConnection();
   };
-}
-
-function openPersistence(sessionId: string, doc: Y.Doc): IndexeddbPersistence | null {
-  try {
-    return new IndexeddbPersistence(`balcony-${sessionId}`, doc);
-  } catch {
-    // No IndexedDB (some private modes): the board still works, only without the offline copy.
-    return null;
-  }
 }
