@@ -1,21 +1,13 @@
-import {
-  memo,
-  useContext,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-  type PointerEvent,
-} from 'react';
+import { memo, useId, useRef, type CSSProperties } from 'react';
 import { NOTE_SIZE, notePositionToBoard, shapeBounds, type NoteView, type Point, type Zone } from '@balcony/shared';
-import { ScaleContext, useBoard } from '../../board/BoardContext';
-import { dropNote, landingSpot, nudgeNote } from '../../board/actions';
+import { useBoard } from '../../board/BoardContext';
 import { useCommands } from '../../board/commands';
 import { mayEditNote, noteDescription } from '../../board/noteRights';
 import { useUi } from '../../state/ui';
 import { NoteEditor } from './NoteEditor';
+import { useNoteDrag } from './useNoteDrag';
+import { useNoteFocus } from './useNoteFocus';
+import { useNoteKeys } from './useNoteKeys';
 
 export interface RemoteDrag {
   centre: Point;
@@ -32,143 +24,20 @@ interface Props {
   remoteDrag: RemoteDrag | null;
 }
 
-interface DragState {
-  pointerId: number;
-  startX: number;
-  startY: number;
-  origin: Point;
-  moving: boolean;
-}
-
-/** Screen pixels a press may wander before it counts as a drag rather than a click. */
-const DRAG_THRESHOLD_PX = 4;
-const NUDGE = 10;
-const NUDGE_BIG = 50;
-
+/** One note: its words, its author and its menu button. Dragging, keys and focus are hooks. */
 export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag }: Props) {
-  const { conn, template, peers, announcer, me } = useBoard();
-  const scale = useContext(ScaleContext);
+  const { me } = useBoard();
   const commands = useCommands();
   const ref = useRef<HTMLDivElement>(null);
-  const drag = useRef<DragState | null>(null);
-  const [dragCentre, setDragCentre] = useState<Point | null>(null);
-  const wantsFocus = useUi((s) => s.pendingFocusNoteId === note.id);
   const menuOpen = useUi((s) => s.noteMenu?.noteId === note.id);
   const mayEdit = mayEditNote(me, note);
   const descriptionId = useId();
 
-  useLayoutEffect(() => {
-    if (!wantsFocus || editing) return;
-    ref.current?.focus();
-    useUi.getState().requestFocus(null);
-  }, [wantsFocus, editing]);
-
-  // A note that changes zone is drawn inside another zone's element, so React makes it anew;
-  // focus goes with it.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    return () => {
-      if (el && document.activeElement === el) useUi.getState().requestFocus(note.id);
-    };
-  }, [note.id]);
-
   const b = shapeBounds(zone.shape);
   const stored = notePositionToBoard(zone, note);
+  const drag = useNoteDrag(note, stored, editing);
+  const dragCentre = drag.centre;
   const centre = dragCentre ?? remoteDrag?.centre ?? stored;
-
-  const endDrag = () => {
-    drag.current = null;
-    setDragCentre(null);
-    peers.setDrag(null);
-  };
-
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.button !== 0 || editing) return;
-    if ((e.target as Element).closest('button, textarea, a')) return;
-    drag.current = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origin: stored, moving: false };
-  };
-
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current;
-    if (!d || d.pointerId !== e.pointerId) return;
-    if (!d.moving) {
-      if (Math.hypot(e.clientX - d.startX, e.clientY - d.startY) < DRAG_THRESHOLD_PX) return;
-      d.moving = true;
-      e.currentTarget.setPointerCapture(e.pointerId);
-      const ui = useUi.getState();
-      ui.select(note.id);
-      ui.closeNoteMenu();
-    }
-    const p = { x: d.origin.x + (e.clientX - d.startX) / scale, y: d.origin.y + (e.clientY - d.startY) / scale };
-    setDragCentre(p);
-    const spot = landingSpot(template, p);
-    peers.setDrag(spot ? { noteId: note.id, zone: spot.zone.id, x: spot.x, y: spot.y } : null);
-  };
-
-  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current;
-    if (!d || d.pointerId !== e.pointerId) return;
-    if (!d.moving) {
-      drag.current = null;
-      return;
-    }
-    const p = { x: d.origin.x + (e.clientX - d.startX) / scale, y: d.origin.y + (e.clientY - d.startY) / scale };
-    endDrag();
-    const landed = dropNote(conn, template, note.id, p);
-    if (!landed) {
-      announcer.say('Notes belong inside a zone, so the note went back.');
-    } else if (landed.id !== note.zone) {
-      announcer.say(`Note moved to ${landed.label}.`);
-      useUi.getState().requestFocus(note.id);
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
-    const ui = useUi.getState();
-    const step = e.shiftKey ? NUDGE_BIG : NUDGE;
-    const arrows: Record<string, [number, number]> = {
-      ArrowLeft: [-step, 0],
-      ArrowRight: [step, 0],
-      ArrowUp: [0, -step],
-      ArrowDown: [0, step],
-    };
-    const arrow = arrows[e.key];
-    if (arrow) {
-      e.preventDefault();
-      if (!nudgeNote(conn, template, note, arrow[0], arrow[1])) announcer.say(`The note is at the edge of ${zone.label}.`);
-      return;
-    }
-    switch (e.key) {
-      case 'Enter':
-      case 'F2':
-        e.preventDefault();
-        commands.editNote(note.id);
-        return;
-      case 'm':
-      case 'M':
-        e.preventDefault();
-        ui.openMoveDialog(note.id);
-        return;
-      case 'Delete':
-      case 'Backspace':
-        e.preventDefault();
-        commands.deleteNote(note.id);
-        return;
-      case 'Escape':
-        if (drag.current?.moving) {
-          e.preventDefault();
-          endDrag();
-        }
-        return;
-      case 'ContextMenu':
-      case 'F10':
-        if (e.key === 'F10' && !e.shiftKey) return;
-        e.preventDefault();
-        openMenu();
-        return;
-    }
-  };
 
   const openMenu = () => {
     const button = ref.current?.querySelector<HTMLElement>('[data-testid="board.note.menu"]');
@@ -176,6 +45,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
     const r = button.getBoundingClientRect();
     useUi.getState().openNoteMenu(note.id, { left: r.left, top: r.top, right: r.right, bottom: r.bottom });
   };
+  const onKeyDown = useNoteKeys(note, zone, drag, openMenu);
+  useNoteFocus(ref, note.id, editing);
 
   const style = {
     left: centre.x - b.x - NOTE_SIZE.w / 2,
@@ -219,10 +90,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         ui.select(note.id);
         ui.setActiveZone(note.zone);
       }}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={endDrag}
+      {...drag.handlers}
       onDoubleClick={(e) => {
         if ((e.target as Element).closest('button')) return;
         e.stopPropagation();
