@@ -61,6 +61,8 @@ const envSchema = z.object({
   MAX_SOCKETS_PER_PARTICIPANT: intFromEnv(8),
   MAX_SOCKETS_PER_SESSION: intFromEnv(500),
   MAX_SOCKETS_PER_ADDRESS: intFromEnv(500),
+  BOARD_QUOTA_BYTES: intFromEnv(8 * 1024 * 1024).pipe(z.number().min(64 * 1024)),
+  UNREAD_BYTES_PER_PROCESS: intFromEnv(256 * 1024 * 1024),
 });
 
 export type Config = {
@@ -98,6 +100,10 @@ export type Config = {
   maxSocketsPerParticipant: number;
   maxSocketsPerSession: number;
   maxSocketsPerAddress: number;
+  /** The session storage quota: bytes one board may take in the store. */
+  boardQuotaBytes: number;
+  /** Bytes sent to board sockets and not yet read, all sockets together, before slow readers are cut off. */
+  unreadBytesPerProcess: number;
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
@@ -124,5 +130,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     maxSocketsPerParticipant: e.MAX_SOCKETS_PER_PARTICIPANT,
     maxSocketsPerSession: e.MAX_SOCKETS_PER_SESSION,
     maxSocketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,
+    boardQuotaBytes: e.BOARD_QUOTA_BYTES,
+    unreadBytesPerProcess: e.UNREAD_BYTES_PER_PROCESS,
   };
 }
