@@ -57,7 +57,8 @@ ALTER TABLE sessions ADD COLUMN join_locked INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE client_bindings (
   session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
   client_id BIGINT NOT NULL,
-  participant_id TEXT NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+  -- A participant's id, or '@server' for the ids the server writes repairs under: no reference.
+  participant_id TEXT NOT NULL,
   PRIMARY KEY (session_id, client_id)
 );
 `,
