@@ -23,7 +23,7 @@ export class RoomManager {
   ) {}
 
   /** The loaded room; the caller must add a member or call releaseIfIdle. */
-  async acquire(sessionId: string, template: TemplateId): Promise<Room> {
+  async acquire(sessionId: string, template: TemplateId, retried = false): Promise<Room> {
     await this.unloading.get(sessionId);
     let pending = this.rooms.get(sessionId);
     if (!pending) {
@@ -33,9 +33,11 @@ export class RoomManager {
     }
     const room = await pending;
     if (room.isFailed) {
-      // A room whose store write failed is dropped and read again from the store.
+      // A room whose store write failed is dropped and read again from the store, once: a store
+      // that refuses the fresh room too is not going to take the next one either.
       await this.unload(room);
-      return this.acquire(sessionId, template);
+      if (retried) throw new Error('the store refused a write to this board');
+      return this.acquire(sessionId, template, true);
     }
     if (room.unloadTimer) {
       clearTimeout(room.unloadTimer);
