@@ -58,7 +58,7 @@ describe('a server killed mid-write', () => {
     const fresh = connectStock(second.wsUrl, created.sessionId, created.facilitatorToken);
     clients.push(fresh);
     await fresh.synced();
-    const present = new Set(listNotes(fresh.doc).map((note) => note.id));
+    const present = new Set<string>(listNotes(fresh.doc).map((note) => note.id));
     const lost = mustSurvive.filter((id) => !present.has(id));
     expect(lost, `lost ${lost.length} of ${mustSurvive.length} notes; server said:\n${second.output()}`).toEqual([]);
     // Nothing appears that was never sent.

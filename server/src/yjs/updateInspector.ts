@@ -361,7 +361,7 @@ class Inspection {
   private checkNoteBound(): void {
     let named = 0;
     for (const s of this.structs) {
-      if (s instanceof Y.Item && s.parent === BOARD_ROOTS.notes && s.origin === null && s.rightOrigin === null) named++;
+      if (s instanceof Y.Item && (s.parent as unknown) === BOARD_ROOTS.notes && s.origin === null && s.rightOrigin === null) named++;
     }
     if (named === 0) return;
     let deletable = 0;
