@@ -11,6 +11,17 @@ import { attachControlPlane } from './control/controlPlane.js';
 import { RuntimeRegistry } from './session/runtimeRegistry.js';
 import { OutboundBudget } from './limits/outboundBudget.js';
 import { isAllowedOrigin } from './security/origin.js';
+import { clientAddress, compileTrust } from './security/clientAddress.js';
+import { composeExtensions } from './extensions/compose.js';
+import { tokenAuth } from './extensions/tokenAuth.js';
+import { connectionCaps } from './extensions/connectionCaps.js';
+import { messageBudgets } from './extensions/messageBudgets.js';
+import { storePersistence } from './extensions/storePersistence.js';
+import { connectionLog } from './extensions/connectionLog.js';
+import { CONTROL_BUDGET } from './control/budget.js';
+
+/** What one board socket may send: a reconnect or a paste may come at once, a flood may not. */
+const BOARD_BUDGET = { messagesPerSecond: 200, messageBurst: 1_000, bytesPerSecond: 1024 * 1024, byteBurst: 4 * 1024 * 1024 };
 
 export interface RunningServer {
   port: number;
@@ -24,31 +35,45 @@ export interface RunningServer {
 /** Composes the server's parts in one place: store, HTTP API, board endpoint, control plane. */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const store = await openStore(config);
-  const rooms = new RoomManager(store, log, {
-    unloadMs: config.roomUnloadMs,
-    compactEvery: config.compactEvery,
-    quotaBytes: config.boardQuotaBytes,
-  });
   const runtimes = new RuntimeRegistry(store, {
     perParticipant: config.maxSocketsPerParticipant,
     perSession: config.maxSocketsPerSession,
     perAddress: config.maxSocketsPerAddress,
   });
+  // Every server concern that hooks into the sockets and rooms, composed here and nowhere else.
+  const hooks = composeExtensions([
+    tokenAuth(store),
+    connectionCaps(runtimes),
+    messageBudgets({ board: BOARD_BUDGET, control: CONTROL_BUDGET }),
+    storePersistence(store),
+    connectionLog(log),
+  ]);
+  const rooms = new RoomManager(hooks.persistence, log, {
+    unloadMs: config.roomUnloadMs,
+    compactEvery: config.compactEvery,
+    quotaBytes: config.boardQuotaBytes,
+  });
   // 4 MiB unread per board socket (a whole board's first sync may still go out at once); under
   // pressure across the process, a socket already holding 256 KiB is the one cut off.
   const outbound = new OutboundBudget(4 * 1024 * 1024, config.unreadBytesPerProcess, 256 * 1024);
   let control: ReturnType<typeof attachControlPlane> | null = null;
-  const app = createApp(config, store, log, { onParticipantJoined: (id) => control?.participantJoined(id) });
+  const app = createApp(config, store, log, {
+    authenticate: hooks.authenticate,
+    onParticipantJoined: (id) => control?.participantJoined(id),
+  });
   const http = createServer(app);
+  const trust = compileTrust(config.trustProxy);
   const board = attachBoardEndpoint(http, {
     store,
+    hooks,
     rooms,
     runtimes,
     outbound,
     log,
     originAllowed: (req) => isAllowedOrigin(req.headers, config),
+    addressOf: (req) => clientAddress(req, trust),
   });
-  control = attachControlPlane(http, { store, runtimes, log, config });
+  control = attachControlPlane(http, { store, hooks, runtimes, log, config });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -15,17 +15,17 @@ import {
 import type { Config } from '../config.js';
 import type { ParticipantRecord, Store } from '../store/types.js';
 import type { RuntimeRegistry } from '../session/runtimeRegistry.js';
-import type { LiveConnection, SessionRuntime } from '../session/sessionRuntime.js';
-import { authenticate } from '../sessions/access.js';
+import type { LiveConnection } from '../session/sessionRuntime.js';
+import type { ServerHooks } from '../extensions/compose.js';
+import type { ConnectionInfo, Spent } from '../extensions/types.js';
 import { isAllowedOrigin } from '../security/origin.js';
 import { securityHeaders } from '../security/headers.js';
 import { clientAddress, compileTrust } from '../security/clientAddress.js';
-import { meterPackets, type Spent } from './budget.js';
+import { meterPackets } from './budget.js';
 
 interface SocketData {
   participant: ParticipantRecord;
-  runtime: SessionRuntime;
-  live: LiveConnection;
+  info: ConnectionInfo;
   /** Takes the connection out of its runtime; safe to call more than once. */
   release: () => void;
 }
@@ -33,6 +33,7 @@ type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 
 export interface ControlPlaneDeps {
   store: Store;
+  hooks: ServerHooks;
   runtimes: RuntimeRegistry;
   log: Logger;
   config: Pick<Config, 'allowedOrigins' | 'trustProxy'>;
@@ -63,7 +64,7 @@ const SPENT_MESSAGES: Record<Spent, string> = {
  * The Socket.io control plane. For now it carries presence: who is in the session and who is
  * online; later it carries phases, roles and votes, each event parsed with its shared schema.
  */
-export function attachControlPlane(server: HttpServer, { store, runtimes, log, config }: ControlPlaneDeps) {
+export function attachControlPlane(server: HttpServer, { store, hooks, runtimes, log, config }: ControlPlaneDeps) {
   const trust = compileTrust(config.trustProxy);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(server, {
     // The board endpoint shares this HTTP server: leave its upgrades alone.
@@ -105,9 +106,9 @@ export function attachControlPlane(server: HttpServer, { store, runtimes, log, c
 
   /** Checks the token and lets the socket into its session's runtime, under the caps. */
   async function admit(socket: ControlSocket, token: string): Promise<Error | undefined> {
-    const access = await authenticate(store, token);
+    const access = await hooks.authenticate(token);
     if (!access.ok) return connectError({ code: access.error.code, message: access.error.message });
-    const { participant } = access;
+    const { participant, session } = access;
     const runtime = await runtimes.get(participant.sessionId);
     // Gone while the store answered: admitting it now would hold a place nobody ever gives back.
     if (socket.conn.readyState !== 'open') return connectError({ code: 'internal', message: 'The connection closed.' });
@@ -118,19 +119,21 @@ export function attachControlPlane(server: HttpServer, { store, runtimes, log, c
       address: clientAddress(socket.request, trust),
       close: (code, reason) => closeWith(socket, { code: errorCodeFor(code), message: reason }),
     };
-    const admitted = runtimes.admit(runtime, live);
+    const info: ConnectionInfo = { kind: 'control', participant, session, runtime, address: live.address, live };
+    const admitted = hooks.connect(info);
     if (!admitted.ok) {
+      hooks.refused(info, 429, admitted.reason);
       return connectError({ code: 'rate_limited', message: `Too many connections: ${admitted.reason}. Close a tab and try again.` });
     }
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      runtimes.leave(runtime, live);
+      hooks.disconnect(info);
     };
     // The client may go before the handshake completes, and then no `disconnect` ever fires.
     socket.conn.once('close', release);
-    Object.assign(socket.data, { participant, runtime, live, release });
+    Object.assign(socket.data, { participant, info, release });
     return undefined;
   }
 
@@ -157,18 +160,18 @@ export function attachControlPlane(server: HttpServer, { store, runtimes, log, c
   }
 
   io.on('connection', (socket: ControlSocket) => {
-    const { participant, release } = socket.data;
+    const { participant, info, release } = socket.data;
     const sessionId = participant.sessionId;
 
-    const stopMetering = meterPackets(socket.conn, (spent) => {
-      log.info({ sessionId, participantId: participant.id, spent }, 'control socket over budget');
+    const stopMetering = meterPackets(socket.conn, (bytes) => hooks.message(info, bytes), (spent) => {
+      hooks.refused(info, 429, `${spent} budget spent`);
       closeWith(socket, { code: 'rate_limited', message: SPENT_MESSAGES[spent] });
     });
     // Every event a client may send is listed in the shared map; the first one that is not shows
     // a client that is broken or hostile, and it is closed rather than heard out.
     socket.onAny((event: unknown) => {
       if (isClientEvent(event)) return;
-      log.info({ sessionId, participantId: participant.id, event: String(event).slice(0, 40) }, 'unknown control event');
+      hooks.refused(info, 400, `unknown control event ${String(event).slice(0, 40)}`);
       closeWith(socket, { code: 'unknown_event', message: 'This page sent a message the server does not know. Reload the page.' });
     });
 

@@ -10,7 +10,7 @@ import { ApiError } from './apiError.js';
 import { parseBody } from './validate.js';
 import { requireJson } from './requireJson.js';
 import { ERROR_CODE_LOCAL, joinGuard } from './joinGuard.js';
-import { authorize } from '../sessions/access.js';
+import { authorize, type Authenticate } from '../sessions/access.js';
 import { createSession, joinSession, setJoinLock } from '../sessions/commands.js';
 import { presentCreated, presentJoinLock, presentJoined, presentSession } from '../sessions/presenters.js';
 import { compileTrust } from '../security/clientAddress.js';
@@ -18,6 +18,8 @@ import { securityHeaders } from '../security/headers.js';
 import { JoinThrottle } from '../security/joinThrottle.js';
 
 export interface AppHooks {
+  /** Who a token belongs to: the server's authentication hooks. */
+  authenticate: Authenticate;
   /** Someone joined a session: the control plane tells the others. */
   onParticipantJoined(sessionId: string): void;
 }
@@ -86,7 +88,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   });
 
   api.post('/sessions/:sessionId/join-lock', async (req, res) => {
-    const access = await authorize(store, bearerToken(req), req.params.sessionId);
+    const access = await authorize(hooks.authenticate, store, bearerToken(req), req.params.sessionId);
     if (!access.ok) throw access.error;
     const body = parseBody(joinLockBodySchema, req.body);
     const session = await setJoinLock(store, access, body.locked);
@@ -95,7 +97,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   });
 
   api.get('/sessions/:sessionId', async (req, res) => {
-    const access = await authorize(store, bearerToken(req), req.params.sessionId);
+    const access = await authorize(hooks.authenticate, store, bearerToken(req), req.params.sessionId);
     if (!access.ok) throw access.error;
     const participants = await store.listParticipants(access.session.id);
     res.json(presentSession(access.session, access.participant, participants));

@@ -20,12 +20,20 @@ export async function authenticate(store: Store, token: string | null | undefine
   return { ok: true, participant, session };
 }
 
+/** Who a token belongs to: the server's authentication hooks, composed. */
+export type Authenticate = (token: string | null | undefined) => Promise<Access>;
+
 /**
  * Who a token belongs to, for a given session. The order of the checks decides which error a
  * caller sees: no token, unknown token, unknown session, then a token of another session.
  */
-export async function authorize(store: Store, token: string | null | undefined, sessionId: string): Promise<Access> {
-  const access = await authenticate(store, token);
+export async function authorize(
+  auth: Authenticate,
+  store: Pick<Store, 'getSession'>,
+  token: string | null | undefined,
+  sessionId: string,
+): Promise<Access> {
+  const access = await auth(token);
   if (!access.ok) return access;
   if (access.session.id === sessionId) return access;
   if (!(await store.getSession(sessionId))) return { ok: false, error: new ApiError('not_found', 'There is no such session.') };

@@ -16,7 +16,6 @@ import type { Access } from './access.js';
 import { OneAtATime } from './oneAtATime.js';
 
 // The board endpoint still imports the token check from here; it lives in access.ts.
-export { authorize, type Access } from './access.js';
 
 /** A fresh join code that no live session uses. */
 async function freshJoinCode(store: Store): Promise<string> {

@@ -7,6 +7,7 @@ import { SessionRuntime } from '../session/sessionRuntime.js';
 import { OutboundBudget } from '../limits/outboundBudget.js';
 import { Room } from './room.js';
 import { BoardConnection } from './boardConnection.js';
+import type { ConnectionInfo } from '../extensions/types.js';
 
 const log = pino({ level: 'silent' });
 
@@ -46,9 +47,19 @@ const emptyStore = {
 
 async function connect(outbound: OutboundBudget, room?: Room) {
   const r = room ?? (await Room.load('s', 'cultural-web', emptyStore, log, { compactEvery: 500, quotaBytes: 1 << 20 }));
-  const runtime = new SessionRuntime('s', [], { perParticipant: 8, perSession: 100 });
+  const participant = { id: 'p', sessionId: 's', name: 'P', role: 'participant' as const, color: '#1F6FEB', createdAt: 0 };
+  const runtime = new SessionRuntime('s', [participant], { perParticipant: 8, perSession: 100 });
   const ws = new StalledSocket();
-  const conn = new BoardConnection(ws as unknown as WebSocket, r, runtime, { participantId: 'p', name: 'P', color: '#1F6FEB' }, outbound, log, () => {});
+  const info: ConnectionInfo = {
+    kind: 'board',
+    participant,
+    session: { id: 's', title: 'T', template: 'cultural-web', joinCode: 'ABCDEF', createdAt: 0, joinLocked: false },
+    runtime,
+    address: '127.0.0.1',
+    live: { kind: 'board', participantId: 'p', address: '127.0.0.1', close: () => {} },
+  };
+  const hooks = { message: () => null, refused: () => {} };
+  const conn = new BoardConnection(ws as unknown as WebSocket, r, info, hooks, outbound, log, () => {});
   // The first sync message went out; from here on the peer reads nothing.
   ws.stall();
   return { ws, conn, room: r };

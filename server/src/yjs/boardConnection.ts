@@ -5,8 +5,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { CLOSE_CODES, LIMITS, awarenessClientStateSchema, type AwarenessUser } from '@balcony/shared';
-import type { SessionRuntime } from '../session/sessionRuntime.js';
 import { TokenBucket } from '../limits/tokenBucket.js';
+import type { ServerHooks } from '../extensions/compose.js';
+import type { ConnectionInfo } from '../extensions/types.js';
 import type { OutboundBudget } from '../limits/outboundBudget.js';
 import type { Room, RoomMember } from './room.js';
 import { MESSAGE, SYNC, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
@@ -25,13 +26,8 @@ const PING_INTERVAL_MS = 30_000;
 /** RFC 6455 leaves 123 bytes for a close reason; ws throws on a longer one. */
 const CLOSE_REASON_BYTES_MAX = 123;
 
-/** What one board socket may send. Honest clients stay far below every figure. */
-export const BOARD_BUDGETS = {
-  /** Messages a second, and how many may come at once (a reconnect, a paste). */
-  messagesPerSecond: 200,
-  messageBurst: 1_000,
-  bytesPerSecond: 1024 * 1024,
-  byteBurst: 4 * 1024 * 1024,
+/** What one board socket may ask of the protocol. Honest clients stay far below every figure. */
+export const BOARD_PROTOCOL_BUDGETS = {
   /** Sync step 1 asks for the whole board: answered this many times a minute at most. */
   syncRequestsPerMinute: 6,
   /** Cursor and drag updates a second; more are dropped, not refused. */
@@ -66,23 +62,26 @@ export class BoardConnection implements RoomMember {
   private alive = true;
   private closed = false;
   private queued = 0;
-  private readonly messages = new TokenBucket(BOARD_BUDGETS.messagesPerSecond, BOARD_BUDGETS.messageBurst);
-  private readonly bytes = new TokenBucket(BOARD_BUDGETS.bytesPerSecond, BOARD_BUDGETS.byteBurst);
-  private readonly syncRequests = new TokenBucket(BOARD_BUDGETS.syncRequestsPerMinute / 60, BOARD_BUDGETS.syncRequestsPerMinute);
-  private readonly cursors = new TokenBucket(BOARD_BUDGETS.awarenessPerSecond, BOARD_BUDGETS.awarenessBurst);
+  private readonly syncRequests = new TokenBucket(BOARD_PROTOCOL_BUDGETS.syncRequestsPerMinute / 60, BOARD_PROTOCOL_BUDGETS.syncRequestsPerMinute);
+  private readonly cursors = new TokenBucket(BOARD_PROTOCOL_BUDGETS.awarenessPerSecond, BOARD_PROTOCOL_BUDGETS.awarenessBurst);
+  private readonly runtime: ConnectionInfo['runtime'];
+  private readonly user: AwarenessUser;
   /** Awareness client ids this socket has spoken for, removed from awareness when it closes. */
   private readonly awarenessIds = new Set<number>();
 
   constructor(
     private readonly ws: WebSocket,
     private readonly room: Room,
-    private readonly runtime: SessionRuntime,
-    private readonly user: AwarenessUser,
+    private readonly info: ConnectionInfo,
+    private readonly hooks: Pick<ServerHooks, 'message' | 'refused'>,
     private readonly outbound: OutboundBudget,
     private readonly log: Logger,
     private readonly onClosed: (conn: BoardConnection) => void,
   ) {
-    this.participantId = user.participantId;
+    const { participant } = info;
+    this.participantId = participant.id;
+    this.runtime = info.runtime;
+    this.user = { participantId: participant.id, name: participant.name, color: participant.color };
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.cleanUp());
@@ -129,15 +128,14 @@ export class BoardConnection implements RoomMember {
   }
 
   private reject(reason: string, code: number = CLOSE_CODES.badMessage): void {
-    this.log.warn({ reason, code, participantId: this.participantId }, 'board message refused');
+    this.hooks.refused(this.info, code, reason);
     this.close(code, reason.slice(0, 120));
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
-    if (!this.messages.take() || !this.bytes.take(data.byteLength)) {
-      return this.reject('message budget spent; reconnect in a moment', CLOSE_CODES.slowDown);
-    }
+    const spent = this.hooks.message(this.info, data.byteLength);
+    if (spent) return this.reject(`${spent === 'bytes' ? 'byte' : 'message'} budget spent; reconnect in a moment`, CLOSE_CODES.slowDown);
     if (!isBinary) return this.reject('board messages are binary');
     try {
       this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));

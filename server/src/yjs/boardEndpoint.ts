@@ -4,9 +4,11 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { BOARD_SUBPROTOCOL, CLOSE_CODES, LIMITS, tokenFromSubprotocols } from '@balcony/shared';
 import type { Store } from '../store/types.js';
-import { authorize } from '../sessions/commands.js';
+import { authorize } from '../sessions/access.js';
 import type { RuntimeRegistry } from '../session/runtimeRegistry.js';
 import type { LiveConnection } from '../session/sessionRuntime.js';
+import type { ServerHooks } from '../extensions/compose.js';
+import type { ConnectionInfo } from '../extensions/types.js';
 import type { OutboundBudget } from '../limits/outboundBudget.js';
 import type { RoomManager } from './roomManager.js';
 import { BoardConnection } from './boardConnection.js';
@@ -29,13 +31,16 @@ function refuse(socket: Duplex, status: Status): void {
 }
 
 export interface BoardEndpointDeps {
-  store: Store;
+  store: Pick<Store, 'getSession'>;
+  hooks: ServerHooks;
   rooms: RoomManager;
   runtimes: RuntimeRegistry;
   outbound: OutboundBudget;
   log: Logger;
   /** Whether a browser's `Origin` may open a board; a request without one is not a browser's. */
   originAllowed(req: IncomingMessage): boolean;
+  /** The client's address, as the HTTP API reads it (behind a trusted proxy, the one it names). */
+  addressOf(req: IncomingMessage): string;
 }
 
 /**
@@ -45,7 +50,7 @@ export interface BoardEndpointDeps {
  * sees a byte of the document and no room exists for a session nobody may open.
  */
 export function attachBoardEndpoint(server: HttpServer, deps: BoardEndpointDeps) {
-  const { store, rooms, runtimes, outbound, log } = deps;
+  const { store, hooks, rooms, runtimes, outbound, log } = deps;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.frameBytesMax,
@@ -68,7 +73,7 @@ export function attachBoardEndpoint(server: HttpServer, deps: BoardEndpointDeps)
     if (!deps.originAllowed(req)) return refuse(socket, 403);
     try {
       const token = tokenFromSubprotocols(req.headers['sec-websocket-protocol']);
-      const access = await authorize(store, token, sessionId);
+      const access = await authorize(hooks.authenticate, store, token, sessionId);
       if (!access.ok) return refuse(socket, 401);
       const { session, participant } = access;
       const runtime = await runtimes.get(session.id);
@@ -77,39 +82,32 @@ export function attachBoardEndpoint(server: HttpServer, deps: BoardEndpointDeps)
       const live: LiveConnection = {
         kind: 'board',
         participantId: participant.id,
-        address: req.socket.remoteAddress ?? 'unknown',
+        address: deps.addressOf(req),
         close: (code, reason) => conn?.close(code, reason),
       };
-      const admitted = runtimes.admit(runtime, live);
+      const info: ConnectionInfo = { kind: 'board', participant, session, runtime, address: live.address, live };
+      const admitted = hooks.connect(info);
       if (!admitted.ok) {
-        log.info({ sessionId: session.id, participantId: participant.id, reason: admitted.reason }, 'board connection refused');
+        hooks.refused(info, 429, admitted.reason);
         return refuse(socket, 429);
       }
       let room;
       try {
         room = await rooms.acquire(session.id, session.template);
       } catch (err) {
-        runtimes.leave(runtime, live);
+        hooks.disconnect(info);
         throw err;
       }
       let upgraded = false;
       wss.handleUpgrade(req, socket, head, (ws) => {
         upgraded = true;
-        conn = new BoardConnection(
-          ws,
-          room,
-          runtime,
-          { participantId: participant.id, name: participant.name, color: participant.color },
-          outbound,
-          log.child({ sessionId: session.id }),
-          () => {
-            runtimes.leave(runtime, live);
-            rooms.releaseIfIdle(room);
-          },
-        );
+        conn = new BoardConnection(ws, room, info, hooks, outbound, log.child({ sessionId: session.id }), () => {
+          hooks.disconnect(info);
+          rooms.releaseIfIdle(room);
+        });
       });
       // The upgrade may have failed (the socket went away meanwhile): do not pin the room.
-      if (!upgraded) runtimes.leave(runtime, live);
+      if (!upgraded) hooks.disconnect(info);
       rooms.releaseIfIdle(room);
     } catch (err) {
       log.error({ err }, 'board upgrade failed');

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { getNotes, getTemplate, readNote, restoreBoard, type NoteMap, type TemplateId } from '@balcony/shared';
-import type { Store } from '../store/types.js';
+import type { BoardPersistence } from '../extensions/types.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
 import type { InspectionContext } from './updateInspector.js';
 
@@ -53,10 +53,10 @@ export class Room {
   private constructor(
     readonly sessionId: string,
     readonly template: TemplateId,
-    private readonly store: Store,
+    private readonly store: BoardPersistence,
     private readonly log: Logger,
     private readonly options: RoomOptions,
-    stored: Awaited<ReturnType<Store['loadDoc']>>,
+    stored: Awaited<ReturnType<BoardPersistence['loadDoc']>>,
   ) {
     this.owners = new Map(stored.clientOwners);
     // A fresh id per load, never one a participant has written under.
@@ -84,7 +84,7 @@ export class Room {
     notes.observe(this.onNotesChanged);
   }
 
-  static async load(sessionId: string, template: TemplateId, store: Store, log: Logger, options: RoomOptions): Promise<Room> {
+  static async load(sessionId: string, template: TemplateId, store: BoardPersistence, log: Logger, options: RoomOptions): Promise<Room> {
     const stored = await store.loadDoc(sessionId);
     return new Room(sessionId, template, store, log.child({ sessionId }), options, stored);
   }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { TemplateId } from '@balcony/shared';
-import type { Store } from '../store/types.js';
+import type { BoardPersistence } from '../extensions/types.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RoomManagerOptions extends RoomOptions {
@@ -17,7 +17,7 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: BoardPersistence,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
   ) {}
