@@ -31,11 +31,6 @@ export class RuntimeRegistry {
     return pending;
   }
 
-  /** The runtime if it is loaded, without loading it. */
-  peek(sessionId: string): Promise<SessionRuntime> | null {
-    return this.runtimes.get(sessionId) ?? null;
-  }
-
   /** Admits a connection to its session's runtime, under the per-address cap too. */
   admit(runtime: SessionRuntime, conn: LiveConnection): Admission {
     const key = `${conn.kind} ${conn.address}`;

@@ -43,7 +43,6 @@ function permissionsOf(role: Role): Permissions {
 export class SessionRuntime {
   private readonly people = new Map<string, ParticipantRecord>();
   private readonly connections = new Set<LiveConnection>();
-  private readonly listeners = new Set<(participantId: string) => void>();
 
   constructor(
     readonly sessionId: string,
@@ -57,10 +56,6 @@ export class SessionRuntime {
   know(participant: ParticipantRecord): void {
     if (participant.sessionId !== this.sessionId) throw new Error('participant of another session');
     this.people.set(participant.id, participant);
-  }
-
-  participant(participantId: string): ParticipantRecord | undefined {
-    return this.people.get(participantId);
   }
 
   permissions(participantId: string): Permissions {
@@ -77,15 +72,7 @@ export class SessionRuntime {
   /** Changes a participant's role; their open connections follow on their next message. */
   setRole(participantId: string, role: Role): void {
     const p = this.people.get(participantId);
-    if (!p || p.role === role) return;
-    this.people.set(participantId, { ...p, role });
-    for (const listener of this.listeners) listener(participantId);
-  }
-
-  /** Called whenever a participant's rights change. */
-  onChange(listener: (participantId: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (p && p.role !== role) this.people.set(participantId, { ...p, role });
   }
 
   /** Lets a connection in unless it would pass a cap for its kind. */
@@ -112,10 +99,5 @@ export class SessionRuntime {
 
   get connectionCount(): number {
     return this.connections.size;
-  }
-
-  /** Closes every connection of one participant. */
-  disconnect(participantId: string, code: number, reason: string): void {
-    for (const c of [...this.connections]) if (c.participantId === participantId) c.close(code, reason);
   }
 }
