@@ -1,37 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { getTemplate, isJoinCode, normalizeJoinCode, type TemplateId } from '@balcony/shared';
-import { launchChromium } from '../support/chromium.js';
-import { removeDataDir, spawnServer, type SpawnedServer } from '../support/spawnServer.js';
 import { BoardPage, type NoteOnScreen } from './pages/BoardPage.js';
 import { SharePanel } from './pages/SharePanel.js';
 import { StartPage } from './pages/StartPage.js';
-import { artifactPath, clearFailureShots } from './support/artifacts.js';
+import { useWorkshop, type Person } from './support/workshop.js';
+import { artifactPath } from './support/artifacts.js';
 import { eventually } from '../support/eventually.js';
-import { NetworkSwitch } from './support/networkSwitch.js';
 
-interface Person {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-  start: StartPage;
-  board: BoardPage;
-  share: SharePanel;
-  network?: NetworkSwitch;
-  participantId?: string;
-  /** Console errors and uncaught exceptions, printed when a test fails. */
-  console: string[];
-  uncaught: string[];
-}
+const workshop = useWorkshop('board');
+const { everyone, needSteps, newPerson } = workshop;
 
 const TITLE = 'Reflective practice — Thursday group';
 const TEMPLATE: TemplateId = 'what-works-circle';
 const labelsOf = (id: TemplateId) => getTemplate(id).zones.map((z) => z.label);
 const sorted = (xs: string[]) => [...xs].sort();
 
-let server: SpawnedServer | undefined;
-let browser: Browser | undefined;
-const everyone: Person[] = [];
 let fran: Person;
 let amara: Person;
 let ben: Person;
@@ -41,42 +25,6 @@ let noteId = '';
 const NOTE_TEXT = 'She kept every promise to the family, however small';
 const EDITED_TEXT = 'Kept every promise, however small: trust grew from that';
 const BENS_TEXT = 'Her visits were at the same time each week';
-
-// The tests below are one workshop told in order; a later one cannot run on a failed earlier one.
-let stepsDone = 0;
-function needSteps(n: number): void {
-  if (stepsDone < n) throw new Error('An earlier test in this file failed; this one continues its session.');
-}
-
-/** A failed dynamic import reaches `pageerror` with an empty stack; keep its message then. */
-function describeError(e: Error): string {
-  return e.stack || `${e.name}: ${e.message}`;
-}
-
-async function newPerson(name: string, opts: { network?: boolean } = {}): Promise<Person> {
-  if (!browser || !server) throw new Error('the browser or the server did not start');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  // Routing has to exist before the page opens its first socket.
-  const network = opts.network ? await NetworkSwitch.install(context) : undefined;
-  const page = await context.newPage();
-  const person: Person = {
-    name,
-    context,
-    page,
-    start: new StartPage(page, server.url),
-    board: new BoardPage(page),
-    share: new SharePanel(page),
-    network,
-    console: [],
-    uncaught: [],
-  };
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') person.console.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => person.uncaught.push(describeError(e)));
-  everyone.push(person);
-  return person;
-}
 
 /** How many updates the page's IndexedDB copy of the board holds (y-indexeddb's `updates` store). */
 function localUpdateCount(page: Page, sessionId: string): Promise<number> {
@@ -129,32 +77,6 @@ async function everyoneSeesNoteIn(id: string, zoneId: string, text?: string): Pr
     ),
   );
 }
-
-beforeAll(async () => {
-  clearFailureShots();
-  server = await spawnServer();
-  browser = await launchChromium();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const slug = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
-  for (const p of everyone) {
-    await p.page.screenshot({ path: artifactPath(`failed-${slug}-${p.name}.png`), fullPage: true }).catch(() => {});
-    if (p.console.length || p.uncaught.length)
-      console.error(`[${p.name}] ${p.page.url()}\n${[...p.uncaught, ...p.console].slice(-30).join('\n')}`);
-  }
-  if (server) console.error(`[server output, last lines]\n${server.output().split('\n').slice(-40).join('\n')}`);
-});
-
-afterAll(async () => {
-  for (const p of everyone) await p.context.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  if (server) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
-});
 
 describe('a shared board in three browsers', () => {
   it('a facilitator hosts a session and two participants join it by its code', async () => {
@@ -219,7 +141,7 @@ describe('a shared board in three browsers', () => {
     const people = await fran.board.peopleOnScreen();
     for (const p of trio()) p.participantId = people.find((x) => x.text.includes(p.name))!.participantId;
     expect(new Set(trio().map((p) => p.participantId)).size).toBe(3);
-    stepsDone = 1;
+    workshop.reached(1);
   });
 
   it('a note typed by one participant appears for everyone, in its zone, with its author', async () => {
@@ -233,7 +155,7 @@ describe('a shared board in three browsers', () => {
       // The guiding question gives way once the zone holds a note.
       await p.board.zone('questions').getByTestId('board.zone.prompt').waitFor({ state: 'detached' });
     }
-    stepsDone = 2;
+    workshop.reached(2);
   });
 
   it('moving a note by dragging and from the keyboard shows everyone its new place', async () => {
@@ -269,7 +191,7 @@ describe('a shared board in three browsers', () => {
 
     await fran.board.moveWithKeyboard(noteId, 'takeaways');
     await everyoneSeesNoteIn(noteId, 'takeaways', NOTE_TEXT);
-    stepsDone = 3;
+    workshop.reached(3);
   });
 
   it('the facilitator’s edit reaches everyone, a deletion removes the note everywhere, and its author can undo it', async () => {
@@ -289,7 +211,7 @@ describe('a shared board in three browsers', () => {
     expect(back[0]!.author).toContain('Amara');
     noteId = back[0]!.id;
     await everyoneSeesNoteIn(noteId, 'takeaways', EDITED_TEXT);
-    stepsDone = 4;
+    workshop.reached(4);
   });
 
   it('a participant who loses the network keeps working, and everyone converges when they return', async () => {
@@ -334,7 +256,7 @@ describe('a shared board in three browsers', () => {
     await eventually(async () => expect(await fran.board.person(ben.participantId!).getAttribute('data-online')).toBe('true'));
 
     await fran.page.screenshot({ path: artifactPath('board-facilitator.png'), fullPage: true });
-    stepsDone = 5;
+    workshop.reached(5);
   });
 
   it('a note written offline survives closing the tab, and syncs when the person comes back', async () => {
@@ -355,21 +277,21 @@ describe('a shared board in three browsers', () => {
 
     await network.goOnline();
     const page = await ben.context.newPage();
-    page.on('pageerror', (e) => ben.uncaught.push(describeError(e)));
+    workshop.watch(ben, page);
     ben.page = page;
     ben.board = new BoardPage(page);
     await page.goto(boardUrl);
     await ben.board.waitUntilConnected();
     const view = await converged(20_000);
     expect(view.find((n) => n.id === note)).toMatchObject({ zone: 'takeaways', text: 'Written on the train, with no signal' });
-    stepsDone = 6;
+    workshop.reached(6);
   });
 
   it('a cultural web session shows all seven of its zones', async () => {
     needSteps(1);
     const page = await fran.context.newPage();
-    page.on('pageerror', (e) => fran.uncaught.push(describeError(e)));
-    const start = new StartPage(page, server!.url);
+    workshop.watch(fran, page);
+    const start = new StartPage(page, workshop.server.url);
     const board = new BoardPage(page);
     const share = new SharePanel(page);
     await start.open();

@@ -1,34 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { NOTE_COLORS, normalizeJoinCode } from '@balcony/shared';
-import { launchChromium } from '../support/chromium.js';
-import { removeDataDir, spawnServer, type SpawnedServer } from '../support/spawnServer.js';
 import { eventually } from '../support/eventually.js';
-import { BoardPage } from './pages/BoardPage.js';
-import { SharePanel } from './pages/SharePanel.js';
-import { StartPage } from './pages/StartPage.js';
+import { useWorkshop, type Person } from './support/workshop.js';
 import { artifactPath } from './support/artifacts.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
+
+const workshop = useWorkshop('note-ownership');
+const { everyone, needSteps, newPerson } = workshop;
 
 /**
  * A note's words belong to its author: another participant may move it and change its colour,
  * but is never offered a way to change its words or delete it, and hears why. A facilitator may.
  */
 
-interface Person {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-  start: StartPage;
-  board: BoardPage;
-  share: SharePanel;
-  /** Console errors and uncaught exceptions, printed when a test fails. */
-  problems: string[];
-}
-
-let server: SpawnedServer | undefined;
-let browser: Browser | undefined;
-const everyone: Person[] = [];
 let fran: Person;
 let amara: Person;
 let ben: Person;
@@ -37,32 +21,6 @@ let bensNote = '';
 const AMARAS_TEXT = 'What did the family notice first?';
 const BENS_TEXT = 'Visiting at the same time each week';
 const NOT_YOURS = 'Only Amara or the facilitator can change this note.';
-
-let stepsDone = 0;
-function needSteps(n: number): void {
-  if (stepsDone < n) throw new Error('An earlier test in this file failed; this one continues its session.');
-}
-
-async function newPerson(name: string): Promise<Person> {
-  if (!browser || !server) throw new Error('the browser or the server did not start');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const person: Person = {
-    name,
-    context,
-    page,
-    start: new StartPage(page, server.url),
-    board: new BoardPage(page),
-    share: new SharePanel(page),
-    problems: [],
-  };
-  page.on('console', (m) => {
-    if (m.type() === 'error') person.problems.push(m.text());
-  });
-  page.on('pageerror', (e) => person.problems.push(e.stack || e.message));
-  everyone.push(person);
-  return person;
-}
 
 /** Every page shows this note with these words (or, with null, no longer shows it). */
 async function everyoneSees(noteId: string, text: string | null): Promise<void> {
@@ -81,30 +39,6 @@ async function everyoneSees(noteId: string, text: string | null): Promise<void> 
 async function everyoneStillConnected(): Promise<void> {
   for (const p of everyone) expect(await p.board.connectionState(), `${p.name}'s board is connected`).toBe('connected');
 }
-
-beforeAll(async () => {
-  server = await spawnServer();
-  browser = await launchChromium();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const slug = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
-  for (const p of everyone) {
-    await p.page.screenshot({ path: artifactPath(`failed-${slug}-${p.name}.png`), fullPage: true }).catch(() => {});
-    if (p.problems.length) console.error(`[${p.name}] ${p.page.url()}\n${p.problems.slice(-20).join('\n')}`);
-  }
-  if (server) console.error(`[server output, last lines]\n${server.output().split('\n').slice(-30).join('\n')}`);
-});
-
-afterAll(async () => {
-  for (const p of everyone) await p.context.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  if (server) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
-});
 
 describe('whose note it is', () => {
   it('two participants each write a note and see each other’s, by author', async () => {
@@ -131,7 +65,7 @@ describe('whose note it is', () => {
     const onBensScreen = await ben.board.notesOnScreen();
     expect(onBensScreen.find((n) => n.id === amarasNote)?.author).toBe('Amara');
     expect(onBensScreen.find((n) => n.id === bensNote)?.author).toBe('Ben');
-    stepsDone = 1;
+    workshop.reached(1);
   });
 
   it('the other’s note offers moving and colour, and says why it offers no edit or delete', async () => {
@@ -168,7 +102,7 @@ describe('whose note it is', () => {
     expect(await amara.board.menuItem('edit').count()).toBe(0);
     expect(await amara.board.menuItem('delete').count()).toBe(0);
     await amara.board.closeMenu();
-    stepsDone = 2;
+    workshop.reached(2);
   });
 
   it('Enter, double-click and Delete on the other’s note change nothing, and Ben hears why', async () => {
@@ -189,7 +123,7 @@ describe('whose note it is', () => {
 
     await everyoneSees(amarasNote, AMARAS_TEXT);
     await everyoneStillConnected();
-    stepsDone = 3;
+    workshop.reached(3);
   });
 
   it('Ben may still move the other’s note and change its colour, and everyone sees it', async () => {
@@ -205,7 +139,7 @@ describe('whose note it is', () => {
     }
     await everyoneSees(amarasNote, AMARAS_TEXT);
     await everyoneStillConnected();
-    stepsDone = 4;
+    workshop.reached(4);
   });
 
   it('the facilitator may change the words of anyone’s note, and delete it', async () => {
@@ -225,7 +159,7 @@ describe('whose note it is', () => {
     await everyoneSees(amarasNote, null);
     await everyoneSees(bensNote, BENS_TEXT);
     await everyoneStillConnected();
-    stepsDone = 5;
+    workshop.reached(5);
   });
 
   it('no page logged an error or threw', () => {
