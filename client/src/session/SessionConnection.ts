@@ -6,6 +6,7 @@ import {
   CLOSE_CODES,
   PROTOCOL_VERSION,
   boardSubprotocols,
+  closingEventSchema,
   connectErrorDataSchema,
   getNotes,
   presenceEventSchema,
@@ -116,6 +117,11 @@ export class SessionConnection {
     this.socket.on('presence', (payload) => {
       const parsed = presenceEventSchema.safeParse(payload);
       if (parsed.success) this.presence.set(parsed.data.participants);
+    });
+    // The server closes a control socket only for something the page did (an unknown event, a
+    // flood); Socket.io does not reconnect after that, so the page must say it and offer a reload.
+    this.socket.on('closing', (payload) => {
+      if (closingEventSchema.safeParse(payload).success) this.problem.set('bad-message');
     });
     this.socket.on('connect', () => this.controlConnected.set(true));
     this.socket.on('disconnect', () => this.controlConnected.set(false));
