@@ -8,8 +8,11 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
+import { expect } from 'vitest';
 import {
   DEFAULT_NOTE_COLOR,
+  ERROR_STATUS,
+  type ErrorCode,
   addNote,
   boardSubprotocols,
   getTemplate,
@@ -71,6 +74,14 @@ export async function request<T = any>(
 const participantOfToken = new Map<string, string>();
 /** doc → the token its stock client connected with. */
 const tokenOfDoc = new WeakMap<Y.Doc, string>();
+
+/** An API error as a client reads it: the status that goes with its code, and words to show. */
+export function expectApiError(res: Reply, code: ErrorCode, message?: RegExp): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(ERROR_STATUS[code]);
+  expect(res.body.error.code).toBe(code);
+  expect(res.body.error.message.length).toBeGreaterThan(0);
+  if (message) expect(res.body.error.message).toMatch(message);
+}
 
 export async function createSession(base: string, title = 'Team reflection', facilitatorName = 'Fay') {
   const res = await request<CreateSessionResponse>(base, 'POST', '/api/sessions', {

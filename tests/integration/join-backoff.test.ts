@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_STATUS, type ErrorCode } from '@balcony/shared';
-import { createSession, joinSession, request, startInProcess, type InProcess, type Reply } from './helpers.js';
+import { createSession, expectApiError, joinSession, request, startInProcess, type InProcess } from './helpers.js';
 import { CookieBrowser, type BrowserReply } from '../support/cookieBrowser.js';
 
 let server: InProcess;
@@ -11,13 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-function expectError(res: Reply, code: ErrorCode, message?: RegExp): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(ERROR_STATUS[code]);
-  expect(res.body.error.code).toBe(code);
-  expect(res.body.error.message.length).toBeGreaterThan(0);
-  if (message) expect(res.body.error.message).toMatch(message);
-}
 
 /** A code in the alphabet that (almost surely) runs no session: one letter off the real one. */
 function typo(code: string, n = 0): string {
@@ -43,7 +35,7 @@ describe('a typo does not lock out the room', () => {
     // Three free tries and a fourth that is still answered; from then on the browser waits.
     expect(replies.map((r) => r.status)).toEqual([404, 404, 404, 404, ...Array(16).fill(429)]);
     for (const r of replies.slice(4)) {
-      expectError(r, 'rate_limited', /wrong codes/);
+      expectApiError(r, 'rate_limited', /wrong codes/);
       expect(r.retryAfter).toBeGreaterThanOrEqual(1);
       expect(r.retryAfter).toBeLessThanOrEqual(2);
     }
@@ -54,7 +46,7 @@ describe('a typo does not lock out the room', () => {
     expect((await joinSession(server.url, session.joinCode, 'Chi')).sessionId).toBe(session.sessionId);
 
     // Even with the right code the typist waits its turn; then it gets in, and is forgiven.
-    expectError(await typist.join(session.joinCode, 'Ben'), 'rate_limited');
+    expectApiError(await typist.join(session.joinCode, 'Ben'), 'rate_limited');
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     expect((await typist.join(session.joinCode, 'Ben')).status).toBe(201);
     expect((await typist.join(typo(session.joinCode), 'Ben 2')).status).toBe(404);
@@ -110,6 +102,6 @@ describe('a typo does not lock out the room', () => {
 
     // The room is full now: the 201st person is told so in plain words.
     const late = await new CookieBrowser(server.url).join(session.joinCode, 'Late');
-    expectError(late, 'session_full', /full/);
+    expectApiError(late, 'session_full', /full/);
   });
 });

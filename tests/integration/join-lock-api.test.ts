@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { ERROR_STATUS, PROTOCOL_VERSION, type CreateSessionResponse, type ErrorCode } from '@balcony/shared';
-import { createSession, joinSession, request, startInProcess, type InProcess, type Reply } from './helpers.js';
+import { PROTOCOL_VERSION, type CreateSessionResponse } from '@balcony/shared';
+import { createSession, expectApiError, joinSession, request, startInProcess, type InProcess } from './helpers.js';
 import { CookieBrowser } from '../support/cookieBrowser.js';
 
 let server: InProcess;
@@ -14,13 +14,6 @@ afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await server.close();
 });
-
-function expectError(res: Reply, code: ErrorCode, message?: RegExp): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(ERROR_STATUS[code]);
-  expect(res.body.error.code).toBe(code);
-  expect(res.body.error.message.length).toBeGreaterThan(0);
-  if (message) expect(res.body.error.message).toMatch(message);
-}
 
 function setJoinLock(base: string, session: { sessionId: string }, token: string | undefined, body: unknown) {
   return request(base, 'POST', `/api/sessions/${session.sessionId}/join-lock`, { body, token });
@@ -43,7 +36,7 @@ describe('closing joining', () => {
       expect(view.body.joinLocked).toBe(true);
     }
     const refused = await request(server.url, 'POST', '/api/join', { body: { joinCode: session.joinCode, name: 'Ben' } });
-    expectError(refused, 'joining_closed');
+    expectApiError(refused, 'joining_closed');
     expect(refused.body.error.message).toBe("This session isn't taking new people. Ask your facilitator.");
   });
 
@@ -65,12 +58,12 @@ describe('closing joining', () => {
 
   it('lets only the facilitator of the session change it', async () => {
     const other = await createSession(server.url);
-    expectError(await setJoinLock(server.url, session, amara.participantToken, { locked: false }), 'forbidden');
-    expectError(await setJoinLock(server.url, session, other.facilitatorToken, { locked: false }), 'forbidden');
-    expectError(await setJoinLock(server.url, session, undefined, { locked: false }), 'unauthorized');
-    expectError(await setJoinLock(server.url, { sessionId: crypto.randomUUID() }, session.facilitatorToken, { locked: false }), 'not_found');
+    expectApiError(await setJoinLock(server.url, session, amara.participantToken, { locked: false }), 'forbidden');
+    expectApiError(await setJoinLock(server.url, session, other.facilitatorToken, { locked: false }), 'forbidden');
+    expectApiError(await setJoinLock(server.url, session, undefined, { locked: false }), 'unauthorized');
+    expectApiError(await setJoinLock(server.url, { sessionId: crypto.randomUUID() }, session.facilitatorToken, { locked: false }), 'not_found');
     const bad = await setJoinLock(server.url, session, session.facilitatorToken, { locked: 'no' });
-    expectError(bad, 'invalid_body');
+    expectApiError(bad, 'invalid_body');
     expect(bad.body.error.field).toBe('locked');
     // None of these changed anything.
     const view = await request(server.url, 'GET', `/api/sessions/${session.sessionId}`, { token: session.facilitatorToken });
@@ -86,7 +79,7 @@ describe('closing joining', () => {
     const other = await createSession(server.url);
     await setJoinLock(server.url, other, other.facilitatorToken, { locked: true });
     const browser = new CookieBrowser(server.url);
-    for (let i = 0; i < 10; i++) expectError(await browser.join(other.joinCode, 'Dee'), 'joining_closed');
+    for (let i = 0; i < 10; i++) expectApiError(await browser.join(other.joinCode, 'Dee'), 'joining_closed');
     await setJoinLock(server.url, other, other.facilitatorToken, { locked: false });
     expect((await browser.join(other.joinCode, 'Dee')).status).toBe(201);
   });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_STATUS, type ErrorCode } from '@balcony/shared';
-import { createSession, joinSession, request, startInProcess, type InProcess, type Reply } from './helpers.js';
+import { createSession, expectApiError, joinSession, request, startInProcess, type InProcess } from './helpers.js';
 
 /** Room for three people per session. */
 let small: InProcess;
@@ -12,19 +11,12 @@ afterAll(async () => {
   await small.close();
 });
 
-function expectError(res: Reply, code: ErrorCode, message?: RegExp): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(ERROR_STATUS[code]);
-  expect(res.body.error.code).toBe(code);
-  expect(res.body.error.message.length).toBeGreaterThan(0);
-  if (message) expect(res.body.error.message).toMatch(message);
-}
-
 describe('participants cap (MAX_PARTICIPANTS=3)', () => {
   it('refuses the fourth person with 409 session_full, saying so in plain words', async () => {
     const session = await createSession(small.url);
     for (const name of ['Amara', 'Ben', 'Chi']) await joinSession(small.url, session.joinCode, name);
     const res = await request(small.url, 'POST', '/api/join', { body: { joinCode: session.joinCode, name: 'Dee' } });
-    expectError(res, 'session_full', /full.*3 people.*facilitator/);
+    expectApiError(res, 'session_full', /full.*3 people.*facilitator/);
     expect(res.body.error).not.toHaveProperty('field');
   });
 
@@ -34,7 +26,7 @@ describe('participants cap (MAX_PARTICIPANTS=3)', () => {
       Array.from({ length: 8 }, (_, i) => request(small.url, 'POST', '/api/join', { body: { joinCode: session.joinCode, name: `P${i}` } })),
     );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(3);
-    for (const r of replies.filter((r) => r.status !== 201)) expectError(r, 'session_full');
+    for (const r of replies.filter((r) => r.status !== 201)) expectApiError(r, 'session_full');
     const view = await request(small.url, 'GET', `/api/sessions/${session.sessionId}`, { token: session.facilitatorToken });
     expect(view.body.participants).toHaveLength(4);
   });
