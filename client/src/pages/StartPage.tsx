@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
-import { normalizeJoinCode } from '@balcony/shared';
+import { normalizeJoinCode } from '@balcony/shared/light';
 import { HostForm } from '../components/start/HostForm';
 import { JoinForm } from '../components/start/JoinForm';
 import { useDocumentTitle } from './useDocumentTitle';
@@ -11,9 +10,20 @@ export interface StartError {
   message: string;
 }
 
+/** The code in a start page's address: '' on `/`, the code on `/join/CODE`, null elsewhere. */
+export function startCodeFromPath(pathname: string): string | null {
+  if (pathname === '/' || pathname === '') return '';
+  const m = /^\/join\/([^/]+)\/?$/.exec(pathname);
+  if (!m) return null;
+  try {
+    return normalizeJoinCode(decodeURIComponent(m[1]!));
+  } catch {
+    return null;
+  }
+}
+
 /** Two choices, side by side on a wide screen: host a session or join one. */
-export function StartPage() {
-  const { code } = useParams();
+export function StartPage({ code }: { code?: string | undefined }) {
   const initialCode = code ? normalizeJoinCode(code) : '';
   const [error, setError] = useState<StartError | null>(null);
   useDocumentTitle(initialCode ? 'Join a session' : null);

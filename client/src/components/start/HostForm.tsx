@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { LIMITS, getTemplate, listTemplates, type TemplateId } from '@balcony/shared';
-import { createSession } from '../../api/http';
-import { describeApiError } from '../../api/messages';
+import { LIMITS, TEMPLATE_CHOICES, type TemplateId } from '@balcony/shared/light';
 import { saveSession } from '../../session/storage';
 import { FormError } from './FormError';
 import { NameField } from './NameField';
+import { loadApp, loadStartRequests, prepareToLeave, useStartNavigation } from './startNavigation';
+
+// The words describeApiError uses, for when its own code could not be fetched.
+const NETWORK_PROBLEM = "Balcony can't reach the server. Check your connection, then try again.";
 
 interface Props {
   error: string | null;
@@ -13,13 +14,13 @@ interface Props {
 }
 
 export function HostForm({ error, onError }: Props) {
-  const navigate = useNavigate();
+  const nav = useStartNavigation();
   const id = useId();
-  const templates = listTemplates();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<TemplateId>('what-works-circle');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const summary = TEMPLATE_CHOICES.find((t) => t.id === template)?.summary;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -32,9 +33,19 @@ export function HostForm({ error, onError }: Props) {
     }
     onError(null);
     setBusy(true);
+    // The board's code comes down while the server answers.
+    loadApp().catch(() => {});
+    let requests;
+    try {
+      requests = await loadStartRequests();
+    } catch {
+      setBusy(false);
+      onError(NETWORK_PROBLEM);
+      return;
+    }
     try {
       const cleanName = name.trim();
-      const created = await createSession({
+      const created = await requests.createSession({
         title: cleanTitle,
         template,
         ...(cleanName ? { facilitatorName: cleanName } : {}),
@@ -49,10 +60,10 @@ export function HostForm({ error, onError }: Props) {
         joinCode: created.joinCode,
         savedAt: Date.now(),
       });
-      navigate(`/s/${encodeURIComponent(created.sessionId)}`, { state: { showShare: true } });
+      nav.go(`/s/${encodeURIComponent(created.sessionId)}`, { showShare: true });
     } catch (err) {
       setBusy(false);
-      onError(describeApiError(err, 'host'));
+      onError(requests.describeApiError(err, 'host'));
     }
   }
 
@@ -60,7 +71,7 @@ export function HostForm({ error, onError }: Props) {
     <section className="choice" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Host a session</h2>
       <p className="choice-lead">Start a board for your group and share a code with them.</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onInput={prepareToLeave} noValidate>
         <div className="field">
           <label htmlFor={`${id}-title`}>Session title</label>
           <input
@@ -87,14 +98,14 @@ export function HostForm({ error, onError }: Props) {
             onChange={(e) => setTemplate(e.target.value as TemplateId)}
             aria-describedby={`${id}-template-hint`}
           >
-            {templates.map((t) => (
+            {TEMPLATE_CHOICES.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>
             ))}
           </select>
           <p className="hint" id={`${id}-template-hint`}>
-            {getTemplate(template).summary}
+            {summary}
           </p>
         </div>
         <NameField id={id} testId="start.host.name" value={name} onChange={setName} optional />

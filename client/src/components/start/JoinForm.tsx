@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { JOIN_CODE_LENGTH, isJoinCode, normalizeJoinCode } from '@balcony/shared';
-import { getSession, joinSession } from '../../api/http';
-import { describeApiError } from '../../api/messages';
+import { JOIN_CODE_LENGTH, isJoinCode, normalizeJoinCode } from '@balcony/shared/light';
 import { saveSession, updateSession } from '../../session/storage';
 import { FormError } from './FormError';
 import { NameField } from './NameField';
+import { loadApp, loadStartRequests, prepareToLeave, useStartNavigation } from './startNavigation';
+
+// The words describeApiError uses, for when its own code could not be fetched.
+const NETWORK_PROBLEM = "Balcony can't reach the server. Check your connection, then try again.";
 
 interface Props {
   initialCode: string;
@@ -14,7 +15,7 @@ interface Props {
 }
 
 export function JoinForm({ initialCode, error, onError }: Props) {
-  const navigate = useNavigate();
+  const nav = useStartNavigation();
   const id = useId();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
@@ -42,8 +43,18 @@ export function JoinForm({ initialCode, error, onError }: Props) {
     }
     onError(null);
     setBusy(true);
+    // The board's code comes down while the server answers.
+    loadApp().catch(() => {});
+    let requests;
     try {
-      const joined = await joinSession({ joinCode, name: cleanName });
+      requests = await loadStartRequests();
+    } catch {
+      setBusy(false);
+      onError(NETWORK_PROBLEM);
+      return;
+    }
+    try {
+      const joined = await requests.joinSession({ joinCode, name: cleanName });
       saveSession({
         sessionId: joined.sessionId,
         token: joined.participantToken,
@@ -54,15 +65,15 @@ export function JoinForm({ initialCode, error, onError }: Props) {
       });
       // The board needs the template; reading the session now lets it open at once.
       try {
-        const view = await getSession(joined.sessionId, joined.participantToken);
+        const view = await requests.getSession(joined.sessionId, joined.participantToken);
         updateSession(joined.sessionId, { title: view.title, template: view.template, role: view.role, participants: view.participants });
       } catch {
         /* the board reads it again when it opens */
       }
-      navigate(`/s/${encodeURIComponent(joined.sessionId)}`);
+      nav.go(`/s/${encodeURIComponent(joined.sessionId)}`);
     } catch (err) {
       setBusy(false);
-      onError(describeApiError(err, 'join'));
+      onError(requests.describeApiError(err, 'join'));
     }
   }
 
@@ -70,7 +81,7 @@ export function JoinForm({ initialCode, error, onError }: Props) {
     <section className="choice" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Join a session</h2>
       <p className="choice-lead">Type the code your facilitator shows you, and your name.</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onInput={prepareToLeave} noValidate>
         <div className="field">
           <label htmlFor={`${id}-code`}>Code</label>
           <input

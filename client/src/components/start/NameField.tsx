@@ -1,4 +1,4 @@
-import { LIMITS } from '@balcony/shared';
+import { LIMITS } from '@balcony/shared/light';
 
 interface Props {
   /** Prefix for the input's and hint's ids (from useId). */
