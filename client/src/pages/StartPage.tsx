@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { normalizeJoinCode } from '@balcony/shared/light';
 import { HostForm } from '../components/start/HostForm';
 import { JoinForm } from '../components/start/JoinForm';
@@ -22,10 +22,25 @@ export function startCodeFromPath(pathname: string): string | null {
   }
 }
 
+// Where the two choices stack (start.css lays them side by side above it), Join comes first:
+// on a phone it is almost always a participant, who should not scroll past the Host form.
+const STACKED = '(max-width: 47.99rem)';
+
+function subscribeStacked(onChange: () => void): () => void {
+  const query = matchMedia(STACKED);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+function useStacked(): boolean {
+  return useSyncExternalStore(subscribeStacked, () => matchMedia(STACKED).matches);
+}
+
 /** Two choices, side by side on a wide screen: host a session or join one. */
 export function StartPage({ code }: { code?: string | undefined }) {
   const initialCode = code ? normalizeJoinCode(code) : '';
   const [error, setError] = useState<StartError | null>(null);
+  const stacked = useStacked();
   useDocumentTitle(initialCode ? 'Join a session' : null);
 
   const host = (
@@ -49,7 +64,7 @@ export function StartPage({ code }: { code?: string | undefined }) {
         </h1>
         <p className="start-lead">One shared board for reflective group work: write notes together, see the whole picture.</p>
       </header>
-      <div className="start-choices">{initialCode ? [join, host] : [host, join]}</div>
+      <div className="start-choices">{initialCode || stacked ? [join, host] : [host, join]}</div>
       <footer className="start-footer">
         <p>No account needed. Treat every board as confidential: write about practice, not about people.</p>
       </footer>
