@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { LIMITS, TEMPLATE_CHOICES, type TemplateId } from '@balcony/shared/light';
 import { saveSession } from '../../session/storage';
 import { FormError } from './FormError';
-import { NameField } from './NameField';
+import { FieldError, NameField } from './NameField';
+import { LengthCounter, useLengthLimit } from './LengthLimit';
 import { loadApp, loadStartRequests, prepareToLeave, useStartNavigation } from './startNavigation';
 
 // The words describeApiError uses, for when its own code could not be fetched.
@@ -17,9 +19,11 @@ export function HostForm({ error, onError }: Props) {
   const nav = useStartNavigation();
   const id = useId();
   const [title, setTitle] = useState('');
+  const [titleError, setTitleError] = useState<string | null>(null);
   const [template, setTemplate] = useState<TemplateId>('what-works-circle');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const titleLimit = useLengthLimit(title, LIMITS.titleMax, 'a title');
   const summary = TEMPLATE_CHOICES.find((t) => t.id === template)?.summary;
 
   async function submit(e: FormEvent) {
@@ -27,10 +31,12 @@ export function HostForm({ error, onError }: Props) {
     if (busy) return;
     const cleanTitle = title.trim();
     if (!cleanTitle) {
-      onError('Please give the session a title, so people know they are in the right place.');
+      // Shown before focus moves, so that the field is read with its error.
+      flushSync(() => setTitleError('Please give the session a title, so people know they are in the right place.'));
       document.getElementById(`${id}-title`)?.focus();
       return;
     }
+    setTitleError(null);
     onError(null);
     setBusy(true);
     // The board's code comes down while the server answers.
@@ -67,6 +73,8 @@ export function HostForm({ error, onError }: Props) {
     }
   }
 
+  const titleDescribed = [titleError && `${id}-title-error`, `${id}-title-hint`, titleLimit.showCounter && `${id}-title-count`].filter(Boolean).join(' ');
+
   return (
     <section className="choice" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Host a session</h2>
@@ -78,16 +86,24 @@ export function HostForm({ error, onError }: Props) {
             id={`${id}-title`}
             data-testid="start.host.title"
             value={title}
-            onChange={(e) => setTitle(e.target.value)}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              if (titleError && e.target.value.trim()) setTitleError(null);
+            }}
+            onInput={titleLimit.onInput}
+            onPaste={titleLimit.onPaste}
             maxLength={LIMITS.titleMax}
+            dir="auto"
             autoComplete="off"
-            aria-describedby={`${id}-title-hint`}
-            aria-invalid={error !== null && !title.trim() ? true : undefined}
+            aria-describedby={titleDescribed}
+            aria-invalid={titleError ? true : undefined}
             placeholder="For example: Team learning circle, March"
           />
+          {titleError && <FieldError id={`${id}-title-error`} message={titleError} />}
           <p className="hint" id={`${id}-title-hint`}>
             Keep it general: no names of children, families or colleagues.
           </p>
+          <LengthCounter id={`${id}-title-count`} limit={titleLimit} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-template`}>Template</label>

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { JOIN_CODE_LENGTH, isJoinCode, normalizeJoinCode } from '@balcony/shared/light';
 import { saveSession, updateSession } from '../../session/storage';
 import { FormError } from './FormError';
-import { NameField } from './NameField';
+import { FieldError, NameField } from './NameField';
 import { loadApp, loadStartRequests, prepareToLeave, useStartNavigation } from './startNavigation';
 
 // The words describeApiError uses, for when its own code could not be fetched.
@@ -14,12 +15,22 @@ interface Props {
   onError: (message: string | null) => void;
 }
 
+type Field = 'code' | 'name';
+
 export function JoinForm({ initialCode, error, onError }: Props) {
   const nav = useStartNavigation();
   const id = useId();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
+  const [fieldError, setFieldError] = useState<{ field: Field; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+
+  /** Shows the error by its field before focus moves there, so that the two are read together. */
+  function stopAt(field: Field, message: string) {
+    onError(null);
+    flushSync(() => setFieldError({ field, message }));
+    document.getElementById(`${id}-${field}`)?.focus();
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -27,20 +38,18 @@ export function JoinForm({ initialCode, error, onError }: Props) {
     const joinCode = normalizeJoinCode(code);
     const cleanName = name.trim();
     if (joinCode.length !== JOIN_CODE_LENGTH) {
-      onError('A code has six letters and numbers, like ABC-DEF. Check it with your facilitator.');
-      document.getElementById(`${id}-code`)?.focus();
+      stopAt('code', 'A code has six letters and numbers, like ABC-DEF. Check it with your facilitator.');
       return;
     }
     if (!isJoinCode(joinCode)) {
-      onError("That code isn't running a session. Check it with your facilitator.");
-      document.getElementById(`${id}-code`)?.focus();
+      stopAt('code', "That code isn't running a session. Check it with your facilitator.");
       return;
     }
     if (!cleanName) {
-      onError('Please type your name, so the group knows who wrote what.');
-      document.getElementById(`${id}-name`)?.focus();
+      stopAt('name', 'Please type your name, so the group knows who wrote what.');
       return;
     }
+    setFieldError(null);
     onError(null);
     setBusy(true);
     // The board's code comes down while the server answers.
@@ -77,6 +86,8 @@ export function JoinForm({ initialCode, error, onError }: Props) {
     }
   }
 
+  const codeError = fieldError?.field === 'code' ? fieldError.message : null;
+
   return (
     <section className="choice" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Join a session</h2>
@@ -89,19 +100,34 @@ export function JoinForm({ initialCode, error, onError }: Props) {
             className="code-input"
             data-testid="start.join.code"
             value={code}
-            onChange={(e) => setCode(e.target.value)}
+            onChange={(e) => {
+              setCode(e.target.value);
+              if (codeError) setFieldError(null);
+            }}
             maxLength={20}
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            aria-describedby={`${id}-code-hint`}
+            aria-describedby={codeError ? `${id}-code-error ${id}-code-hint` : `${id}-code-hint`}
+            aria-invalid={codeError ? true : undefined}
             placeholder="ABC-DEF"
           />
+          {codeError && <FieldError id={`${id}-code-error`} message={codeError} />}
           <p className="hint" id={`${id}-code-hint`}>
             Six letters and numbers. Capitals, spaces and dashes don't matter.
           </p>
         </div>
-        <NameField id={id} testId="start.join.name" value={name} onChange={setName} autoFocus={initialCode !== ''} />
+        <NameField
+          id={id}
+          testId="start.join.name"
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            if (fieldError?.field === 'name' && v.trim()) setFieldError(null);
+          }}
+          autoFocus={initialCode !== ''}
+          error={fieldError?.field === 'name' ? fieldError.message : null}
+        />
         <FormError message={error} />
         <button type="submit" className="button button-primary button-large" data-testid="start.join.submit" disabled={busy}>
           {busy ? 'Joining…' : 'Join'}
