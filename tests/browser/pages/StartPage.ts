@@ -26,6 +26,37 @@ export class StartPage {
     this.error = page.getByTestId('start.error');
   }
 
+  /** An address on this server. */
+  url(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
+  /** The `data-testid` of what has keyboard focus, or null. */
+  async focusedTestId(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  }
+
+  /** What a screen reader hears with a field besides its label: its `aria-describedby` text. */
+  async description(field: Locator): Promise<string> {
+    return field.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+        .join(' | '),
+    );
+  }
+
+  /** The error shown beside a field, if any. */
+  fieldError(field: Locator): Locator {
+    return field.locator('xpath=..').getByTestId('start.field-error');
+  }
+
+  /** What the polite live region of a field's length limit says. */
+  async limitAnnouncement(field: Locator): Promise<string> {
+    return (await field.locator('xpath=..').locator('[aria-live="polite"]').innerText()).trim();
+  }
+
   async open(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/`);
     await this.joinCode.waitFor();
