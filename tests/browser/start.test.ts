@@ -213,6 +213,24 @@ describe('the start page', () => {
     await ben.context.close();
   });
 
+  it('says it is opening the board while the board\'s code is on its way', async () => {
+    const slow = await personAt('Slow', PHONE);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await slow.context.route(/\/assets\/App-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await slow.page.goto(slow.start.url('/s/not-yet-here'));
+    const opening = slow.page.getByRole('main', { name: 'Opening the board…' });
+    await opening.waitFor();
+    expect(await slow.page.getByRole('status').innerText()).toBe('Opening the board…');
+    await expectNoA11yViolations(slow.page);
+    release();
+    await opening.waitFor({ state: 'detached' });
+    await slow.context.close();
+  });
+
   it('a participant on a phone sees Join first and joins by link, with no sideways scroll', async () => {
     needSteps(1);
     for (const viewport of [SMALL_PHONE, PHONE]) {

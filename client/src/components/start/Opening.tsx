@@ -2,9 +2,9 @@
 export function Opening() {
   return (
     <main className="message-page" aria-busy="true" aria-labelledby="opening-heading" data-testid="app.opening">
-      <h1 id="opening-heading" role="status">
-        Opening the board…
-      </h1>
+      <div role="status">
+        <h1 id="opening-heading">Opening the board…</h1>
+      </div>
     </main>
   );
 }
