@@ -24,6 +24,17 @@ import { clamp, keepNoteInside, newNoteSpot } from './layout';
  * a local transaction, so that the undo manager sees it as this person's own.
  */
 
+/**
+ * One whole step for undo. Typing is gathered into one undo step while it flows; a move, a
+ * colour, an add or a delete is a step of its own, so that Ctrl+Z after a delete brings back
+ * the note as it was, and not the move made just before with it.
+ */
+function asOneStep(conn: SessionConnection, change: () => void): void {
+  conn.undoManager.stopCapturing();
+  conn.transact(change);
+  conn.undoManager.stopCapturing();
+}
+
 export class BoardFullError extends Error {
   constructor() {
     super(`This board is full: it holds ${LIMITS.notesPerBoard} notes. Remove some notes to add more.`);
@@ -46,6 +57,8 @@ export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): st
   const id = crypto.randomUUID();
   const centre = opts.at ? keepNoteInside(opts.zone, opts.at) : newNoteSpot(opts.zone, opts.template, opts.others);
   const pos = boardToNotePosition(opts.zone, centre);
+  // Not closed after: the first words typed belong with the note they started.
+  conn.undoManager.stopCapturing();
   conn.transact(() =>
     addNote(conn.doc, {
       id,
@@ -68,7 +81,7 @@ export function moveNoteToZone(
   others: readonly Point[],
 ): void {
   const pos = boardToNotePosition(zone, newNoteSpot(zone, template, others));
-  conn.transact(() => moveNote(conn.doc, noteId, { zone: zone.id, ...pos }));
+  asOneStep(conn, () => moveNote(conn.doc, noteId, { zone: zone.id, ...pos }));
 }
 
 /**
@@ -84,7 +97,7 @@ export function landingSpot(template: Template, centre: Point): { zone: Zone; x:
 export function dropNote(conn: SessionConnection, template: Template, noteId: string, centre: Point): Zone | null {
   const spot = landingSpot(template, centre);
   if (!spot) return null;
-  conn.transact(() => moveNote(conn.doc, noteId, { zone: spot.zone.id, x: spot.x, y: spot.y }));
+  asOneStep(conn, () => moveNote(conn.doc, noteId, { zone: spot.zone.id, x: spot.x, y: spot.y }));
   return spot.zone;
 }
 
@@ -107,11 +120,11 @@ export function nudgeNote(conn: SessionConnection, template: Template, note: Not
 }
 
 export function removeNote(conn: SessionConnection, noteId: string): void {
-  conn.transact(() => deleteNote(conn.doc, noteId));
+  asOneStep(conn, () => deleteNote(conn.doc, noteId));
 }
 
 export function recolorNote(conn: SessionConnection, noteId: string, color: string): void {
-  conn.transact(() => setNoteColor(conn.doc, noteId, color));
+  asOneStep(conn, () => setNoteColor(conn.doc, noteId, color));
 }
 
 export function editNoteText(conn: SessionConnection, noteId: string, text: string): void {
