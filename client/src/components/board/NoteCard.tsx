@@ -109,7 +109,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
       {editing && mayEdit ? (
         <NoteEditor noteId={note.id} />
       ) : (
-        <div className="note-text" data-testid="board.note.text">
+        <div className="note-text" data-testid="board.note.text" dir="auto">
           {note.text}
         </div>
       )}
