@@ -71,7 +71,7 @@ describe('whose note it is', () => {
   it('the other’s note offers moving and colour, and says why it offers no edit or delete', async () => {
     needSteps(1);
     const note = ben.board.note(amarasNote);
-    expect(await note.getAttribute('aria-keyshortcuts')).toBe('M');
+    expect(await note.getAttribute('aria-keyshortcuts')).toBe('Alt+M');
     expect(await ben.board.noteDescription(amarasNote)).toBe('Written by Amara. Only Amara or the facilitator can change its words.');
     expect(await ben.board.noteDescription(bensNote)).toBe('Written by you.');
     expect(await fran.board.noteDescription(amarasNote)).toBe('Written by Amara.');

@@ -16,6 +16,7 @@ import {
   type Template,
   type Zone,
 } from '@balcony/shared';
+import * as Y from 'yjs';
 import type { SessionConnection } from '../session/SessionConnection';
 import { clamp, keepNoteInside, newNoteSpot } from './layout';
 
@@ -50,6 +51,8 @@ export interface AddNoteOptions {
   template: Template;
   /** Centres of the notes on the board now, to keep clear of. */
   others: readonly Point[];
+  /** The note's first words: what the person had typed on the zone. */
+  text?: string;
 }
 
 export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): string {
@@ -59,7 +62,7 @@ export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): st
   const pos = boardToNotePosition(opts.zone, centre);
   // Not closed after: the first words typed belong with the note they started.
   conn.undoManager.stopCapturing();
-  conn.transact(() =>
+  conn.transact(() => {
     addNote(conn.doc, {
       id,
       zone: opts.zone.id,
@@ -68,8 +71,10 @@ export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): st
       color: opts.color,
       authorId: opts.authorId,
       createdAt: Date.now(),
-    }),
-  );
+    });
+    // In the same step, so that one undo takes away the note and its first words together.
+    if (opts.text) setNoteText(conn.doc, id, opts.text.slice(0, LIMITS.noteTextMax));
+  });
   return id;
 }
 
@@ -129,4 +134,17 @@ export function recolorNote(conn: SessionConnection, noteId: string, color: stri
 
 export function editNoteText(conn: SessionConnection, noteId: string, text: string): void {
   conn.transact(() => setNoteText(conn.doc, noteId, text.slice(0, LIMITS.noteTextMax)));
+}
+
+/**
+ * Puts typed text on the end of a note's words. Returns how many characters did not fit (the
+ * note holds LIMITS.noteTextMax), so that the caller can say so.
+ */
+export function appendNoteText(conn: SessionConnection, noteId: string, typed: string): number {
+  const text = conn.notes.get(noteId)?.get('text');
+  if (!(text instanceof Y.Text)) return typed.length;
+  const room = Math.max(0, LIMITS.noteTextMax - text.length);
+  const fits = typed.slice(0, room);
+  if (fits) conn.transact(() => text.insert(text.length, fits));
+  return typed.length - fits.length;
 }

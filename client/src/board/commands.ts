@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { zoneById, type NoteView, type Point, type Template } from '@balcony/shared';
 import { useUi } from '../state/ui';
 import { useBoard, type BoardContextValue } from './BoardContext';
-import { BoardFullError, addNoteToZone, removeNote } from './actions';
+import { BoardFullError, addNoteToZone, appendNoteText, removeNote } from './actions';
+import { noteFull } from './noteLimits';
 import { noteCentre } from './layout';
 import { mayEditNote, onlyAuthorMayChange } from './noteRights';
 
@@ -10,6 +11,15 @@ import { mayEditNote, onlyAuthorMayChange } from './noteRights';
 export interface BoardCommands {
   /** Adds a note to a zone (or the zone in play) and opens it for writing. */
   addNote: (zoneId?: string, at?: Point) => void;
+  /** Starts a new note in a zone with what the person typed there, and opens it for writing on. */
+  typeNewNote: (zoneId: string, text: string) => void;
+  /**
+   * Puts typed text on the end of a note and opens it for writing on, or says (once, not for every
+   * key) why not when the note is not this person's to change.
+   */
+  typeOnNote: (noteId: string, text: string) => void;
+  /** Opens a note for writing where a key is still composing a character; says why not, as typing does. */
+  startTypingOnNote: (noteId: string) => void;
   /** Opens a note for writing, or says why not when the note is not this person's to change. */
   editNote: (noteId: string) => void;
   /** Deletes a note, or says why not when the note is not this person's to change. */
@@ -42,6 +52,9 @@ function zoneOfFocus(): string | null {
   return holder?.dataset.zoneId ?? null;
 }
 
+/** How long one "not yours" stands for a burst of typing on the same note. */
+const REFUSAL_QUIET_MS = 4_000;
+
 export function makeCommands(ctx: BoardContextValue): BoardCommands {
   const { conn, template, notesIndex, announcer, me, nameOf } = ctx;
 
@@ -56,6 +69,19 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
     return null;
   };
 
+  let lastRefusal = { noteId: '', at: 0 };
+  /** Like `changeable`, but a burst of typing on someone else's note hears the reason once. */
+  const typeable = (noteId: string): NoteView | null => {
+    const note = notesIndex.get().byId.get(noteId);
+    if (!note) return null;
+    if (mayEditNote(me, note)) return note;
+    const now = Date.now();
+    const quiet = lastRefusal.noteId === noteId && now - lastRefusal.at < REFUSAL_QUIET_MS;
+    lastRefusal = { noteId, at: now };
+    if (!quiet) changeable(noteId);
+    return null;
+  };
+
   const zoneInPlay = () => {
     const ui = useUi.getState();
     const selected = ui.selectedNoteId ? notesIndex.get().byId.get(ui.selectedNoteId)?.zone : undefined;
@@ -64,28 +90,46 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
     return template.zones[0]!.id;
   };
 
+  const add = (zoneId: string | undefined, at: Point | undefined, text: string | undefined) => {
+    const zone = zoneById(template, zoneId ?? zoneInPlay()) ?? template.zones[0]!;
+    const ui = useUi.getState();
+    try {
+      const id = addNoteToZone(conn, {
+        zone,
+        authorId: me.participantId,
+        color: ui.newNoteColor,
+        template,
+        others: noteCentres(template, notesIndex.get().list),
+        ...(at ? { at } : {}),
+        ...(text ? { text } : {}),
+      });
+      ui.setActiveZone(zone.id);
+      ui.startEditing(id);
+      announcer.say(text ? `New note in ${zone.label}.` : `New note in ${zone.label}. Type your note, then press Escape.`);
+    } catch (err) {
+      const message = err instanceof BoardFullError ? err.message : 'The note could not be added.';
+      ui.showToast(message);
+      announcer.say(message);
+    }
+  };
+
   return {
     zoneInPlay,
-    addNote(zoneId, at) {
-      const zone = zoneById(template, zoneId ?? zoneInPlay()) ?? template.zones[0]!;
+    addNote: (zoneId, at) => add(zoneId, at, undefined),
+    typeNewNote: (zoneId, text) => add(zoneId, undefined, text),
+    typeOnNote(noteId, text) {
+      if (!typeable(noteId)) return;
+      const cut = appendNoteText(conn, noteId, text);
       const ui = useUi.getState();
-      try {
-        const id = addNoteToZone(conn, {
-          zone,
-          authorId: me.participantId,
-          color: ui.newNoteColor,
-          template,
-          others: noteCentres(template, notesIndex.get().list),
-          ...(at ? { at } : {}),
-        });
-        ui.setActiveZone(zone.id);
-        ui.startEditing(id);
-        announcer.say(`New note in ${zone.label}. Type your note, then press Escape.`);
-      } catch (err) {
-        const text = err instanceof BoardFullError ? err.message : 'The note could not be added.';
-        ui.showToast(text);
-        announcer.say(text);
+      if (cut > 0) {
+        const message = noteFull();
+        ui.showToast(message);
+        announcer.say(message);
       }
+      if (ui.editingNoteId !== noteId) ui.startEditing(noteId);
+    },
+    startTypingOnNote(noteId) {
+      if (typeable(noteId)) useUi.getState().startEditing(noteId);
     },
     editNote(noteId) {
       if (changeable(noteId)) useUi.getState().startEditing(noteId);

@@ -132,7 +132,7 @@ export class BoardPage {
   }
 
   /**
-   * Adds a note to a zone and types its text, the way a person would: N with the zone focused,
+   * Adds a note to a zone and types its text, the way a person would: Enter with the zone focused,
    * the Add note button after focusing the zone, or a double-click in the zone. Returns its id.
    */
   async addNote(zoneId: string, text: string, via: 'key' | 'button' | 'dblclick' = 'key'): Promise<string> {
@@ -143,7 +143,7 @@ export class BoardPage {
       await zone.dblclick({ position: { x: b.width / 2, y: b.height * 0.7 } });
     } else {
       await zone.focus();
-      if (via === 'key') await zone.press('n');
+      if (via === 'key') await zone.press('Enter');
       else await this.addNoteButton.click();
     }
     await this.editor.waitFor();
@@ -169,10 +169,10 @@ export class BoardPage {
     for (let i = 0; i < times; i++) await note.press(key);
   }
 
-  /** M opens "move to zone…"; the zone is then chosen with the keyboard too. */
+  /** Alt+M opens "move to zone…"; the zone is then chosen with the keyboard too. */
   async moveWithKeyboard(noteId: string, zoneId: string): Promise<void> {
     const note = await this.select(noteId);
-    await note.press('m');
+    await note.press('Alt+m');
     await this.moveDialog.waitFor();
     const choice = this.moveDialog.locator(byTestId('moveDialog.zone', ['data-zone-id', zoneId]));
     await choice.focus();

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useCommands } from '../../board/commands';
 import { useUi } from '../../state/ui';
 import { ZOOM_STEPS } from '../../board/layout';
+import { isBoardWide, keyAction, type KeyPlace } from '../../board/keyMap';
 
 /** True when a key press is someone typing, so that letters and Ctrl+Z belong to the field. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -14,9 +15,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color'].includes(type);
 }
 
+/** Where on the board a key was pressed, for the key map. */
+function placeOf(target: EventTarget | null): KeyPlace {
+  if (!(target instanceof Element)) return 'board';
+  const holder = target.closest('[data-testid="board.note"], [data-testid="board.zone"]');
+  if (!holder) return 'board';
+  return holder.getAttribute('data-testid') === 'board.note' ? 'note' : 'zone';
+}
+
 /**
- * Board-wide keys: N adds a note, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, + and -
- * zoom, 0 shows the whole board.
+ * Board-wide keys, as the key map decides them (board/keyMap.ts): Alt+N adds a note to the zone
+ * in view, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, and, where nothing types, + and −
+ * zoom and 0 shows the whole board. Zones and notes handle their own keys first.
  */
 export function BoardShortcuts() {
   const commands = useCommands();
@@ -25,27 +35,15 @@ export function BoardShortcuts() {
       if (e.defaultPrevented || e.isComposing || isTypingTarget(e.target)) return;
       const ui = useUi.getState();
       if (ui.moveDialogNoteId || ui.noteMenu || ui.sessionMenuOpen) return;
-      const key = e.key.toLowerCase();
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && !e.altKey && key === 'z') {
-        e.preventDefault();
-        if (e.shiftKey) commands.redo();
-        else commands.undo();
-        return;
-      }
-      if (mod && !e.altKey && !e.shiftKey && key === 'y') {
-        e.preventDefault();
-        commands.redo();
-        return;
-      }
-      if (mod || e.altKey) return;
-      if (key === 'n') {
-        e.preventDefault();
-        commands.addNote();
-      } else if (key === '+' || key === '=' || key === '-' || key === '0') {
-        e.preventDefault();
+      const action = keyAction(e, { place: placeOf(e.target) });
+      if (!isBoardWide(action)) return;
+      e.preventDefault();
+      if (action.kind === 'undo') commands.undo();
+      else if (action.kind === 'redo') commands.redo();
+      else if (action.kind === 'addNote') commands.addNote();
+      else if (action.kind === 'zoom') {
         const last = ZOOM_STEPS.length - 1;
-        const step = key === '0' ? 0 : key === '-' ? Math.max(0, ui.zoomStep - 1) : Math.min(last, ui.zoomStep + 1);
+        const step = action.to === 'whole' ? 0 : action.to === 'out' ? Math.max(0, ui.zoomStep - 1) : Math.min(last, ui.zoomStep + 1);
         ui.setZoomStep(step);
       }
     };

@@ -3,6 +3,7 @@ import { useBoard, useStore } from '../../board/BoardContext';
 import { useCommands } from '../../board/commands';
 import { useUi } from '../../state/ui';
 import { ZOOM_STEPS } from '../../board/layout';
+import '../../styles/keyboard.css';
 
 const TOAST_MS = 8_000;
 
@@ -27,7 +28,8 @@ export function BoardToolbar() {
         type="button"
         className="button button-primary"
         data-testid="board.addNote"
-        aria-keyshortcuts="N"
+        aria-keyshortcuts="Alt+N"
+        title="Add note (Alt+N)"
         onClick={() => commands.addNote()}
       >
         <span aria-hidden="true" className="plus">
@@ -86,7 +88,7 @@ export function BoardToolbar() {
           +
         </button>
       </div>
-      <div className="toolbar-status" role="status">
+      <div className="toolbar-status" role="status" data-testid="board.status">
         {toast && (
           <span className="toast">
             {toast.text}
@@ -98,10 +100,23 @@ export function BoardToolbar() {
           </span>
         )}
       </div>
-      <p className="toolbar-hint">
-        Double-click a zone to add a note there. Keys: <kbd>N</kbd> new note, <kbd>Enter</kbd> edit, <kbd>M</kbd> move,
-        arrows nudge.
-      </p>
+      {/* Where the keys work: typing on a zone or a note writes, so no shortcut there is a bare letter. */}
+      <p className="toolbar-hint">Type on a zone to start a note there, or double-click it.</p>
+      <details className="keys-help" data-testid="board.keysHint">
+        <summary>Keys</summary>
+        <div className="keys-help-body">
+          <p>Typing on a zone starts a note there; typing on your note adds to it.</p>
+          <ul>
+            <li><kbd>Tab</kbd> moves between zones and notes.</li>
+            <li><kbd>Enter</kbd> edits; <kbd>Escape</kbd> leaves editing.</li>
+            <li>Arrow keys nudge a selected note.</li>
+            <li><kbd>Alt</kbd>+<kbd>M</kbd> opens “Move to zone…”.</li>
+            <li><kbd>Alt</kbd>+<kbd>N</kbd> adds a note to the zone in view.</li>
+            <li><kbd>Delete</kbd> removes (with undo).</li>
+            <li><kbd>Ctrl</kbd>/<kbd>Cmd</kbd>+<kbd>Z</kbd> and <kbd>Shift</kbd>+<kbd>Ctrl</kbd>/<kbd>Cmd</kbd>+<kbd>Z</kbd> undo and redo.</li>
+          </ul>
+        </div>
+      </details>
     </div>
   );
 }

@@ -82,7 +82,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
       aria-label={preview || 'Empty note'}
       aria-describedby={descriptionId}
       data-selected={selected}
-      aria-keyshortcuts={mayEdit ? 'Enter M Delete' : 'M'}
+      aria-keyshortcuts={mayEdit ? 'Enter Alt+M Delete' : 'Alt+M'}
       style={style}
       onFocus={(e) => {
         if (e.target !== e.currentTarget) return;

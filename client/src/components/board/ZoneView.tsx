@@ -3,6 +3,7 @@ import { shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneSha
 import { useBoard } from '../../board/BoardContext';
 import { labelPlacement } from '../../board/layout';
 import { useCommands } from '../../board/commands';
+import { isBoardWide, keyAction } from '../../board/keyMap';
 import { useUi } from '../../state/ui';
 import { NoteCard, type RemoteDrag } from './NoteCard';
 
@@ -59,13 +60,22 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
       role="group"
       aria-label={`${zone.label}, ${count === 1 ? '1 note' : `${count} notes`}`}
       aria-describedby={`${id}-prompt`}
-      aria-keyshortcuts="N"
+      aria-keyshortcuts="Enter Alt+N"
       style={{ left: b.x, top: b.y, width: b.w, height: b.h }}
       onFocus={(e) => {
         if (e.target !== e.currentTarget) return;
         const ui = useUi.getState();
         ui.setActiveZone(zone.id);
         ui.select(null);
+      }}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        // Typing on a zone writes a new note there, starting with the key typed (board/keyMap.ts).
+        const action = keyAction(e, { place: 'zone' });
+        if (action.kind === 'none' || isBoardWide(action)) return;
+        if (action.kind === 'type') commands.typeNewNote(zone.id, action.text);
+        else if (action.kind === 'startTyping') return commands.addNote(zone.id);
+        e.preventDefault();
       }}
       onDoubleClick={(e) => {
         if ((e.target as Element).closest('[data-testid="board.note"]')) return;

@@ -3,6 +3,8 @@ import type { NoteView, Zone } from '@balcony/shared';
 import { useBoard } from '../../board/BoardContext';
 import { nudgeNote } from '../../board/actions';
 import { useCommands } from '../../board/commands';
+import { isBoardWide, keyAction } from '../../board/keyMap';
+import { mayEditNote } from '../../board/noteRights';
 import { useUi } from '../../state/ui';
 import type { NoteDrag } from './useNoteDrag';
 
@@ -11,55 +13,56 @@ const NUDGE = 10;
 const NUDGE_BIG = 50;
 
 /**
- * The keys of a focused note: arrows nudge it, Enter or F2 edits it, M moves it to a zone,
- * Delete or Backspace removes it, Shift+F10 or the menu key opens its menu, Escape ends a drag.
- * Whether the person may edit or delete the note is the commands' to decide.
+ * The keys of a focused note, as the key map decides them (board/keyMap.ts): typing writes on
+ * the end of its words, arrows nudge it, Enter edits, Alt+M moves it, Delete removes it. Keys the
+ * whole board handles (undo, Alt+N) are left to bubble. Whether the person may change the note is
+ * the commands' to decide and say.
  */
 export function useNoteKeys(note: NoteView, zone: Zone, drag: NoteDrag, openMenu: () => void) {
-  const { conn, template, announcer } = useBoard();
+  const { conn, template, announcer, me } = useBoard();
   const commands = useCommands();
 
   return (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
-    const step = e.shiftKey ? NUDGE_BIG : NUDGE;
-    const arrows: Record<string, [number, number]> = {
-      ArrowLeft: [-step, 0],
-      ArrowRight: [step, 0],
-      ArrowUp: [0, -step],
-      ArrowDown: [0, step],
-    };
-    const arrow = arrows[e.key];
-    if (arrow) {
-      e.preventDefault();
-      if (!nudgeNote(conn, template, note, arrow[0], arrow[1])) announcer.say(`The note is at the edge of ${zone.label}.`);
-      return;
-    }
-    switch (e.key) {
-      case 'Enter':
-      case 'F2':
-        e.preventDefault();
-        commands.editNote(note.id);
+    if (e.target !== e.currentTarget) return;
+    const action = keyAction(e, {
+      place: 'note',
+      mayEdit: mayEditNote(me, note),
+      dragging: drag.isMoving(),
+      editing: useUi.getState().editingNoteId === note.id,
+    });
+    if (action.kind === 'none' || isBoardWide(action)) return;
+    if (action.kind !== 'startTyping') e.preventDefault();
+    switch (action.kind) {
+      case 'type':
+        commands.typeOnNote(note.id, action.text);
         return;
-      case 'm':
-      case 'M':
-        e.preventDefault();
-        useUi.getState().openMoveDialog(note.id);
+      case 'startTyping':
+        commands.startTypingOnNote(note.id);
         return;
-      case 'Delete':
-      case 'Backspace':
-        e.preventDefault();
-        commands.deleteNote(note.id);
+      case 'refuse':
+        // Says why not, once for a burst of typing.
+        commands.startTypingOnNote(note.id);
         return;
-      case 'Escape':
-        if (drag.isMoving()) {
-          e.preventDefault();
-          drag.cancel();
+      case 'nudge': {
+        const step = action.big ? NUDGE_BIG : NUDGE;
+        if (!nudgeNote(conn, template, note, action.dx * step, action.dy * step)) {
+          announcer.say(`The note is at the edge of ${zone.label}.`);
         }
         return;
-      case 'ContextMenu':
-      case 'F10':
-        if (e.key === 'F10' && !e.shiftKey) return;
-        e.preventDefault();
+      }
+      case 'edit':
+        commands.editNote(note.id);
+        return;
+      case 'move':
+        useUi.getState().openMoveDialog(note.id);
+        return;
+      case 'delete':
+        commands.deleteNote(note.id);
+        return;
+      case 'cancelDrag':
+        drag.cancel();
+        return;
+      case 'menu':
         openMenu();
         return;
     }
