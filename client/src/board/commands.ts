@@ -45,11 +45,29 @@ export function focusZone(zoneId: string): void {
   document.querySelector<HTMLElement>(`[data-testid="board.zone"][data-zone-id="${CSS.escape(zoneId)}"]`)?.focus();
 }
 
+/**
+ * Gives focus back to a note after a dialog or menu: now, if it is on screen, and again once it
+ * is drawn anew (a note that changed zone is a new element in its new zone).
+ */
+export function focusNoteNow(noteId: string): void {
+  document.querySelector<HTMLElement>(`[data-testid="board.note"][data-note-id="${CSS.escape(noteId)}"]`)?.focus();
+  useUi.getState().requestFocus(noteId);
+}
+
 function zoneOfFocus(): string | null {
   const el = document.activeElement;
   if (!(el instanceof HTMLElement)) return null;
   const holder = el.closest<HTMLElement>('[data-testid="board.note"], [data-testid="board.zone"]');
   return holder?.dataset.zoneId ?? null;
+}
+
+/** Where focus goes when a note is deleted: the next note in its zone, else the one before, else the zone. */
+function focusAfterDelete(noteId: string, zoneId: string): () => void {
+  const zone = document.querySelector<HTMLElement>(`[data-testid="board.zone"][data-zone-id="${CSS.escape(zoneId)}"]`);
+  const notes = zone ? [...zone.querySelectorAll<HTMLElement>('[data-testid="board.note"]')] : [];
+  const i = notes.findIndex((el) => el.dataset.noteId === noteId);
+  const next = i >= 0 ? (notes[i + 1] ?? notes[i - 1]) : undefined;
+  return () => (next?.isConnected ? next.focus() : focusZone(zoneId));
 }
 
 /** How long one "not yours" stands for a burst of typing on the same note. */
@@ -137,13 +155,14 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
     deleteNote(noteId) {
       const note = changeable(noteId);
       if (!note) return;
+      const refocus = focusAfterDelete(noteId, note.zone);
       removeNote(conn, noteId);
       const ui = useUi.getState();
       if (ui.selectedNoteId === noteId) ui.select(null);
       if (ui.editingNoteId === noteId) ui.stopEditing();
       ui.showToast('Note deleted.', true);
       announcer.say('Note deleted. Press Control and Z to undo.');
-      focusZone(note.zone);
+      refocus();
     },
     undo() {
       if (conn.undoManager.undoStack.length === 0) return announcer.say('Nothing to undo.');

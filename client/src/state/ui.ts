@@ -25,7 +25,8 @@ export interface UiState {
   editingNoteId: string | null;
   /** The zone that last had focus: where *Add note* puts a note. */
   activeZoneId: string | null;
-  noteMenu: { noteId: string; anchor: Anchor } | null;
+  /** The open note menu, and what opened it: Escape goes back there, to the note or its button. */
+  noteMenu: { noteId: string; anchor: Anchor; from: 'note' | 'button' } | null;
   moveDialogNoteId: string | null;
   shareOpen: boolean;
   sessionMenuOpen: boolean;
@@ -41,7 +42,7 @@ export interface UiState {
   startEditing: (noteId: string) => void;
   stopEditing: () => void;
   setActiveZone: (zoneId: string | null) => void;
-  openNoteMenu: (noteId: string, anchor: Anchor) => void;
+  openNoteMenu: (noteId: string, anchor: Anchor, from?: 'note' | 'button') => void;
   closeNoteMenu: () => void;
   openMoveDialog: (noteId: string) => void;
   closeMoveDialog: () => void;
@@ -75,7 +76,7 @@ export const useUi = create<UiState>()((set, get) => ({
   startEditing: (noteId) => set({ editingNoteId: noteId, selectedNoteId: noteId, noteMenu: null }),
   stopEditing: () => set({ editingNoteId: null }),
   setActiveZone: (zoneId) => set({ activeZoneId: zoneId }),
-  openNoteMenu: (noteId, anchor) => set({ noteMenu: { noteId, anchor }, selectedNoteId: noteId }),
+  openNoteMenu: (noteId, anchor, from = 'button') => set({ noteMenu: { noteId, anchor, from }, selectedNoteId: noteId }),
   closeNoteMenu: () => set({ noteMenu: null }),
   openMoveDialog: (noteId) => set({ moveDialogNoteId: noteId, noteMenu: null, selectedNoteId: noteId }),
   closeMoveDialog: () => set({ moveDialogNoteId: null }),

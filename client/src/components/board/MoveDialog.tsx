@@ -3,7 +3,7 @@ import { zoneById } from '@balcony/shared';
 import { useBoard, useNotes } from '../../board/BoardContext';
 import { moveNoteToZone } from '../../board/actions';
 import { useUi } from '../../state/ui';
-import { noteCentres } from '../../board/commands';
+import { focusNoteNow, noteCentres } from '../../board/commands';
 
 /** "Move to zone…": the keyboard and menu way to do what a drag does. */
 export function MoveDialog() {
@@ -26,21 +26,33 @@ export function MoveDialog() {
     }
   }, [open]);
 
-  const close = (focusNote: boolean) => {
+  /**
+   * Closes the dialog now, not on the next render: while a modal dialog is open the rest of the
+   * page is inert, so the note (re-created in its new zone) could not take focus, and the browser
+   * would hand focus back to whatever opened the dialog, which may be gone.
+   */
+  const closeNow = () => {
+    const dialog = ref.current;
+    if (dialog?.open) dialog.close();
+  };
+
+  const close = () => {
     const ui = useUi.getState();
     const id = ui.moveDialogNoteId;
+    closeNow();
     ui.closeMoveDialog();
-    if (focusNote && id) ui.requestFocus(id);
+    if (id) focusNoteNow(id);
   };
 
   const choose = (zoneId: string) => {
     if (!note) return;
     const zone = zoneById(template, zoneId);
+    closeNow();
     if (zone && zone.id !== note.zone) {
       moveNoteToZone(conn, template, note.id, zone, noteCentres(template, snapshot.list, note.id));
       announcer.say(`Note moved to ${zone.label}.`);
     }
-    close(true);
+    close();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
@@ -67,12 +79,12 @@ export function MoveDialog() {
       aria-labelledby="move-dialog-title"
       onCancel={(e) => {
         e.preventDefault();
-        close(true);
+        close();
       }}
       onKeyDown={onKeyDown}
       onClick={(e) => {
         // A click on the backdrop lands on the dialog element itself.
-        if (e.target === e.currentTarget) close(true);
+        if (e.target === e.currentTarget) close();
       }}
     >
       {open && note && (
@@ -102,7 +114,7 @@ export function MoveDialog() {
             })}
           </ul>
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => close(true)}>
+            <button type="button" className="button" onClick={() => close()}>
               Cancel
             </button>
           </div>

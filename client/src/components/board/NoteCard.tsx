@@ -39,11 +39,11 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   const dragCentre = drag.centre;
   const centre = dragCentre ?? remoteDrag?.centre ?? stored;
 
-  const openMenu = () => {
+  const openMenu = (from: 'note' | 'button' = 'note') => {
     const button = ref.current?.querySelector<HTMLElement>('[data-testid="board.note.menu"]');
     if (!button) return;
     const r = button.getBoundingClientRect();
-    useUi.getState().openNoteMenu(note.id, { left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    useUi.getState().openNoteMenu(note.id, { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, from);
   };
   const onKeyDown = useNoteKeys(note, zone, drag, openMenu);
   useNoteFocus(ref, note.id, editing);
@@ -125,7 +125,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           aria-haspopup="menu"
           aria-expanded={menuOpen}
           tabIndex={selected ? 0 : -1}
-          onClick={() => (menuOpen ? useUi.getState().closeNoteMenu() : openMenu())}
+          onClick={() => (menuOpen ? useUi.getState().closeNoteMenu() : openMenu('button'))}
         >
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
             <circle cx="4" cy="10" r="2" />

@@ -82,7 +82,8 @@ export function NoteMenu() {
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
-          close('button');
+          // Back to what opened the menu: its button, or the note for Shift+F10.
+          close(menu.from);
         } else if (e.key === 'Tab') {
           e.preventDefault();
           close('note');
