@@ -26,7 +26,11 @@ export interface BoardCommands {
   deleteNote: (noteId: string) => void;
   undo: () => void;
   redo: () => void;
-  /** The zone a new note goes to when no zone is named. */
+  /**
+   * The zone a new note goes to when no zone is named: the zone in view. Until phases exist that
+   * is the zone with focus (or holding the note with focus), else the one last used, else the
+   * zone nearest the centre of what is on screen.
+   */
   zoneInPlay: () => string;
 }
 
@@ -59,6 +63,32 @@ function zoneOfFocus(): string | null {
   if (!(el instanceof HTMLElement)) return null;
   const holder = el.closest<HTMLElement>('[data-testid="board.note"], [data-testid="board.zone"]');
   return holder?.dataset.zoneId ?? null;
+}
+
+/** The zone drawn at the centre of the visible part of the board, else the one whose box is nearest. */
+export function zoneNearestViewCentre(): string | null {
+  const canvas = document.querySelector<HTMLElement>('[data-testid="board.canvas"]');
+  if (!canvas) return null;
+  const view = (canvas.closest<HTMLElement>('.board-viewport') ?? canvas.parentElement ?? canvas).getBoundingClientRect();
+  const left = Math.max(0, view.left);
+  const top = Math.max(0, view.top);
+  const right = Math.min(window.innerWidth, view.right);
+  const bottom = Math.min(window.innerHeight, view.bottom);
+  if (right <= left || bottom <= top) return null;
+  const cx = (left + right) / 2;
+  const cy = (top + bottom) / 2;
+  // Only zone shapes and notes take the pointer, so this finds the zone drawn there, not a box.
+  for (const el of document.elementsFromPoint(cx, cy)) {
+    const zone = el.closest<HTMLElement>('[data-testid="board.zone"]');
+    if (zone?.dataset.zoneId) return zone.dataset.zoneId;
+  }
+  let best: { id: string; d: number } | null = null;
+  for (const zone of canvas.querySelectorAll<HTMLElement>('[data-testid="board.zone"]')) {
+    const r = zone.getBoundingClientRect();
+    const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+    if (zone.dataset.zoneId && (!best || d < best.d)) best = { id: zone.dataset.zoneId, d };
+  }
+  return best?.id ?? null;
 }
 
 /** Where focus goes when a note is deleted: the next note in its zone, else the one before, else the zone. */
@@ -102,8 +132,7 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
 
   const zoneInPlay = () => {
     const ui = useUi.getState();
-    const selected = ui.selectedNoteId ? notesIndex.get().byId.get(ui.selectedNoteId)?.zone : undefined;
-    const candidates = [zoneOfFocus(), ui.activeZoneId, selected];
+    const candidates = [zoneOfFocus(), ui.activeZoneId, zoneNearestViewCentre()];
     for (const id of candidates) if (id && zoneById(template, id)) return id;
     return template.zones[0]!.id;
   };
