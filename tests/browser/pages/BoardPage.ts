@@ -293,4 +293,63 @@ export class BoardPage {
   async undoFrom(zoneId: string): Promise<void> {
     await this.zone(zoneId).press('Control+z');
   }
+
+  /** The note being written now, or null. */
+  async editingNoteId(): Promise<string | null> {
+    const editing = this.page.locator(`${byTestId('board.note')}:has(${byTestId('board.note.editor')})`);
+    return (await editing.count()) ? editing.getAttribute('data-note-id') : null;
+  }
+
+  /**
+   * Focuses a zone and types on it key by key, as a person types a sentence there; returns the
+   * note that typing opened (the editor stays open, with focus).
+   */
+  async typeOnZone(zoneId: string, text: string): Promise<string | null> {
+    await this.zone(zoneId).focus();
+    await this.page.keyboard.type(text);
+    return this.editingNoteId();
+  }
+
+  /** Selects a note and types on it key by key, as a person would with the note chosen. */
+  async typeOnNote(noteId: string, text: string): Promise<void> {
+    await this.select(noteId);
+    await this.page.keyboard.type(text);
+  }
+
+  /** What has focus: a zone, a note, the note editor, a dialog's or a menu's item, or something else. */
+  async focused(): Promise<{ testId: string | null; noteId: string | null; zoneId: string | null; tag: string }> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return {
+        testId: el?.getAttribute('data-testid') ?? null,
+        noteId: el?.closest<HTMLElement>('[data-note-id]')?.dataset.noteId ?? null,
+        zoneId: el?.getAttribute('data-zone-id') ?? null,
+        tag: el?.tagName.toLowerCase() ?? '',
+      };
+    });
+  }
+
+  /** The text in the open note editor. */
+  async editorText(): Promise<string> {
+    return this.editor.inputValue();
+  }
+
+  /** Pastes text into the open note editor from the clipboard, as Ctrl+V does. */
+  async pasteIntoEditor(text: string): Promise<void> {
+    await this.editor.evaluate((el: HTMLTextAreaElement, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      // A paste that fits is left to the browser; a synthetic event inserts nothing, so do it here.
+      if (el.dispatchEvent(event)) {
+        el.setRangeText(pasted, el.selectionStart, el.selectionEnd, 'end');
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }, text);
+  }
+
+  /** The status line of the toolbar, where a toast says what just happened. */
+  toast(): Locator {
+    return this.page.getByTestId('board.status');
+  }
 }
