@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getTemplate, shapeContains, zoneAt, zoneById, type Point } from '@balcony/shared';
-import { MIN_SCALE, fitScale, labelRect, newNoteSpot, noteRect } from './layout';
+import { MIN_SCALE, arrangeNotes, fitScale, labelRect, newNoteSpot, noteBox, noteRect, noteZoom } from './layout';
 
 const circle = getTemplate('what-works-circle');
 const web = getTemplate('cultural-web');
@@ -55,5 +55,43 @@ describe('newNoteSpot', () => {
     const spots: Point[] = [];
     for (let i = 0; i < 40; i++) spots.push(newNoteSpot(zone, circle, spots));
     expect(spots.every((p) => zoneAt(circle, p)?.id === 'actions')).toBe(true);
+  });
+});
+
+describe('readable notes', () => {
+  it('draws notes larger when the board is shrunk, and never smaller than their size', () => {
+    expect(noteZoom(0.5)).toBeCloseTo(2, 5);
+    expect(noteZoom(1.5)).toBe(1);
+  });
+
+  it('narrows a zoomed note to fit its column', () => {
+    const zone = zoneById(circle, 'questions')!;
+    expect(noteBox(zone, 1.5).w).toBeLessThanOrEqual(220 - 24);
+  });
+
+  it('draws four notes put on the same spot in the paradigm clear of each other, centres in the circle', () => {
+    const zone = zoneById(web, 'paradigm')!;
+    const box = noteBox(zone, noteZoom(0.68));
+    const notes = ['a', 'b', 'c', 'd'].map((id) => ({ id, centre: { x: 800, y: 500 } }));
+    const labels = web.zones.map((z) => labelRect(z, web.board));
+    const { at } = arrangeNotes(zone, notes, box, labels);
+    const rects = [...at.values()].map((c) => ({ x: c.x - box.w / 2, y: c.y - box.h / 2, w: box.w, h: box.h }));
+    for (const c of at.values()) expect(shapeContains(zone.shape, c)).toBe(true);
+    for (const [i, r] of rects.entries()) {
+      for (const l of labels) expect(r.x < l.x + l.w && l.x < r.x + r.w && r.y < l.y + l.h && l.y < r.y + r.h).toBe(false);
+      for (const q of rects.slice(i + 1)) expect(r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h).toBe(false);
+    }
+  });
+
+  it('draws a crowded zone with shorter notes rather than let them cover each other', () => {
+    const zone = zoneById(web, 'paradigm')!;
+    const box = noteBox(zone, noteZoom(0.5));
+    const notes = ['a', 'b', 'c', 'd'].map((id) => ({ id, centre: { x: 800, y: 500 } }));
+    const labels = web.zones.map((z) => labelRect(z, web.board, 1.4));
+    const drawn = arrangeNotes(zone, notes, box, labels);
+    expect(drawn.box.h).toBeLessThan(box.h);
+    const rects = [...drawn.at.values()].map((c) => ({ x: c.x - drawn.box.w / 2, y: c.y - drawn.box.h / 2, w: drawn.box.w, h: drawn.box.h }));
+    for (const [i, r] of rects.entries())
+      for (const q of rects.slice(i + 1)) expect(r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h).toBe(false);
   });
 });

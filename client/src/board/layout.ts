@@ -95,11 +95,24 @@ export function keepNoteInside(zone: Zone, p: Point): Point {
   return shapeContains(zone.shape, inside) ? inside : p;
 }
 
-/** The box a zone's name takes, in board units, so that new notes can keep clear of it. */
-export function labelRect(zone: Zone, board: Template['board']): Rect {
+/** The zone name's size in board units (board.css), and the least it may take on screen. */
+const LABEL_FONT_PX = 22;
+const LABEL_MIN_PX = 15;
+
+/** How much larger than its board size a zone's name is drawn, so that it stays readable. */
+export function labelZoom(scale: number): number {
+  if (!Number.isFinite(scale) || scale <= 0) return 1;
+  return Math.max(1, LABEL_MIN_PX / LABEL_FONT_PX / scale);
+}
+
+/**
+ * The box a zone's name takes, in board units, so that notes can keep clear of it; `zoom` is
+ * labelZoom at the board's scale.
+ */
+export function labelRect(zone: Zone, board: Template['board'], zoom = 1): Rect {
   const b = shapeBounds(zone.shape);
   const p = labelPlacement(zone, board);
-  const h = 34;
+  const h = 34 * zoom;
   const x = p.left !== undefined ? b.x + p.left : b.x + b.w - (p.right ?? 0) - p.width;
   const y = p.bottom !== undefined ? b.y + b.h - p.bottom - h : b.y + (p.top ?? 0) - (p.middle ? h / 2 : 0);
   return { x, y, w: p.width, h };
@@ -162,4 +175,163 @@ export function clamp(n: number, min: number, max: number): number {
 /** A note's box in board units, from its centre. */
 export function noteRect(centre: Point): Rect {
   return { x: centre.x - NOTE_SIZE.w / 2, y: centre.y - NOTE_SIZE.h / 2, w: NOTE_SIZE.w, h: NOTE_SIZE.h };
+}
+
+/** The size, in screen pixels, that note text keeps however small the board is drawn. */
+export const NOTE_TEXT_PX = 16;
+/** The note's text size in its own units (board.css); the note is scaled from this. */
+const NOTE_FONT_PX = 16;
+
+/**
+ * How much a note is drawn larger than its board size, so that its words stay readable when the
+ * whole board is shrunk to fit a laptop or a phone. At or above full size it grows with the board.
+ */
+export function noteZoom(scale: number): number {
+  if (!Number.isFinite(scale) || scale <= 0) return 1;
+  return Math.max(1, NOTE_TEXT_PX / NOTE_FONT_PX / scale);
+}
+
+/**
+ * The box a note takes on the board, in board units, once zoomed: its usual size, narrowed to fit
+ * a column so that it never reaches into the next one.
+ */
+export function noteBox(zone: Zone, zoom: number): { w: number; h: number } {
+  const b = shapeBounds(zone.shape);
+  const w = NOTE_SIZE.w * zoom;
+  // A column takes one note across; the paradigm circle takes two side by side.
+  const room = zone.shape.kind === 'rect' ? b.w - 2 * SPACING : zone.shape.kind === 'circle' ? zone.shape.r * 1.2 : w;
+  const fit = Math.min(w, room);
+  return { w: Math.max(NOTE_SIZE.w * 0.5, fit), h: NOTE_SIZE.h * zoom };
+}
+
+/** Beyond this many notes in one zone, notes stay where they were put (a cascade the zone already is). */
+const ARRANGE_LIMIT = 60;
+
+/** How much of its height a note in a crowded zone keeps: two lines of words and its footer. */
+export const COMPACT_NOTE_HEIGHT = 70 / 110;
+
+export interface Arrangement {
+  /** Where each note is drawn, by id. */
+  at: Map<string, Point>;
+  /** The box every note of the zone is drawn in, in board units. */
+  box: { w: number; h: number };
+}
+
+/**
+ * Where each note of a zone is drawn, so that none hides another's words or a zone's name: each
+ * note where it was put if it is clear there, else at the nearest clear spot with its centre in
+ * the zone; failing that the zone is tidied into a grid, then into a grid of shorter notes (which
+ * say they hold more and open on focus). Only the drawing moves, never the stored position, and
+ * the result depends on the notes alone, so everyone sees the same arrangement. A zone too full
+ * even for that keeps its notes where they were put.
+ */
+export function arrangeNotes(
+  zone: Zone,
+  notes: readonly { id: string; centre: Point }[],
+  box: { w: number; h: number },
+  keepClear: readonly Rect[],
+): Arrangement {
+  const first = placeNearby(zone, notes, box, keepClear);
+  if (first.clear) return { at: first.at, box };
+  const gap = SPACING;
+  const tidy = tidyGrid(zone, notes, { w: box.w + gap, h: box.h + gap }, keepClear);
+  if (tidy) return { at: tidy, box };
+  const compact = { w: box.w * 0.85, h: box.h * COMPACT_NOTE_HEIGHT };
+  const near = placeNearby(zone, notes, compact, keepClear);
+  if (near.clear) return { at: near.at, box: compact };
+  const packed = tidyGrid(zone, notes, { w: compact.w + gap, h: compact.h + gap }, keepClear);
+  return packed ? { at: packed, box: compact } : { at: first.at, box };
+}
+
+function placeNearby(
+  zone: Zone,
+  notes: readonly { id: string; centre: Point }[],
+  box: { w: number; h: number },
+  keepClear: readonly Rect[],
+): { at: Map<string, Point>; clear: boolean } {
+  const placed = new Map<string, Point>();
+  if (notes.length > ARRANGE_LIMIT) {
+    for (const n of notes) placed.set(n.id, n.centre);
+    return { at: placed, clear: true };
+  }
+  const b = shapeBounds(zone.shape);
+  const gap = SPACING / 2;
+  const rectAt = (c: Point): Rect => ({ x: c.x - box.w / 2 - gap, y: c.y - box.h / 2 - gap, w: box.w + 2 * gap, h: box.h + 2 * gap });
+  const taken: Rect[] = [...keepClear];
+  const clear = (c: Point) => {
+    const r = rectAt(c);
+    return !taken.some((t) => overlaps(r, t));
+  };
+  // Quarter-note steps: fine enough to pack a small circle, few enough to stay quick.
+  const stepX = (box.w + 2 * gap) / 4;
+  const stepY = (box.h + 2 * gap) / 4;
+  let crowded = false;
+  for (const note of notes) {
+    let spot: Point | null = clear(note.centre) ? note.centre : null;
+    if (!spot) {
+      const nx = Math.ceil(b.w / stepX) + 1;
+      const ny = Math.ceil(b.h / stepY) + 1;
+      let best = Infinity;
+      for (let i = -nx; i <= nx; i++) {
+        for (let j = -ny; j <= ny; j++) {
+          const c = { x: note.centre.x + i * stepX, y: note.centre.y + j * stepY };
+          const d = Math.hypot(i * stepX, j * stepY);
+          if (d >= best || !shapeContains(zone.shape, c) || !clear(c)) continue;
+          best = d;
+          spot = c;
+        }
+      }
+    }
+    if (!spot) crowded = true;
+    const at = spot ?? note.centre;
+    placed.set(note.id, at);
+    taken.push(rectAt(at));
+  }
+  return { at: placed, clear: !crowded };
+}
+
+/** Up to this many notes, a zone where they do not all find a clear spot is tidied into a grid. */
+const TIDY_LIMIT = 16;
+
+/**
+ * The notes in rows and columns, oldest first, as near the zone's middle as the grid fits with
+ * every centre in the zone and every cell clear of the zones' names; null when no grid fits.
+ */
+function tidyGrid(
+  zone: Zone,
+  notes: readonly { id: string }[],
+  cell: { w: number; h: number },
+  keepClear: readonly Rect[],
+): Map<string, Point> | null {
+  const k = notes.length;
+  if (k > TIDY_LIMIT) return null;
+  const b = shapeBounds(zone.shape);
+  const anchor = zoneAnchor(zone);
+  const STEP = 8;
+  const reachX = Math.ceil(b.w / 2 / STEP);
+  const reachY = Math.ceil(b.h / 2 / STEP);
+  const offsets: Point[] = [];
+  for (let i = -reachX; i <= reachX; i++) for (let j = -reachY; j <= reachY; j++) offsets.push({ x: i * STEP, y: j * STEP });
+  offsets.sort((p, q) => Math.hypot(p.x, p.y) - Math.hypot(q.x, q.y));
+  // Squarer grids first: they fit round and wedge-shaped zones best.
+  const shapes = Array.from({ length: k }, (_, i) => i + 1).sort((c, d) => Math.abs(c - k / c) - Math.abs(d - k / d));
+  for (const cols of shapes) {
+    const rows = Math.ceil(k / cols);
+    const cells: Point[] = [];
+    for (let n = 0; n < k; n++) {
+      const row = Math.floor(n / cols);
+      const inRow = row === rows - 1 ? k - row * cols : cols;
+      cells.push({ x: (n % cols) * cell.w - ((inRow - 1) * cell.w) / 2, y: row * cell.h - ((rows - 1) * cell.h) / 2 });
+    }
+    for (const o of offsets) {
+      const at = cells.map((c) => ({ x: anchor.x + o.x + c.x, y: anchor.y + o.y + c.y }));
+      const fits = at.every((c) => {
+        if (!shapeContains(zone.shape, c)) return false;
+        const r = { x: c.x - cell.w / 2, y: c.y - cell.h / 2, w: cell.w, h: cell.h };
+        return !keepClear.some((t) => overlaps(r, t));
+      });
+      if (fits) return new Map(notes.map((n, i) => [n.id, at[i]!]));
+    }
+  }
+  return null;
 }

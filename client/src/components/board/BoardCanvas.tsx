@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { zoneById, type NoteView, type Point } from '@balcony/shared';
 import { useBoard, useNotes, usePeers } from '../../board/BoardContext';
-import { BOARD_MARGIN, noteCentre } from '../../board/layout';
+import { BOARD_MARGIN, labelZoom, noteCentre, noteZoom } from '../../board/layout';
 import { useUi } from '../../state/ui';
 import { ZoneView } from './ZoneView';
 import { RemoteCursors } from './RemoteCursors';
@@ -59,6 +59,7 @@ export function BoardCanvas({ scale }: { scale: number }) {
     [scale],
   );
 
+  const zoom = noteZoom(scale);
   const style = {
     width: template.board.width,
     height: template.board.height,
@@ -66,6 +67,10 @@ export function BoardCanvas({ scale }: { scale: number }) {
     top: BOARD_MARGIN.y * scale,
     transform: `scale(${scale})`,
     '--scale': scale,
+    '--label-zoom': labelZoom(scale),
+    '--note-zoom': zoom,
+    // How many screen pixels one of a note's own pixels takes.
+    '--note-scale': scale * zoom,
   } as CSSProperties;
 
   return (
@@ -87,6 +92,7 @@ export function BoardCanvas({ scale }: { scale: number }) {
           notes={notesByZone.get(zone.id) ?? []}
           remoteDrags={remoteDrags}
           toBoard={toBoard}
+          scale={scale}
         />
       ))}
       <RemoteCursors peers={peerList} />

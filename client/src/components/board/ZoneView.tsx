@@ -1,7 +1,8 @@
-import { memo, useId, type CSSProperties } from 'react';
-import { shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
+import { memo, useId, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { NOTE_SIZE, notePositionToBoard, shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
 import { useBoard } from '../../board/BoardContext';
-import { labelPlacement } from '../../board/layout';
+import { arrangeNotes, labelPlacement, labelRect, labelZoom, noteBox, noteZoom } from '../../board/layout';
+import { markNotesThatHoldMore } from './noteOverflow';
 import { useCommands } from '../../board/commands';
 import { isBoardWide, keyAction } from '../../board/keyMap';
 import { useUi } from '../../state/ui';
@@ -13,6 +14,8 @@ interface Props {
   notes: NoteView[];
   remoteDrags: ReadonlyMap<string, RemoteDrag>;
   toBoard: (clientX: number, clientY: number) => Point;
+  /** The board's scale on screen, which decides how much larger notes and names are drawn. */
+  scale: number;
 }
 
 function Shape({ shape }: { shape: ZoneShape }) {
@@ -31,7 +34,7 @@ function Shape({ shape }: { shape: ZoneShape }) {
  * covers the shape's bounding box but lets the pointer through; only the shape and the notes
  * take pointer events, so overlapping boxes of neighbouring segments do not steal clicks.
  */
-export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags, toBoard }: Props) {
+export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags, toBoard, scale }: Props) {
   const { template, nameOf } = useBoard();
   const commands = useCommands();
   const selectedNoteId = useUi((s) => s.selectedNoteId);
@@ -40,6 +43,32 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
   const b = shapeBounds(zone.shape);
   const place = labelPlacement(zone, template.board);
   const count = notes.length;
+  const ref = useRef<HTMLDivElement>(null);
+
+  // Notes are drawn where they are clear of each other and of every zone's name.
+  const noteZoomNow = noteZoom(scale);
+  const nameZoom = labelZoom(scale);
+  const box = noteBox(zone, noteZoomNow);
+  const labels = useMemo(() => template.zones.map((z) => labelRect(z, template.board, nameZoom)), [template, nameZoom]);
+  const drawn = useMemo(
+    () =>
+      arrangeNotes(
+        zone,
+        notes.map((n) => ({ id: n.id, centre: notePositionToBoard(zone, n) })),
+        box,
+        labels,
+      ),
+    [zone, notes, box.w, box.h, labels],
+  );
+  const drawnAt = drawn.at;
+
+  useLayoutEffect(() => {
+    if (ref.current) markNotesThatHoldMore(ref.current);
+  });
+
+  // The note's own size, in its units: narrower in a column, shorter in a crowded zone.
+  const noteWidth = drawn.box.w / noteZoomNow;
+  const noteHeight = drawn.box.h / noteZoomNow;
 
   const textStyle: CSSProperties = {
     left: place.left,
@@ -61,7 +90,19 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
       aria-label={`${zone.label}, ${count === 1 ? '1 note' : `${count} notes`}`}
       aria-describedby={`${id}-prompt`}
       aria-keyshortcuts="Enter Alt+N"
-      style={{ left: b.x, top: b.y, width: b.w, height: b.h }}
+      ref={ref}
+      style={
+        {
+          left: b.x,
+          top: b.y,
+          width: b.w,
+          height: b.h,
+          '--note-w': `${noteWidth}px`,
+          '--note-h': `${noteHeight}px`,
+          '--note-dx': `${(NOTE_SIZE.w - noteWidth) / 2}px`,
+          '--note-dy': `${(NOTE_SIZE.h - noteHeight) / 2}px`,
+        } as CSSProperties
+      }
       onFocus={(e) => {
         if (e.target !== e.currentTarget) return;
         const ui = useUi.getState();
@@ -112,17 +153,24 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
       <span id={`${id}-prompt`} hidden>
         {zone.prompt}
       </span>
-      {notes.map((note) => (
-        <NoteCard
-          key={note.id}
-          note={note}
-          zone={zone}
-          authorName={nameOf(note.authorId)}
-          selected={selectedNoteId === note.id}
-          editing={editingNoteId === note.id}
-          remoteDrag={remoteDrags.get(note.id) ?? null}
-        />
-      ))}
+      {notes.map((note) => {
+        const stored = notePositionToBoard(zone, note);
+        const at = drawnAt.get(note.id) ?? stored;
+        // A slot shifts the note from where it was put to where it is drawn (none while dragged).
+        const slot = { '--slot-x': `${at.x - stored.x}px`, '--slot-y': `${at.y - stored.y}px` } as CSSProperties;
+        return (
+          <div key={note.id} className="note-slot" style={slot}>
+            <NoteCard
+              note={note}
+              zone={zone}
+              authorName={nameOf(note.authorId)}
+              selected={selectedNoteId === note.id}
+              editing={editingNoteId === note.id}
+              remoteDrag={remoteDrags.get(note.id) ?? null}
+            />
+          </div>
+        );
+      })}
     </div>
   );
 });
