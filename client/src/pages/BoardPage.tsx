@@ -159,13 +159,17 @@ function BoardSession({ stored }: { stored: StoredSession }) {
   const presence = useStore<PresenceParticipant[] | null>(runtime?.conn.presence ?? NULL_STORE);
 
   const controlUp = useStore(runtime?.conn.controlConnected ?? FALSE_STORE);
+  const connection = useStore(runtime?.conn.connection ?? NULL_STORE);
+  const cutOff = !controlUp || connection === 'offline';
 
   const people = useMemo<Person[]>(() => {
-    // Cut off from the server, this device cannot know who else is still here.
-    if (presence) return presence.map((p) => ({ ...p, online: p.online && (controlUp || p.participantId === participantId) }));
+    // Cut off from the server, this device cannot know who else is still here: not "online", not "away".
+    const here = (p: { participantId: string; online: boolean }): Pick<Person, 'online' | 'unknown'> =>
+      p.participantId === participantId ? { online: true, unknown: false } : cutOff ? { online: false, unknown: true } : { online: p.online, unknown: false };
+    if (presence) return presence.map((p) => ({ ...p, ...here(p) }));
     const known = view?.participants ?? [];
-    return known.map((p) => ({ ...p, color: undefined, online: p.participantId === participantId }));
-  }, [presence, view, participantId, controlUp]);
+    return known.map((p) => ({ ...p, color: undefined, ...here({ participantId: p.participantId, online: false }) }));
+  }, [presence, view, participantId, cutOff]);
 
   // Names of everyone ever seen here, newest word wins, so that authors who left keep their name.
   const names = useMemo(() => {
@@ -231,8 +235,9 @@ function BoardSession({ stored }: { stored: StoredSession }) {
       <div className="board-page">
         <TopBar title={title} people={people} onLeave={leave} />
         <div className="board-body">
-          <ConnectionBanner />
           <main className="board-main" aria-label="Board">
+            {/* In the flow above the tools, so that it takes its room from the board rather than covering it. */}
+            <ConnectionBanner />
             <BoardToolbar />
             <BoardViewport />
           </main>

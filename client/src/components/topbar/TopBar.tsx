@@ -12,6 +12,8 @@ export interface Person {
   /** From the control socket; unknown until it first speaks. */
   color: string | undefined;
   online: boolean;
+  /** Whether this device cannot tell, being cut off from the server itself. */
+  unknown: boolean;
 }
 
 interface Props {
