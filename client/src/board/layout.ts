@@ -13,10 +13,11 @@ import {
 } from '@balcony/shared';
 
 /**
- * Below this the note text gets too small to read, so a narrow screen scrolls the board instead
- * of shrinking it further (a 360 px phone scrolls sideways).
+ * Below this the zones get too small to put notes in, so a narrow screen scrolls the board instead
+ * of shrinking it further (a phone scrolls sideways). Note words and zone names keep a readable
+ * size on their own (noteZoom, labelZoom), so a laptop with the invite panel open still fits.
  */
-export const MIN_SCALE = 0.6;
+export const MIN_SCALE = 0.45;
 /** Above this a big screen would only make the board blurry. */
 export const MAX_SCALE = 2.5;
 
