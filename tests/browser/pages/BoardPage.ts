@@ -120,6 +120,40 @@ export class BoardPage {
     );
   }
 
+  /**
+   * The size note text is drawn at on screen, transforms included: the computed font size times
+   * how much larger the element is drawn than its layout size. The smallest over every note.
+   */
+  async renderedNoteTextPx(): Promise<number> {
+    const sizes = await this.page.getByTestId('board.note.text').evaluateAll((elements) =>
+      elements.map((el) => {
+        // The layout width unrounded (offsetWidth rounds to whole pixels).
+        const style = getComputedStyle(el);
+        const drawn = el.getBoundingClientRect().width / parseFloat(style.width);
+        // To a hundredth of a pixel: the board's scale and the note's zoom multiply back to 1 only so closely.
+        return Math.round(parseFloat(style.fontSize) * drawn * 100) / 100;
+      }),
+    );
+    if (sizes.length === 0) throw new Error('no note text on the board');
+    return Math.min(...sizes);
+  }
+
+  /** Whether a note says it holds more words than it shows. */
+  async noteSaysMore(noteId: string): Promise<boolean> {
+    return this.note(noteId).evaluate((el) => {
+      const footer = el.querySelector('.note-footer');
+      const marker = footer ? getComputedStyle(footer, '::before').content : 'none';
+      return el.getAttribute('data-more') === 'true' && marker !== 'none' && marker !== 'normal';
+    });
+  }
+
+  /** Whether every word of the note's text is in view inside the note. */
+  async noteShowsAll(noteId: string): Promise<boolean> {
+    return this.note(noteId)
+      .getByTestId('board.note.text')
+      .evaluate((el) => el.scrollHeight <= el.clientHeight + 1);
+  }
+
   async box(locator: Locator): Promise<Box> {
     const box = await locator.boundingBox();
     if (!box) throw new Error('element has no box (not rendered)');

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { useWorkshop, type Person } from './support/workshop.js';
+import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { artifactPath } from './support/artifacts.js';
+import { eventually } from '../support/eventually.js';
+
+/**
+ * The board as people read it: note words at a readable size on a laptop and on a projector, a
+ * long note that says so and opens, a crowded zone whose notes stay clear of each other, and an
+ * offline banner that leaves the board alone. Axe runs on each state.
+ */
+const workshop = useWorkshop('reading');
+const { needSteps, newPerson } = workshop;
+
+let fran: Person;
+let ben: Person;
+const paradigmNotes: string[] = [];
+let longNote = '';
+const LONG_TEXT = Array.from(
+  { length: 12 },
+  (_, i) => `Point ${i + 1}: the team says managers decide, but the rota is set by whoever phones first.`,
+).join(' ');
+
+type Box = { x: number; y: number; width: number; height: number };
+const intersects = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function boxes(locator: Locator): Promise<Box[]> {
+  return locator.evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
+
+/** The paradigm's notes are clear of each other and of every zone's name on this person's screen. */
+async function expectParadigmClear(p: Person): Promise<void> {
+  const notes = await boxes(p.board.zone('paradigm').getByTestId('board.note'));
+  expect(notes).toHaveLength(paradigmNotes.length);
+  for (const [i, a] of notes.entries())
+    for (const b of notes.slice(i + 1)) expect(intersects(a, b), 'two paradigm notes overlap').toBe(false);
+  const labels = await boxes(p.board.zoneLabels);
+  for (const n of notes) for (const l of labels) expect(intersects(n, l), 'a note covers a zone name').toBe(false);
+}
+
+/** Moves focus off any note, so that none is open, and waits for the board to settle. */
+async function settle(p: Person): Promise<void> {
+  await p.page.mouse.move(1, 1);
+  // Focus on a zone selects no note.
+  await p.board.zone('power').focus();
+  await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+describe('reading the board', () => {
+  it('a facilitator opens a cultural web, the invite panel sits beside the board, and the empty board passes axe', async () => {
+    fran = await newPerson('Fran');
+    await fran.start.open();
+    await fran.start.host({ title: 'Team culture', template: 'cultural-web', name: 'Fran' });
+    await fran.share.root.waitFor();
+    await fran.board.waitUntilConnected();
+    // Beside the board, not over it: every zone stays in view and clear of the panel.
+    const panel = await fran.board.box(fran.share.root);
+    for (const zone of await boxes(fran.page.getByTestId('board.zone.label'))) {
+      expect(intersects(zone, panel), 'a zone name under the invite panel').toBe(false);
+      expect(zone.x + zone.width).toBeLessThanOrEqual(panel.x);
+    }
+    await fran.page.screenshot({ path: artifactPath('reading-share-open.png') });
+    await expectNoSeriousA11yViolations(fran.page);
+    await fran.share.close();
+    await expectNoSeriousA11yViolations(fran.page);
+    workshop.reached(1);
+  });
+
+  it('four notes in the paradigm circle stay clear of each other and of the zone names', async () => {
+    needSteps(1);
+    for (const text of ['We are a family here', 'Nobody says no to the manager', 'Paperwork first, people second', 'We cope'])
+      paradigmNotes.push(await fran.board.addNote('paradigm', text, 'button'));
+    await settle(fran);
+    await expectParadigmClear(fran);
+    await fran.page.screenshot({ path: artifactPath('reading-paradigm.png') });
+    await expectNoSeriousA11yViolations(fran.page);
+    workshop.reached(2);
+  });
+
+  it('note words are drawn at 14 px or more on a laptop and 16 px or more on a projector', async () => {
+    needSteps(2);
+    const laptop = await fran.board.renderedNoteTextPx();
+    expect(laptop).toBeGreaterThanOrEqual(14);
+    await fran.page.setViewportSize({ width: 1920, height: 1080 });
+    await eventually(async () => expect(await fran.board.renderedNoteTextPx()).toBeGreaterThanOrEqual(16));
+    const projector = await fran.board.renderedNoteTextPx();
+    await fran.page.setViewportSize({ width: 390, height: 844 });
+    await fran.page.waitForTimeout(50);
+    const phone = await fran.board.renderedNoteTextPx();
+    await fran.page.setViewportSize({ width: 1280, height: 800 });
+    await eventually(async () => expect(await fran.board.renderedNoteTextPx()).toBeCloseTo(laptop, 1));
+    console.info(`note text on screen: ${laptop.toFixed(1)} px at 1280×800, ${projector.toFixed(1)} px at 1920×1080, ${phone.toFixed(1)} px at 390×844`);
+    workshop.reached(3);
+  });
+
+  it('a long note says it holds more, and shows all of it on focus', async () => {
+    needSteps(3);
+    longNote = await fran.board.addNote('stories', 'Long', 'button');
+    await fran.board.edit(longNote, LONG_TEXT);
+    await settle(fran);
+    await eventually(async () => expect(await fran.board.noteSaysMore(longNote)).toBe(true));
+    expect(await fran.board.noteShowsAll(longNote)).toBe(false);
+    await fran.board.select(longNote);
+    expect(await fran.board.noteShowsAll(longNote)).toBe(true);
+    await fran.page.screenshot({ path: artifactPath('reading-long-note-open.png') });
+    await settle(fran);
+    // A short note says nothing of the kind.
+    expect(await fran.board.noteSaysMore(paradigmNotes[0]!)).toBe(false);
+    workshop.reached(4);
+  });
+
+  it('deleting a note shows its toast without moving the tools or the board', async () => {
+    needSteps(4);
+    const toolbar = fran.page.locator('.board-toolbar');
+    const before = { toolbar: await fran.board.box(toolbar), canvas: await fran.board.box(fran.board.canvas) };
+    const doomed = await fran.board.addNote('symbols', 'Lanyards', 'button');
+    await settle(fran);
+    const withNote = await fran.board.box(fran.board.canvas);
+    await fran.board.remove(doomed);
+    await fran.page.locator('.toast').waitFor();
+    expect(await fran.board.box(toolbar)).toEqual(before.toolbar);
+    expect(await fran.board.box(fran.board.canvas)).toEqual(withNote);
+    workshop.reached(5);
+  });
+
+  it('offline, the banner leaves the board uncovered and others show as not known', async () => {
+    needSteps(5);
+    const code = (await (async () => {
+      await fran.share.reopen();
+      const c = await fran.share.codeText();
+      await fran.share.close();
+      return c;
+    })()).replace('-', '');
+    ben = await newPerson('Ben', { network: true });
+    await ben.start.open();
+    await ben.start.join({ code, name: 'Ben' });
+    await ben.board.waitUntilConnected();
+    await eventually(async () => expect(await ben.board.people.count()).toBe(2));
+    await ben.network!.goOffline();
+    await ben.board.offlineBanner.waitFor();
+    const banner = await ben.board.box(ben.board.offlineBanner);
+    for (const zone of await boxes(ben.page.getByTestId('board.zone')))
+      expect(intersects(banner, zone), 'the banner covers a zone').toBe(false);
+    // The board is fitted to the room left, and a fuller circle stays readable at that size.
+    await settle(ben);
+    await expectParadigmClear(ben);
+    expect(intersects(banner, await ben.board.box(ben.page.locator('.board-viewport')))).toBe(false);
+    const people = ben.page.locator('[data-testid="presence.person"]');
+    await eventually(async () => {
+      const states = await people.evaluateAll((els) => els.map((el) => [el.getAttribute('data-presence'), (el as HTMLElement).innerText]));
+      const others = states.filter(([, text]) => !String(text).includes('(you)'));
+      expect(others.length).toBeGreaterThan(0);
+      for (const [state] of others) expect(state).toBe('unknown');
+    });
+    await ben.page.screenshot({ path: artifactPath('reading-offline.png') });
+    await expectNoSeriousA11yViolations(ben.page);
+    await ben.network!.goOnline();
+    await ben.board.waitUntilConnected();
+    workshop.reached(6);
+  });
+});
