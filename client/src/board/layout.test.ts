@@ -16,6 +16,10 @@ describe('fitScale', () => {
     expect(fitScale(360, 640, circle.board)).toBe(MIN_SCALE);
   });
 
+  it('zooms a phone from its readable floor, so that the first step already zooms', () => {
+    expect(fitScale(360, 640, circle.board, 1.25)).toBeCloseTo(1.25 * MIN_SCALE, 5);
+  });
+
   it('zooms on top of the fit', () => {
     expect(fitScale(1280, 700, circle.board, 2)).toBeCloseTo(2 * fitScale(1280, 700, circle.board), 5);
   });

@@ -29,14 +29,15 @@ export const BOARD_MARGIN = { x: 16, y: 16 } as const;
 
 /**
  * The scale at which the whole board fits the space (so every zone is in view, on a laptop as on
- * a projector), times the person's zoom, never below MIN_SCALE.
+ * a projector), never below MIN_SCALE, times the person's zoom. The zoom applies on top of the
+ * floor, so that on a phone, where the fit is below it, every step of "+" still zooms.
  */
 export function fitScale(availableWidth: number, availableHeight: number, board: Template['board'], zoom = 1): number {
   const w = board.width + 2 * BOARD_MARGIN.x;
   const h = board.height + 2 * BOARD_MARGIN.y;
   const fit = Math.min(availableWidth / w, availableHeight / h);
   if (!Number.isFinite(fit) || fit <= 0) return 1;
-  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, fit * zoom));
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, fit) * zoom);
 }
 
 /** Where a zone's name and question sit, relative to the zone's bounding box, in board units. */
