@@ -165,4 +165,49 @@ describe('reading the board', () => {
     await ben.board.waitUntilConnected();
     workshop.reached(6);
   });
+
+  it('on a phone a participant joins by link, goes zone by zone, zooms, and adds a note without sideways scroll', async () => {
+    needSteps(6);
+    await fran.share.reopen();
+    const link = await fran.share.linkText();
+    await fran.share.close();
+    const cleo = await newPerson('Cleo');
+    await cleo.page.setViewportSize({ width: 360, height: 740 });
+    await cleo.start.openJoinLink(link);
+    await cleo.start.join({ name: 'Cleo' });
+    await cleo.board.waitUntilConnected();
+    const page = cleo.page;
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+
+    // Who is here is a count that opens.
+    const toggle = page.getByTestId('topbar.presenceToggle');
+    expect((await toggle.innerText()).trim()).toMatch(/^\d+ here$/);
+    await toggle.click();
+    await cleo.board.presence.waitFor();
+    await toggle.click();
+
+    // The first press of "+" already zooms the board.
+    const before = await cleo.board.box(cleo.board.canvas);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await eventually(async () => expect((await cleo.board.box(cleo.board.canvas)).width).toBeGreaterThan(before.width * 1.2));
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+
+    // Zone by zone: the next zone comes into view and takes the new note.
+    const name = page.getByTestId('board.zoneStepper.name');
+    await page.getByTestId('board.zoneStepper.next').click();
+    await page.getByTestId('board.zoneStepper.next').click();
+    expect(await name.innerText()).toContain('Rituals and routines');
+    const label = await cleo.board.box(cleo.board.zone('rituals').getByTestId('board.zone.label'));
+    expect(label.x).toBeGreaterThanOrEqual(0);
+    expect(label.x + label.width).toBeLessThanOrEqual(360);
+    const id = await cleo.board.addNote('rituals', 'Friday cake after the duty rota', 'button');
+    expect(await cleo.board.note(id).getAttribute('data-zone-id')).toBe('rituals');
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    // The note's actions are a touch target of 44 px.
+    const menu = await cleo.board.box(cleo.board.note(id).getByTestId('board.note.menu'));
+    expect(Math.min(menu.width, menu.height)).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: artifactPath('reading-phone.png') });
+    await expectNoSeriousA11yViolations(page);
+  });
 });

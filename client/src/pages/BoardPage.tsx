@@ -13,6 +13,7 @@ import { TopBar, type Person } from '../components/topbar/TopBar';
 import { ConnectionBanner } from '../components/board/ConnectionBanner';
 import { BoardToolbar } from '../components/board/BoardToolbar';
 import { BoardViewport } from '../components/board/BoardViewport';
+import { ZoneStepper } from '../components/board/ZoneStepper';
 import { SharePanel } from '../components/board/SharePanel';
 import { NoteMenu } from '../components/board/NoteMenu';
 import { MoveDialog } from '../components/board/MoveDialog';
@@ -239,6 +240,7 @@ function BoardSession({ stored }: { stored: StoredSession }) {
             {/* In the flow above the tools, so that it takes its room from the board rather than covering it. */}
             <ConnectionBanner />
             <BoardToolbar />
+            <ZoneStepper />
             <BoardViewport />
           </main>
           {isFacilitator && shareOpen && <SharePanel joinCode={stored.joinCode ?? null} />}

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { personColor } from '@balcony/shared';
 import type { Person } from './TopBar';
 
@@ -11,10 +12,24 @@ export function PresenceList({ people, me }: { people: Person[]; me: string }) {
   const sorted = [...people].sort((a, b) => Number(b.online) - Number(a.online));
   const online = people.filter((p) => p.online).length;
   const cutOff = people.some((p) => p.unknown);
+  // On a phone the list is a count that opens (board.css); on wider screens the button is hidden.
+  const [open, setOpen] = useState(false);
+  const id = useId();
   return (
     <div className="presence">
+      <button
+        type="button"
+        className="button presence-toggle"
+        data-testid="topbar.presenceToggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        {cutOff ? `${people.length} in this session` : `${online} here`}
+      </button>
       <ul
-        className="presence-list"
+        id={id}
+        className={`presence-list${open ? ' is-open' : ''}`}
         data-testid="topbar.presence"
         aria-label={cutOff ? 'Who is here: not known while you are offline' : `Who is here: ${online} online`}
       >
