@@ -62,19 +62,39 @@ class Refusal extends Error {
 }
 class Pending extends Error {}
 
-/** Delete-set ranges of the update, per client, to tell how much of a struct it deletes. */
+/**
+ * Delete-set ranges of the update, per client, merged and in clock order, to tell how much of a
+ * struct it deletes. Looked up by binary search: an update may hold tens of thousands of both.
+ */
 class Ranges {
   private readonly byClient = new Map<number, { clock: number; len: number }[]>();
   constructor(ds: DeleteSet) {
-    for (const [client, items] of ds.clients) this.byClient.set(client, [...items].sort((a, b) => a.clock - b.clock));
+    for (const [client, items] of ds.clients) {
+      const merged: { clock: number; len: number }[] = [];
+      for (const r of [...items].sort((a, b) => a.clock - b.clock)) {
+        const last = merged.at(-1);
+        if (last && r.clock <= last.clock + last.len) last.len = Math.max(last.len, r.clock + r.len - last.clock);
+        else merged.push({ clock: r.clock, len: r.len });
+      }
+      this.byClient.set(client, merged);
+    }
   }
   /** How many of the clocks [clock, clock + len) of a client the update deletes. */
   overlap(client: number, clock: number, len: number): number {
+    const ranges = this.byClient.get(client);
+    if (!ranges) return 0;
+    // The first range that ends after `clock`; merged ranges end in order.
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]!.clock + ranges[mid]!.len <= clock) lo = mid + 1;
+      else hi = mid;
+    }
     let n = 0;
-    for (const r of this.byClient.get(client) ?? []) {
-      const from = Math.max(r.clock, clock);
-      const to = Math.min(r.clock + r.len, clock + len);
-      if (to > from) n += to - from;
+    for (let i = lo; i < ranges.length && ranges[i]!.clock < clock + len; i++) {
+      const r = ranges[i]!;
+      n += Math.min(r.clock + r.len, clock + len) - Math.max(r.clock, clock);
     }
     return n;
   }
@@ -390,29 +410,33 @@ class Inspection {
     return !(item.parent instanceof Y.AbstractType);
   }
 
+  /** Whether this update's own structs hold every clock of a client in [from, to). */
   private freshCovers(client: number, from: number, to: number): boolean {
-    const list = this.fresh.get(client);
-    if (!list) return false;
-    let at = from;
-    for (const s of list) {
-      if (s.id.clock <= at && s.id.clock + s.length > at) at = s.id.clock + s.length;
-      if (at >= to) return true;
+    for (let at = from; at < to; ) {
+      const s = this.freshAt(client, at);
+      if (!s) return false;
+      at = s.id.clock + s.length;
     }
-    return false;
+    return true;
   }
 
   /** The struct holding an id, in the board or in this update; null when neither holds it. */
   private find(id: Y.ID): Y.Item | Y.GC | null {
     if (id.clock < Y.getState(this.store, id.client)) return Y.getItem(this.store, id) as Y.Item | Y.GC;
-    const list = this.fresh.get(id.client);
+    return this.freshAt(id.client, id.clock);
+  }
+
+  /** The struct of this update holding a client's clock, by binary search; null when none does. */
+  private freshAt(client: number, clock: number): Y.Item | Y.GC | null {
+    const list = this.fresh.get(client);
     if (!list) return null;
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const s = list[mid]!;
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      if (clock < s.id.clock) hi = mid - 1;
+      else if (clock >= s.id.clock + s.length) lo = mid + 1;
       else return s;
     }
     return null;
