@@ -5,10 +5,9 @@ import { saveSession } from '../../session/storage';
 import { FormError } from './FormError';
 import { FieldError, NameField } from './NameField';
 import { LengthCounter, useLengthLimit } from './LengthLimit';
-import { loadApp, loadStartRequests, prepareToLeave, useStartNavigation } from './startNavigation';
+import { NETWORK_PROBLEM, prepareToLeave, requestsForSubmit, useStartNavigation } from './startNavigation';
 
 // The words describeApiError uses, for when its own code could not be fetched.
-const NETWORK_PROBLEM = "Balcony can't reach the server. Check your connection, then try again.";
 
 interface Props {
   error: string | null;
@@ -39,12 +38,8 @@ export function HostForm({ error, onError }: Props) {
     setTitleError(null);
     onError(null);
     setBusy(true);
-    // The board's code comes down while the server answers.
-    loadApp().catch(() => {});
-    let requests;
-    try {
-      requests = await loadStartRequests();
-    } catch {
+    const requests = await requestsForSubmit();
+    if (!requests) {
       setBusy(false);
       onError(NETWORK_PROBLEM);
       return;

@@ -4,10 +4,9 @@ import { JOIN_CODE_LENGTH, isJoinCode, normalizeJoinCode } from '@balcony/shared
 import { saveSession, updateSession } from '../../session/storage';
 import { FormError } from './FormError';
 import { FieldError, NameField } from './NameField';
-import { loadApp, loadStartRequests, prepareToLeave, useStartNavigation } from './startNavigation';
+import { NETWORK_PROBLEM, prepareToLeave, requestsForSubmit, useStartNavigation } from './startNavigation';
 
 // The words describeApiError uses, for when its own code could not be fetched.
-const NETWORK_PROBLEM = "Balcony can't reach the server. Check your connection, then try again.";
 
 interface Props {
   initialCode: string;
@@ -52,12 +51,8 @@ export function JoinForm({ initialCode, error, onError }: Props) {
     setFieldError(null);
     onError(null);
     setBusy(true);
-    // The board's code comes down while the server answers.
-    loadApp().catch(() => {});
-    let requests;
-    try {
-      requests = await loadStartRequests();
-    } catch {
+    const requests = await requestsForSubmit();
+    if (!requests) {
       setBusy(false);
       onError(NETWORK_PROBLEM);
       return;

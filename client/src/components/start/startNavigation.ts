@@ -33,6 +33,22 @@ export function loadApp(): Promise<typeof import('../../App')> {
   return app;
 }
 
+/** What a form says when it cannot reach the server, for its requests or their code. */
+export const NETWORK_PROBLEM = "Balcony can't reach the server. Check your connection, then try again.";
+
+/**
+ * The forms' requests, once a person submits: the board's code starts coming down too, so that
+ * it arrives while the server answers. Null when the requests' code could not be fetched.
+ */
+export async function requestsForSubmit(): Promise<typeof import('./startRequests') | null> {
+  loadApp().catch(() => {});
+  try {
+    return await loadStartRequests();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts fetching what comes after the start page while the person is still typing, so that
  * the board's code arrives alongside the answer to their request rather than after it. A
