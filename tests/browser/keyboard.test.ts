@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, NOTE_COLORS, normalizeJoinCode } from '@balcony/shared';
+import { LIMITS, NOTE_COLORS } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
 import { useWorkshop, type Person } from './support/workshop.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
@@ -25,15 +25,24 @@ async function noteText(p: Person, id: string): Promise<string> {
   return (await p.board.notesOnScreen()).find((n) => n.id === id)?.text ?? '';
 }
 
+/**
+ * In the open move dialog, `key` reaches `zoneId` and Enter moves the note there; the dialog
+ * closes and focus is back on the note.
+ */
+async function chooseInMoveDialog(p: Person, id: string, key: string, zoneId: string): Promise<void> {
+  const { board, page } = p;
+  await page.keyboard.press(key);
+  expect(await board.focused()).toMatchObject({ testId: 'moveDialog.zone', zoneId });
+  await page.keyboard.press('Enter');
+  await board.moveDialog.waitFor({ state: 'hidden' });
+  await eventually(async () => expect(await board.note(id).getAttribute('data-zone-id')).toBe(zoneId));
+  await eventually(async () => expect(await board.focused()).toMatchObject({ testId: 'board.note', noteId: id }));
+}
+
 describe('the board by keyboard', () => {
   it('a facilitator hosts a learning circle', async () => {
     fran = await newPerson('Fran');
-    await fran.start.open();
-    await fran.start.host({ title: 'Keyboard walk-through', template: 'what-works-circle', name: 'Fran' });
-    await fran.share.root.waitFor();
-    joinCode = normalizeJoinCode(await fran.share.codeText());
-    await fran.share.close();
-    await fran.board.waitUntilConnected();
+    joinCode = await workshop.host(fran, { title: 'Keyboard walk-through', template: 'what-works-circle' });
     workshop.reached(1);
   });
 
@@ -142,12 +151,7 @@ describe('the board by keyboard', () => {
     await board.moveDialog.waitFor();
     expect(await board.focused()).toMatchObject({ testId: 'moveDialog.zone' });
     await expectNoSeriousA11yViolations(page);
-    await page.keyboard.press('End');
-    expect(await board.focused()).toMatchObject({ testId: 'moveDialog.zone', zoneId: 'actions' });
-    await page.keyboard.press('Enter');
-    await board.moveDialog.waitFor({ state: 'hidden' });
-    await eventually(async () => expect(await board.note(id).getAttribute('data-zone-id')).toBe('actions'));
-    await eventually(async () => expect(await board.focused()).toMatchObject({ testId: 'board.note', noteId: id }));
+    await chooseInMoveDialog(fran, id, 'End', 'actions');
 
     // Cancel: Escape closes the dialog and focus is where it was.
     await page.keyboard.press('Alt+m');
@@ -196,12 +200,7 @@ describe('the board by keyboard', () => {
     expect(await board.focused()).toMatchObject({ testId: 'note.menu.move' });
     await page.keyboard.press('Enter');
     await board.moveDialog.waitFor();
-    await page.keyboard.press('Home');
-    expect(await board.focused()).toMatchObject({ testId: 'moveDialog.zone', zoneId: 'agreements' });
-    await page.keyboard.press('Enter');
-    await board.moveDialog.waitFor({ state: 'hidden' });
-    await eventually(async () => expect(await board.note(id).getAttribute('data-zone-id')).toBe('agreements'));
-    await eventually(async () => expect(await board.focused()).toMatchObject({ testId: 'board.note', noteId: id }));
+    await chooseInMoveDialog(fran, id, 'Home', 'agreements');
 
     // Delete: the only note in its zone, so focus goes to the zone; Ctrl+Z brings the note back.
     await page.keyboard.press('Delete');

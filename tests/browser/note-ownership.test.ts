@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_COLORS, normalizeJoinCode } from '@balcony/shared';
+import { NOTE_COLORS } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
 import { useWorkshop, type Person } from './support/workshop.js';
 import { artifactPath } from './support/artifacts.js';
@@ -43,12 +43,7 @@ async function everyoneStillConnected(): Promise<void> {
 describe('whose note it is', () => {
   it('two participants each write a note and see each other’s, by author', async () => {
     fran = await newPerson('Fran');
-    await fran.start.open();
-    await fran.start.host({ title: 'Supervision circle', template: 'what-works-circle', name: 'Fran' });
-    await fran.share.root.waitFor();
-    const code = normalizeJoinCode(await fran.share.codeText());
-    await fran.share.close();
-    await fran.board.waitUntilConnected();
+    const code = await workshop.host(fran, { title: 'Supervision circle', template: 'what-works-circle' });
 
     amara = await newPerson('Amara');
     ben = await newPerson('Ben');

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { normalizeJoinCode, type TemplateId } from '@balcony/shared';
 import { launchChromium } from '../../support/chromium.js';
 import { removeDataDir, spawnServer, type SpawnedServer } from '../../support/spawnServer.js';
 import { BoardPage } from '../pages/BoardPage.js';
@@ -117,6 +118,19 @@ export function useWorkshop(label: string) {
       watch(person, page);
       everyone.push(person);
       return person;
+    },
+    /**
+     * Hosts a session as this person and brings them to its board with the invite panel closed;
+     * resolves to the join code the panel showed.
+     */
+    async host(person: Person, session: { title: string; template: TemplateId }): Promise<string> {
+      await person.start.open();
+      await person.start.host({ ...session, name: person.name });
+      await person.share.root.waitFor();
+      const joinCode = normalizeJoinCode(await person.share.codeText());
+      await person.share.close();
+      await person.board.waitUntilConnected();
+      return joinCode;
     },
     /** Marks the step of the file's session that a test reached. */
     reached(step: number): void {
