@@ -57,16 +57,23 @@ export function NoteMenu() {
       if (opener && opener.closest(`[data-note-id="${CSS.escape(menu.noteId)}"]`)) return;
       useUi.getState().closeNoteMenu();
     };
+    // Only a scroll that carries the note away leaves the menu beside nothing; a note's own words
+    // scrolling (or settling as it closes) does not.
     const onScroll = (e: Event) => {
-      if (!ref.current?.contains(e.target as Node)) useUi.getState().closeNoteMenu();
+      const scrolled = e.target;
+      const noteEl = document.querySelector(`[data-testid="board.note"][data-note-id="${CSS.escape(menu.noteId)}"]`);
+      if (scrolled instanceof Node && ref.current?.contains(scrolled)) return;
+      if (scrolled instanceof Element && noteEl && !scrolled.contains(noteEl)) return;
+      useUi.getState().closeNoteMenu();
     };
+    const onResize = () => useUi.getState().closeNoteMenu();
     document.addEventListener('pointerdown', onDown);
     document.addEventListener('scroll', onScroll, true);
-    window.addEventListener('resize', onScroll);
+    window.addEventListener('resize', onResize);
     return () => {
       document.removeEventListener('pointerdown', onDown);
       document.removeEventListener('scroll', onScroll, true);
-      window.removeEventListener('resize', onScroll);
+      window.removeEventListener('resize', onResize);
     };
   }, [menu]);
 
