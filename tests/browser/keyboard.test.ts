@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, NOTE_COLORS } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
 import { useWorkshop, type Person } from './support/workshop.js';
-import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { expectNoA11yViolations } from './support/axe.js';
 
 const workshop = useWorkshop('keyboard');
 const { everyone, needSteps, newPerson } = workshop;
@@ -150,7 +150,7 @@ describe('the board by keyboard', () => {
     await page.keyboard.press('Alt+m');
     await board.moveDialog.waitFor();
     expect(await board.focused()).toMatchObject({ testId: 'moveDialog.zone' });
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await chooseInMoveDialog(fran, id, 'End', 'actions');
 
     // Cancel: Escape closes the dialog and focus is where it was.
@@ -175,7 +175,7 @@ describe('the board by keyboard', () => {
     await page.keyboard.press('Shift+F10');
     await board.noteMenu.waitFor();
     expect(await board.focused()).toMatchObject({ testId: 'note.menu.edit' });
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await page.keyboard.press('Escape');
     await board.noteMenu.waitFor({ state: 'detached' });
     expect(await board.focused()).toMatchObject({ testId: 'board.note', noteId: id });

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LIMITS, isJoinCode, normalizeJoinCode } from '@balcony/shared';
-import { WCAG_22_AA_TAGS, expectNoSeriousA11yViolations } from './support/axe.js';
+import { WCAG_22_AA_TAGS, expectNoA11yViolations } from './support/axe.js';
 import { useWorkshop, type Person } from './support/workshop.js';
 
 // What a person on a phone downloads before they can type: a budget they depend on, not a
@@ -59,12 +59,6 @@ async function touchTargetsAreLarge(page: Page): Promise<void> {
       .map(({ what, box }) => `${what}: ${Math.round(box.width)}×${Math.round(box.height)}`),
   );
   expect(small, 'touch targets smaller than 44×44 px').toEqual([]);
-}
-
-/** Zero violations of any impact, not only the serious ones the shared helper fails on. */
-async function expectNoA11yViolations(page: Page): Promise<void> {
-  const results = await expectNoSeriousA11yViolations(page);
-  expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 describe('the start page', () => {

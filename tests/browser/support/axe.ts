@@ -28,3 +28,12 @@ export async function expectNoSeriousA11yViolations(page: Page, include?: string
   if (blocking.length > 0) throw new Error(`Accessibility violations on ${include ?? page.url()}:\n${describe(blocking)}`);
   return results;
 }
+
+/**
+ * Zero violations of any impact: the board's screens are held to this, at every size and state.
+ * `include` narrows the check to one part of the page.
+ */
+export async function expectNoA11yViolations(page: Page, include?: string): Promise<void> {
+  const results = await expectNoSeriousA11yViolations(page, include);
+  if (results.violations.length > 0) throw new Error(`Accessibility violations on ${include ?? page.url()}:\n${describe(results.violations)}`);
+}
