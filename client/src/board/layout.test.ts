@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getTemplate, shapeContains, zoneAt, zoneById, type Point } from '@balcony/shared';
-import { MIN_SCALE, arrangeNotes, fitScale, labelRect, newNoteSpot, noteBox, noteRect, noteZoom } from './layout';
+import { CASCADE_STRIP, MIN_SCALE, arrangeNotes, boxInside, fitScale, labelRect, newNoteSpot, noteBox, noteRect, noteZoom, type Arrangement } from './layout';
 
 const circle = getTemplate('what-works-circle');
 const web = getTemplate('cultural-web');
@@ -73,29 +73,68 @@ describe('readable notes', () => {
     expect(noteBox(zone, 1.5).w).toBeLessThanOrEqual(220 - 24);
   });
 
-  it('draws four notes put on the same spot in the paradigm clear of each other, centres in the circle', () => {
+  it('draws four notes put on the same spot in the paradigm inside the circle, each first line in view', () => {
     const zone = zoneById(web, 'paradigm')!;
     const box = noteBox(zone, noteZoom(0.68));
     const notes = ['a', 'b', 'c', 'd'].map((id) => ({ id, centre: { x: 800, y: 500 } }));
     const labels = web.zones.map((z) => labelRect(z, web.board));
-    const { at } = arrangeNotes(zone, notes, box, labels);
-    const rects = [...at.values()].map((c) => ({ x: c.x - box.w / 2, y: c.y - box.h / 2, w: box.w, h: box.h }));
-    for (const c of at.values()) expect(shapeContains(zone.shape, c)).toBe(true);
-    for (const [i, r] of rects.entries()) {
-      for (const l of labels) expect(r.x < l.x + l.w && l.x < r.x + r.w && r.y < l.y + l.h && l.y < r.y + r.h).toBe(false);
-      for (const q of rects.slice(i + 1)) expect(r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h).toBe(false);
-    }
+    expectReadable(zone, arrangeNotes(zone, notes, box, labels), labels);
   });
 
   it('draws a crowded zone with shorter notes rather than let them cover each other', () => {
     const zone = zoneById(web, 'paradigm')!;
-    const box = noteBox(zone, noteZoom(0.5));
+    const box = noteBox(zone, noteZoom(1));
     const notes = ['a', 'b', 'c', 'd'].map((id) => ({ id, centre: { x: 800, y: 500 } }));
-    const labels = web.zones.map((z) => labelRect(z, web.board, 1.4));
+    const labels = web.zones.map((z) => labelRect(z, web.board, 1));
     const drawn = arrangeNotes(zone, notes, box, labels);
     expect(drawn.box.h).toBeLessThan(box.h);
-    const rects = [...drawn.at.values()].map((c) => ({ x: c.x - drawn.box.w / 2, y: c.y - drawn.box.h / 2, w: drawn.box.w, h: drawn.box.h }));
-    for (const [i, r] of rects.entries())
-      for (const q of rects.slice(i + 1)) expect(r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h).toBe(false);
+    expect(drawn.cascade).toBe(false);
+    expectReadable(zone, drawn, labels);
+  });
+
+  it('lays out thirty notes in a roomy zone in rows, none over another', () => {
+    const zone = { ...zoneById(circle, 'story')!, shape: { kind: 'rect' as const, x: 0, y: 0, w: 1600, h: 1000 } };
+    const notes = Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, centre: { x: 800, y: 500 } }));
+    const drawn = arrangeNotes(zone, notes, noteBox(zone, 1), []);
+    expect(drawn.cascade).toBe(false);
+    expect(drawn.box.h).toBe(110);
+    expectReadable(zone, drawn, []);
+  });
+
+  it('turns a zone too full for rows into a cascade inside the zone, first lines in view', () => {
+    const zone = zoneById(web, 'stories')!;
+    const box = noteBox(zone, noteZoom(0.68));
+    const notes = Array.from({ length: 8 }, (_, i) => ({ id: `n${i}`, centre: { x: 400, y: 150 } }));
+    const labels = web.zones.map((z) => labelRect(z, web.board));
+    const drawn = arrangeNotes(zone, notes, box, labels);
+    expect(drawn.cascade).toBe(true);
+    expectReadable(zone, drawn, labels);
+  });
+
+  it('keeps even a board-breaking pile of notes inside its zone', () => {
+    const zone = zoneById(web, 'symbols')!;
+    const box = noteBox(zone, noteZoom(0.68));
+    const notes = Array.from({ length: 300 }, (_, i) => ({ id: `n${i}`, centre: { x: 1300, y: 500 } }));
+    const labels = web.zones.map((z) => labelRect(z, web.board));
+    const drawn = arrangeNotes(zone, notes, box, labels);
+    expect(drawn.at.size).toBe(300);
+    for (const c of drawn.at.values()) expect(zoneAt(web, c)?.id).toBe('symbols');
   });
 });
+
+type R = { x: number; y: number; w: number; h: number };
+const hit = (r: R, q: R) => r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h;
+
+/**
+ * Every note drawn whole inside its zone and clear of every zone's name; none over another, or,
+ * in a cascade, none over the first line of a note before it.
+ */
+function expectReadable(zone: Parameters<typeof boxInside>[0], drawn: Arrangement, labels: R[]): void {
+  const rects = [...drawn.at.values()].map((c) => ({ x: c.x - drawn.box.w / 2, y: c.y - drawn.box.h / 2, w: drawn.box.w, h: drawn.box.h }));
+  for (const [i, r] of rects.entries()) {
+    expect(boxInside(zone, r), 'a note reaches out of its zone').toBe(true);
+    for (const l of labels) expect(hit(r, l), 'a note covers a zone name').toBe(false);
+    const firstLine = drawn.cascade ? { ...r, h: r.h * CASCADE_STRIP } : r;
+    for (const q of rects.slice(i + 1)) expect(hit(firstLine, q), 'a note hides words of another').toBe(false);
+  }
+}

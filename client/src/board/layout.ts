@@ -206,110 +206,126 @@ export function noteBox(zone: Zone, zoom: number): { w: number; h: number } {
   return { w: Math.max(NOTE_SIZE.w * 0.5, fit), h: NOTE_SIZE.h * zoom };
 }
 
-/** Beyond this many notes in one zone, notes stay where they were put (a cascade the zone already is). */
-const ARRANGE_LIMIT = 60;
+/** Up to this many notes, each is drawn near where it was put; more are laid out in rows at once. */
+const NEARBY_LIMIT = 24;
 
 /** How much of its height a note in a crowded zone keeps: two lines of words and its footer. */
 export const COMPACT_NOTE_HEIGHT = 70 / 110;
+
+/**
+ * The part of a compact note (70 units tall) a cascade leaves in view at least: its padding of 6
+ * and its first line of 20 (board.css), and the next line's half-leading of 2, which has no ink.
+ */
+export const CASCADE_STRIP = (6 + 20 + 2) / 70;
 
 export interface Arrangement {
   /** Where each note is drawn, by id. */
   at: Map<string, Point>;
   /** The box every note of the zone is drawn in, in board units. */
   box: { w: number; h: number };
+  /**
+   * The notes overlap as a cascade, each lower than the one before it in the list and drawn over
+   * it, so that every note keeps at least its first line in view and opens on focus.
+   */
+  cascade: boolean;
+}
+
+type Box = { w: number; h: number };
+type Placed = readonly { id: string; centre: Point }[];
+
+/** A note's box at a centre. */
+function boxAt(c: Point, box: Box): Rect {
+  return { x: c.x - box.w / 2, y: c.y - box.h / 2, w: box.w, h: box.h };
 }
 
 /**
- * Where each note of a zone is drawn, so that none hides another's words or a zone's name: each
- * note where it was put if it is clear there, else at the nearest clear spot with its centre in
- * the zone; failing that the zone is tidied into a grid, then into a grid of shorter notes (which
- * say they hold more and open on focus). Only the drawing moves, never the stored position, and
- * the result depends on the notes alone, so everyone sees the same arrangement. A zone too full
- * even for that keeps its notes where they were put.
+ * Whether a box lies inside a zone's shape: its corners and the middles of its sides, which is
+ * enough for the cultural web's segments, whose inner edge bends around the paradigm.
  */
-export function arrangeNotes(
-  zone: Zone,
-  notes: readonly { id: string; centre: Point }[],
-  box: { w: number; h: number },
-  keepClear: readonly Rect[],
-): Arrangement {
-  const first = placeNearby(zone, notes, box, keepClear);
-  if (first.clear) return { at: first.at, box };
-  const gap = SPACING;
-  const tidy = tidyGrid(zone, notes, { w: box.w + gap, h: box.h + gap }, keepClear);
-  if (tidy) return { at: tidy, box };
-  const compact = { w: box.w * 0.85, h: box.h * COMPACT_NOTE_HEIGHT };
-  const near = placeNearby(zone, notes, compact, keepClear);
-  if (near.clear) return { at: near.at, box: compact };
-  const packed = tidyGrid(zone, notes, { w: compact.w + gap, h: compact.h + gap }, keepClear);
-  return packed ? { at: packed, box: compact } : { at: first.at, box };
+export function boxInside(zone: Zone, r: Rect): boolean {
+  const xs = [r.x, r.x + r.w / 2, r.x + r.w];
+  const ys = [r.y, r.y + r.h / 2, r.y + r.h];
+  for (const x of xs) for (const y of ys) if ((x !== xs[1] || y !== ys[1]) && !shapeContains(zone.shape, { x, y })) return false;
+  return true;
 }
 
-function placeNearby(
-  zone: Zone,
-  notes: readonly { id: string; centre: Point }[],
-  box: { w: number; h: number },
-  keepClear: readonly Rect[],
-): { at: Map<string, Point>; clear: boolean } {
-  const placed = new Map<string, Point>();
-  if (notes.length > ARRANGE_LIMIT) {
-    for (const n of notes) placed.set(n.id, n.centre);
-    return { at: placed, clear: true };
+/**
+ * Where each note of a zone is drawn, so that none hides another's words or a zone's name and
+ * every note stays inside its zone: each note where it was put if it is clear there, else at the
+ * nearest clear spot; failing that the zone is tidied into a grid, then into a grid of shorter
+ * notes (which say they hold more and open on focus), and a zone too full even for that becomes
+ * a cascade. Only the drawing moves, never the stored position, and the result depends on the
+ * notes alone, so everyone sees the same arrangement.
+ */
+export function arrangeNotes(zone: Zone, notes: Placed, box: Box, keepClear: readonly Rect[]): Arrangement {
+  const few = notes.length <= NEARBY_LIMIT;
+  const compact = { w: box.w * 0.85, h: box.h * COMPACT_NOTE_HEIGHT };
+  for (const size of [box, compact]) {
+    if (few) {
+      const near = placeNearby(zone, notes, size, keepClear);
+      if (near) return { at: near, box: size, cascade: false };
+    }
+    const grid = (notes.length <= TIDY_LIMIT ? tidyGrid(zone, notes, size, keepClear) : null) ?? rows(zone, notes, size, keepClear);
+    if (grid) return { at: grid, box: size, cascade: false };
   }
+  // A cascade of notes as wide as they can be, or narrower if that shows more of each.
+  const wide = cascade(zone, notes, { w: box.w, h: compact.h }, keepClear);
+  const narrow = cascade(zone, notes, compact, keepClear);
+  const best = wide.step >= narrow.step ? { ...wide, box: { w: box.w, h: compact.h } } : { ...narrow, box: compact };
+  return { at: best.at, box: best.box, cascade: true };
+}
+
+/** Each note where it was put if clear, else at the nearest clear spot in the zone; null if one finds none. */
+function placeNearby(zone: Zone, notes: Placed, box: Box, keepClear: readonly Rect[]): Map<string, Point> | null {
+  const placed = new Map<string, Point>();
   const b = shapeBounds(zone.shape);
   const gap = SPACING / 2;
-  const rectAt = (c: Point): Rect => ({ x: c.x - box.w / 2 - gap, y: c.y - box.h / 2 - gap, w: box.w + 2 * gap, h: box.h + 2 * gap });
+  const padded = (c: Point): Rect => ({ x: c.x - box.w / 2 - gap, y: c.y - box.h / 2 - gap, w: box.w + 2 * gap, h: box.h + 2 * gap });
   const taken: Rect[] = [...keepClear];
-  const clear = (c: Point) => {
-    const r = rectAt(c);
-    return !taken.some((t) => overlaps(r, t));
+  const fits = (c: Point) => {
+    const r = padded(c);
+    return boxInside(zone, boxAt(c, box)) && !taken.some((t) => overlaps(r, t));
   };
   // Quarter-note steps: fine enough to pack a small circle, few enough to stay quick.
   const stepX = (box.w + 2 * gap) / 4;
   const stepY = (box.h + 2 * gap) / 4;
-  let crowded = false;
+  const nx = Math.ceil(b.w / stepX) + 1;
+  const ny = Math.ceil(b.h / stepY) + 1;
   for (const note of notes) {
-    let spot: Point | null = clear(note.centre) ? note.centre : null;
+    let spot: Point | null = fits(note.centre) ? note.centre : null;
     if (!spot) {
-      const nx = Math.ceil(b.w / stepX) + 1;
-      const ny = Math.ceil(b.h / stepY) + 1;
       let best = Infinity;
       for (let i = -nx; i <= nx; i++) {
         for (let j = -ny; j <= ny; j++) {
-          const c = { x: note.centre.x + i * stepX, y: note.centre.y + j * stepY };
           const d = Math.hypot(i * stepX, j * stepY);
-          if (d >= best || !shapeContains(zone.shape, c) || !clear(c)) continue;
+          if (d >= best) continue;
+          const c = { x: note.centre.x + i * stepX, y: note.centre.y + j * stepY };
+          if (!fits(c)) continue;
           best = d;
           spot = c;
         }
       }
     }
-    if (!spot) crowded = true;
-    const at = spot ?? note.centre;
-    placed.set(note.id, at);
-    taken.push(rectAt(at));
+    if (!spot) return null;
+    placed.set(note.id, spot);
+    taken.push(padded(spot));
   }
-  return { at: placed, clear: !crowded };
+  return placed;
 }
 
-/** Up to this many notes, a zone where they do not all find a clear spot is tidied into a grid. */
+/** Up to this many notes, a zone where they do not all find a clear spot is tidied into a centred grid. */
 const TIDY_LIMIT = 16;
 
 /**
  * The notes in rows and columns, oldest first, as near the zone's middle as the grid fits with
- * every centre in the zone and every cell clear of the zones' names; null when no grid fits.
+ * every note inside the zone and clear of the zones' names; null when no grid fits.
  */
-function tidyGrid(
-  zone: Zone,
-  notes: readonly { id: string }[],
-  cell: { w: number; h: number },
-  keepClear: readonly Rect[],
-): Map<string, Point> | null {
+function tidyGrid(zone: Zone, notes: readonly { id: string }[], box: Box, keepClear: readonly Rect[]): Map<string, Point> | null {
   const k = notes.length;
-  if (k > TIDY_LIMIT) return null;
+  const cell = { w: box.w + SPACING, h: box.h + SPACING };
   const b = shapeBounds(zone.shape);
   const anchor = zoneAnchor(zone);
-  const STEP = 8;
+  const STEP = 12;
   const reachX = Math.ceil(b.w / 2 / STEP);
   const reachY = Math.ceil(b.h / 2 / STEP);
   const offsets: Point[] = [];
@@ -318,22 +334,103 @@ function tidyGrid(
   // Squarer grids first: they fit round and wedge-shaped zones best.
   const shapes = Array.from({ length: k }, (_, i) => i + 1).sort((c, d) => Math.abs(c - k / c) - Math.abs(d - k / d));
   for (const cols of shapes) {
-    const rows = Math.ceil(k / cols);
+    const rowCount = Math.ceil(k / cols);
+    // A grid wider or taller than the zone cannot fit wherever it goes.
+    if (Math.min(cols, k) * cell.w - SPACING > b.w || rowCount * cell.h - SPACING > b.h) continue;
     const cells: Point[] = [];
     for (let n = 0; n < k; n++) {
       const row = Math.floor(n / cols);
-      const inRow = row === rows - 1 ? k - row * cols : cols;
-      cells.push({ x: (n % cols) * cell.w - ((inRow - 1) * cell.w) / 2, y: row * cell.h - ((rows - 1) * cell.h) / 2 });
+      const inRow = row === rowCount - 1 ? k - row * cols : cols;
+      cells.push({ x: (n % cols) * cell.w - ((inRow - 1) * cell.w) / 2, y: row * cell.h - ((rowCount - 1) * cell.h) / 2 });
     }
     for (const o of offsets) {
       const at = cells.map((c) => ({ x: anchor.x + o.x + c.x, y: anchor.y + o.y + c.y }));
       const fits = at.every((c) => {
-        if (!shapeContains(zone.shape, c)) return false;
-        const r = { x: c.x - cell.w / 2, y: c.y - cell.h / 2, w: cell.w, h: cell.h };
-        return !keepClear.some((t) => overlaps(r, t));
+        const r = boxAt(c, box);
+        return boxInside(zone, r) && !keepClear.some((t) => overlaps(r, t));
       });
       if (fits) return new Map(notes.map((n, i) => [n.id, at[i]!]));
     }
   }
   return null;
+}
+
+/**
+ * Spots in columns across the zone where a whole box fits inside it, clear of the names: down
+ * each column, the first spot that fits, then the next at least `stepY` lower (below the box's
+ * height, the notes of a column overlap). Columns go top to bottom, left to right.
+ */
+function columnSpots(zone: Zone, box: Box, stepY: number, keepClear: readonly Rect[], phaseX: number): Point[] {
+  const b = shapeBounds(zone.shape);
+  const stepX = box.w + SPACING;
+  const SCAN = 4;
+  const spots: Point[] = [];
+  for (let x = b.x + SPACING / 2 + box.w / 2 + phaseX; x + box.w / 2 <= b.x + b.w; x += stepX) {
+    let next = -Infinity;
+    for (let y = b.y + SPACING / 2 + box.h / 2; y + box.h / 2 <= b.y + b.h; y += SCAN) {
+      if (y < next) continue;
+      const r = boxAt({ x, y }, box);
+      if (!boxInside(zone, r) || keepClear.some((t) => overlaps(r, t))) continue;
+      spots.push({ x, y });
+      next = y + stepY;
+    }
+  }
+  return spots;
+}
+
+/** The columns, of a few offsets across, that hold the most spots. */
+function bestColumns(zone: Zone, box: Box, stepY: number, keepClear: readonly Rect[]): Point[] {
+  let best: Point[] = [];
+  const stepX = box.w + SPACING;
+  for (let k = 0; k < 4; k++) {
+    const spots = columnSpots(zone, box, stepY, keepClear, (k * stepX) / 4);
+    if (spots.length > best.length) best = spots;
+  }
+  return best;
+}
+
+/** Many notes in rows, in their order, reading across; null when the zone has too few spots. */
+function rows(zone: Zone, notes: Placed, box: Box, keepClear: readonly Rect[]): Map<string, Point> | null {
+  const spots = bestColumns(zone, box, box.h + SPACING, keepClear);
+  if (spots.length < notes.length) return null;
+  spots.sort((p, q) => p.y - q.y || p.x - q.x);
+  return new Map(notes.map((n, i) => [n.id, spots[i]!]));
+}
+
+/**
+ * Columns of overlapping notes, each note as far below the one before it as still gives every
+ * note a place: its first line shows while the step is at least CASCADE_STRIP of a note, less
+ * when the zone is fuller still (a note opens on focus). A zone that holds more notes than even the tightest cascade
+ * starts again at the top of the first column, a little to the side.
+ */
+function cascade(zone: Zone, notes: Placed, box: Box, keepClear: readonly Rect[]): { at: Map<string, Point>; step: number } {
+  // Columns come top to bottom, left to right, so each note is drawn over the one above it.
+  const spotsAt = (step: number) => bestColumns(zone, box, step, keepClear);
+  const holds = (step: number) => spotsAt(step).length >= notes.length;
+  // The largest step, to a board unit, at which every note has a spot: fewer spots as it grows.
+  let lo = 4;
+  let hi = Math.max(lo, Math.floor(box.h + SPACING));
+  if (holds(lo)) {
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (holds(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+  }
+  // Stepped at a line's edge, so that the note over another never cuts a line through its letters.
+  const lineEdges = [2, 1].map((lines) => (CASCADE_STRIP + ((lines - 1) * 20) / 70) * box.h);
+  const step = lineEdges.find((edge) => edge <= lo) ?? lo;
+  const spots = spotsAt(step);
+  const at = new Map<string, Point>();
+  if (spots.length === 0) {
+    const anchor = zoneAnchor(zone);
+    for (const n of notes) at.set(n.id, anchor);
+    return { at, step: 0 };
+  }
+  notes.forEach((n, i) => {
+    const spot = spots[i % spots.length]!;
+    const round = Math.floor(i / spots.length);
+    at.set(n.id, { x: spot.x + round * 6, y: spot.y + round * 6 });
+  });
+  return { at, step };
 }

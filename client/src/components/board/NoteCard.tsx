@@ -22,10 +22,13 @@ interface Props {
   selected: boolean;
   editing: boolean;
   remoteDrag: RemoteDrag | null;
+  /** Where the zone's arrangement draws the note, which may be clear of where it was put. */
+  drawnX: number;
+  drawnY: number;
 }
 
 /** One note: its words, its author and its menu button. Dragging, keys and focus are hooks. */
-export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag }: Props) {
+export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag, drawnX, drawnY }: Props) {
   const { me } = useBoard();
   const commands = useCommands();
   const ref = useRef<HTMLDivElement>(null);
@@ -35,7 +38,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
 
   const b = shapeBounds(zone.shape);
   const stored = notePositionToBoard(zone, note);
-  const drag = useNoteDrag(note, stored, editing);
+  // A drag starts from where the note is drawn, so that it does not jump under the pointer.
+  const drag = useNoteDrag(note, { x: drawnX, y: drawnY }, editing);
   const dragCentre = drag.centre;
   const centre = dragCentre ?? remoteDrag?.centre ?? stored;
 

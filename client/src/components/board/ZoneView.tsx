@@ -50,6 +50,8 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
   const nameZoom = labelZoom(scale);
   const box = noteBox(zone, noteZoomNow);
   const labels = useMemo(() => template.zones.map((z) => labelRect(z, template.board, nameZoom)), [template, nameZoom]);
+  // Arranged again only when a note of this zone comes, goes or moves, not as someone types.
+  const placedKey = notes.map((n) => `${n.id}:${n.x}:${n.y}`).join('|');
   const drawn = useMemo(
     () =>
       arrangeNotes(
@@ -58,7 +60,8 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
         box,
         labels,
       ),
-    [zone, notes, box.w, box.h, labels],
+    // notes is read through placedKey, which changes whenever a note's place does.
+    [zone, placedKey, box.w, box.h, labels],
   );
   const drawnAt = drawn.at;
 
@@ -82,7 +85,7 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
 
   return (
     <div
-      className={`zone zone-${index % 2 ? 'odd' : 'even'} zone-kind-${zone.shape.kind}${count === 0 ? ' is-empty' : ''}`}
+      className={`zone zone-${index % 2 ? 'odd' : 'even'} zone-kind-${zone.shape.kind}${count === 0 ? ' is-empty' : ''}${drawn.cascade ? ' is-cascade' : ''}`}
       data-testid="board.zone"
       data-zone-id={zone.id}
       tabIndex={0}
@@ -167,6 +170,8 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
               selected={selectedNoteId === note.id}
               editing={editingNoteId === note.id}
               remoteDrag={remoteDrags.get(note.id) ?? null}
+              drawnX={at.x}
+              drawnY={at.y}
             />
           </div>
         );

@@ -34,7 +34,7 @@ export interface NoteDrag {
  * Moving a note with a pointer. Others follow the drag through awareness alone; the document
  * changes once, on the drop, which lands the note in the zone under its centre.
  */
-export function useNoteDrag(note: NoteView, stored: Point, editing: boolean): NoteDrag {
+export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): NoteDrag {
   const { conn, template, peers, announcer } = useBoard();
   const scale = useContext(ScaleContext);
   const drag = useRef<DragState | null>(null);
@@ -54,7 +54,7 @@ export function useNoteDrag(note: NoteView, stored: Point, editing: boolean): No
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 || editing) return;
     if ((e.target as Element).closest('button, textarea, a')) return;
-    drag.current = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origin: stored, moving: false };
+    drag.current = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origin: drawn, moving: false };
   };
 
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
