@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getTemplate, shapeContains, zoneAt, zoneById, type Point } from '@balcony/shared';
-import { CASCADE_STRIP, MIN_SCALE, arrangeNotes, boxInside, fitScale, labelRect, newNoteSpot, noteBox, noteRect, noteZoom, type Arrangement } from './layout';
+import { CASCADE_STRIP, MIN_SCALE, arrangeNotes, boxInside, fitScale, labelLines, labelRect, newNoteSpot, noteBox, noteRect, noteZoom, type Arrangement } from './layout';
 
 const circle = getTemplate('what-works-circle');
 const web = getTemplate('cultural-web');
@@ -138,3 +138,14 @@ function expectReadable(zone: Parameters<typeof boxInside>[0], drawn: Arrangemen
     for (const q of rects.slice(i + 1)) expect(hit(firstLine, q), 'a note hides words of another').toBe(false);
   }
 }
+
+describe('zone names', () => {
+  it('keeps clear the lines a long name wraps to on a phone', () => {
+    const zone = zoneById(web, 'structures')!;
+    const laptop = labelRect(zone, web.board, 1);
+    const phone = labelRect(zone, web.board, 1.5);
+    expect(labelLines(zone.label, laptop.w, 1)).toBe(1);
+    expect(labelLines(zone.label, phone.w, 1.5)).toBe(2);
+    expect(phone.h).toBeGreaterThan(2 * laptop.h);
+  });
+});

@@ -101,6 +101,25 @@ export function keepNoteInside(zone: Zone, p: Point): Point {
 const LABEL_FONT_PX = 22;
 const LABEL_MIN_PX = 15;
 
+/**
+ * How many lines a zone's name takes at a width, in board units: an estimate from an average
+ * bold letter of 0.6 em, a little wide, so that a name that wraps on a phone is still kept clear.
+ */
+export function labelLines(label: string, width: number, zoom = 1): number {
+  const perLine = Math.max(1, Math.floor(width / (LABEL_FONT_PX * zoom * 0.6)));
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= perLine || used === 0) used = need;
+    else {
+      lines += 1;
+      used = word.length;
+    }
+  }
+  return lines;
+}
+
 /** How much larger than its board size a zone's name is drawn, so that it stays readable. */
 export function labelZoom(scale: number): number {
   if (!Number.isFinite(scale) || scale <= 0) return 1;
@@ -114,7 +133,7 @@ export function labelZoom(scale: number): number {
 export function labelRect(zone: Zone, board: Template['board'], zoom = 1): Rect {
   const b = shapeBounds(zone.shape);
   const p = labelPlacement(zone, board);
-  const h = 34 * zoom;
+  const h = labelLines(zone.label, p.width, zoom) * LABEL_FONT_PX * 1.2 * zoom + 8 * zoom;
   const x = p.left !== undefined ? b.x + p.left : b.x + b.w - (p.right ?? 0) - p.width;
   const y = p.bottom !== undefined ? b.y + b.h - p.bottom - h : b.y + (p.top ?? 0) - (p.middle ? h / 2 : 0);
   return { x, y, w: p.width, h };
