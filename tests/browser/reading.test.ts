@@ -186,6 +186,8 @@ describe('reading the board', () => {
     await ben.start.join({ code, name: 'Ben' });
     await ben.board.waitUntilConnected();
     await eventually(async () => expect(await ben.board.people.count()).toBe(2));
+    // The board has reached Ben before he goes offline.
+    await eventually(async () => expect(await ben.board.zone('paradigm').getByTestId('board.note').count()).toBe(paradigmNotes.length));
     await ben.network!.goOffline();
     await ben.board.offlineBanner.waitFor();
     const banner = await ben.board.box(ben.board.offlineBanner);
@@ -225,7 +227,8 @@ describe('reading the board', () => {
 
     // Who is here is a count that opens.
     const toggle = page.getByTestId('topbar.presenceToggle');
-    expect((await toggle.innerText()).trim()).toMatch(/^\d+ here$/);
+    // Once the people list is live (while it connects it says who is in the session).
+    await eventually(async () => expect((await toggle.innerText()).trim()).toMatch(/^\d+ here$/));
     await toggle.click();
     await cleo.board.presence.waitFor();
     await toggle.click();
