@@ -1,8 +1,9 @@
-import { memo, useId, useRef, type CSSProperties } from 'react';
+import { memo, useId, useMemo, useRef, type CSSProperties } from 'react';
 import { NOTE_SIZE, notePositionToBoard, shapeBounds, type NoteView, type Point, type Zone } from '@balcony/shared';
 import { useBoard } from '../../board/BoardContext';
 import { useCommands } from '../../board/commands';
 import { mayEditNote, noteDescription } from '../../board/noteRights';
+import { holdsMore, measureNoteText } from '../../board/noteFit';
 import { useUi } from '../../state/ui';
 import { NoteEditor } from './NoteEditor';
 import { useNoteDrag } from './useNoteDrag';
@@ -25,11 +26,14 @@ interface Props {
   /** Where the zone's arrangement draws the note, which may be clear of where it was put. */
   drawnX: number;
   drawnY: number;
+  /** The note's size in its own units: narrower in a column, shorter in a crowded zone. */
+  boxW: number;
+  boxH: number;
 }
 
 /** One note: its words, its author and its menu button. Dragging, keys and focus are hooks. */
-export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag, drawnX, drawnY }: Props) {
-  const { me } = useBoard();
+export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag, drawnX, drawnY, boxW, boxH }: Props) {
+  const { me, template } = useBoard();
   const commands = useCommands();
   const ref = useRef<HTMLDivElement>(null);
   const menuOpen = useUi((s) => s.noteMenu?.noteId === note.id);
@@ -41,7 +45,16 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   // A drag starts from where the note is drawn, so that it does not jump under the pointer.
   const drag = useNoteDrag(note, { x: drawnX, y: drawnY }, editing);
   const dragCentre = drag.centre;
-  const centre = dragCentre ?? remoteDrag?.centre ?? stored;
+  // Where someone else drags it, or where it was put; the slot around it shifts it to where the
+  // zone's arrangement draws it.
+  const centre = !dragCentre && remoteDrag ? remoteDrag.centre : stored;
+  const slot = {
+    '--slot-x': `${!dragCentre && remoteDrag ? 0 : drawnX - stored.x}px`,
+    '--slot-y': `${!dragCentre && remoteDrag ? 0 : drawnY - stored.y}px`,
+    // A note this person drags follows the pointer by a translation of its slot alone, which the
+    // compositor applies without laying out or repainting the other notes of a full board.
+    transform: dragCentre ? `translate(${dragCentre.x - drawnX}px, ${dragCentre.y - drawnY}px)` : undefined,
+  } as CSSProperties;
 
   const openMenu = (from: 'note' | 'button' = 'note') => {
     const button = ref.current?.querySelector<HTMLElement>('[data-testid="board.note.menu"]');
@@ -53,14 +66,20 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   useNoteFocus(ref, note.id, editing);
 
   const style = {
-    left: centre.x - b.x - NOTE_SIZE.w / 2,
-    top: centre.y - b.y - NOTE_SIZE.h / 2,
-    width: NOTE_SIZE.w,
-    height: NOTE_SIZE.h,
+    '--cx': `${centre.x - b.x}px`,
+    '--cy': `${centre.y - b.y}px`,
     background: note.color,
+    '--note-color': note.color,
     '--peer-color': remoteDrag?.color,
   } as CSSProperties;
 
+  // Words that do not all fit say so with a fade and "more…", and Tab reaches them, where the
+  // arrow keys scroll an open note's words rather than nudge it.
+  const more = useMemo(() => holdsMore(note.text, { w: boxW, h: boxH }, measureNoteText), [note.text, boxW, boxH]);
+  // Which way an open note grows: from its left edge on the left of the board, towards the left on
+  // the right, evenly in the middle.
+  const third = template.board.width / 3;
+  const openX = drawnX < third ? 'right' : drawnX > 2 * third ? 'left' : 'middle';
   const preview = note.text.length > 280 ? `${note.text.slice(0, 280)}…` : note.text;
   const classes = [
     'note',
@@ -73,6 +92,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
     .join(' ');
 
   return (
+    <div className={`note-slot${dragCentre ? ' is-dragging' : ''}`} style={slot}>
     <div
       ref={ref}
       className={classes}
@@ -80,6 +100,9 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
       data-note-id={note.id}
       data-zone-id={note.zone}
       data-color={note.color}
+      data-more={more}
+      data-open-x={openX}
+      data-open-y={drawnY > template.board.height / 2 ? 'up' : 'down'}
       tabIndex={0}
       role="group"
       aria-roledescription="note"
@@ -113,7 +136,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
       {editing && mayEdit ? (
         <NoteEditor noteId={note.id} />
       ) : (
-        <div className="note-text" data-testid="board.note.text" dir="auto">
+        <div className="note-text" data-testid="board.note.text" dir="auto" tabIndex={more ? 0 : undefined}>
           {note.text}
         </div>
       )}
@@ -138,6 +161,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           </svg>
         </button>
       </div>
+    </div>
     </div>
   );
 });

@@ -1,8 +1,7 @@
-import { memo, useId, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useId, useMemo, type CSSProperties } from 'react';
 import { NOTE_SIZE, notePositionToBoard, shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
 import { useBoard } from '../../board/BoardContext';
 import { arrangeNotes, labelPlacement, labelRect, labelZoom, noteBox, noteZoom } from '../../board/layout';
-import { markNotesThatHoldMore } from './noteOverflow';
 import { useCommands } from '../../board/commands';
 import { isBoardWide, keyAction } from '../../board/keyMap';
 import { useUi } from '../../state/ui';
@@ -43,7 +42,6 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
   const b = shapeBounds(zone.shape);
   const place = labelPlacement(zone, template.board);
   const count = notes.length;
-  const ref = useRef<HTMLDivElement>(null);
 
   // Notes are drawn where they are clear of each other and of every zone's name.
   const noteZoomNow = noteZoom(scale);
@@ -64,10 +62,6 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
     [zone, placedKey, box.w, box.h, labels],
   );
   const drawnAt = drawn.at;
-
-  useLayoutEffect(() => {
-    if (ref.current) markNotesThatHoldMore(ref.current);
-  });
 
   // The note's own size, in its units: narrower in a column, shorter in a crowded zone.
   const noteWidth = drawn.box.w / noteZoomNow;
@@ -93,7 +87,6 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
       aria-label={`${zone.label}, ${count === 1 ? '1 note' : `${count} notes`}`}
       aria-describedby={`${id}-prompt`}
       aria-keyshortcuts="Enter Alt+N"
-      ref={ref}
       style={
         {
           left: b.x,
@@ -102,8 +95,6 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
           height: b.h,
           '--note-w': `${noteWidth}px`,
           '--note-h': `${noteHeight}px`,
-          '--note-dx': `${(NOTE_SIZE.w - noteWidth) / 2}px`,
-          '--note-dy': `${(NOTE_SIZE.h - noteHeight) / 2}px`,
         } as CSSProperties
       }
       onFocus={(e) => {
@@ -157,23 +148,21 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
         {zone.prompt}
       </span>
       {notes.map((note) => {
-        const stored = notePositionToBoard(zone, note);
-        const at = drawnAt.get(note.id) ?? stored;
-        // A slot shifts the note from where it was put to where it is drawn (none while dragged).
-        const slot = { '--slot-x': `${at.x - stored.x}px`, '--slot-y': `${at.y - stored.y}px` } as CSSProperties;
+        const at = drawnAt.get(note.id) ?? notePositionToBoard(zone, note);
         return (
-          <div key={note.id} className="note-slot" style={slot}>
-            <NoteCard
-              note={note}
-              zone={zone}
-              authorName={nameOf(note.authorId)}
-              selected={selectedNoteId === note.id}
-              editing={editingNoteId === note.id}
-              remoteDrag={remoteDrags.get(note.id) ?? null}
-              drawnX={at.x}
-              drawnY={at.y}
-            />
-          </div>
+          <NoteCard
+            key={note.id}
+            note={note}
+            zone={zone}
+            authorName={nameOf(note.authorId)}
+            selected={selectedNoteId === note.id}
+            editing={editingNoteId === note.id}
+            remoteDrag={remoteDrags.get(note.id) ?? null}
+            drawnX={at.x}
+            drawnY={at.y}
+            boxW={noteWidth}
+            boxH={noteHeight}
+          />
         );
       })}
     </div>
