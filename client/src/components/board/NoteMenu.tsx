@@ -1,7 +1,7 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { NOTE_COLORS } from '@balcony/shared';
-import { useBoard, useNotes } from '../../board/BoardContext';
+import { NamesContext, useBoard, useNotes } from '../../board/BoardContext';
 import { recolorNote } from '../../board/actions';
 import { useCommands } from '../../board/commands';
 import { mayEditNote, noteDescription } from '../../board/noteRights';
@@ -17,6 +17,7 @@ const EDGE = 8;
  */
 export function NoteMenu() {
   const { conn, announcer, me, nameOf } = useBoard();
+  useContext(NamesContext);
   const commands = useCommands();
   const menu = useUi((s) => s.noteMenu);
   const snapshot = useNotes();
@@ -36,14 +37,18 @@ export function NoteMenu() {
   };
 
   // Placed below its button, flipped above or pulled in where the window is too small.
+  const place = (anchor: { left: number; top: number; right: number; bottom: number }) => {
+    if (!ref.current) return;
+    const { offsetWidth: w, offsetHeight: h } = ref.current;
+    let left = Math.min(anchor.right - w, window.innerWidth - w - EDGE);
+    left = Math.max(EDGE, left);
+    let top = anchor.bottom + GAP;
+    if (top + h > window.innerHeight - EDGE) top = Math.max(EDGE, anchor.top - h - GAP);
+    setPos({ left, top });
+  };
   useLayoutEffect(() => {
     if (!menu || !ref.current) return setPos(null);
-    const { offsetWidth: w, offsetHeight: h } = ref.current;
-    let left = Math.min(menu.anchor.right - w, window.innerWidth - w - EDGE);
-    left = Math.max(EDGE, left);
-    let top = menu.anchor.bottom + GAP;
-    if (top + h > window.innerHeight - EDGE) top = Math.max(EDGE, menu.anchor.top - h - GAP);
-    setPos({ left, top });
+    place(menu.anchor);
   }, [menu]);
 
   useEffect(() => {
@@ -57,14 +62,19 @@ export function NoteMenu() {
       if (opener && opener.closest(`[data-note-id="${CSS.escape(menu.noteId)}"]`)) return;
       useUi.getState().closeNoteMenu();
     };
-    // Only a scroll that carries the note away leaves the menu beside nothing; a note's own words
-    // scrolling (or settling as it closes) does not.
+    // A scroll (the board brought to the note as its button takes focus, say) takes the menu
+    // along with the note's button, and closes it once the button is out of view.
     const onScroll = (e: Event) => {
-      const scrolled = e.target;
-      const noteEl = document.querySelector(`[data-testid="board.note"][data-note-id="${CSS.escape(menu.noteId)}"]`);
-      if (scrolled instanceof Node && ref.current?.contains(scrolled)) return;
-      if (scrolled instanceof Element && noteEl && !scrolled.contains(noteEl)) return;
-      useUi.getState().closeNoteMenu();
+      if (e.target instanceof Node && ref.current?.contains(e.target)) return;
+      const button = document.querySelector(
+        `[data-testid="board.note"][data-note-id="${CSS.escape(menu.noteId)}"] [data-testid="board.note.menu"]`,
+      );
+      const r = button?.getBoundingClientRect();
+      if (!r || r.bottom < 0 || r.top > window.innerHeight || r.right < 0 || r.left > window.innerWidth) {
+        useUi.getState().closeNoteMenu();
+        return;
+      }
+      place(r);
     };
     const onResize = () => useUi.getState().closeNoteMenu();
     document.addEventListener('pointerdown', onDown);
