@@ -12,9 +12,15 @@ export interface BoardContextValue {
   peers: PeersIndex;
   announcer: Announcer;
   me: { participantId: string; role: Role };
-  /** A participant's display name, or a neutral word while it is unknown. */
+  /**
+   * A participant's display name, or a neutral word while it is unknown, as known now. What is
+   * drawn with names also reads NamesContext, which changes when they do.
+   */
   nameOf: (participantId: string) => string;
 }
+
+/** The names of everyone seen in the session, by participant id; a new map when one changes. */
+export const NamesContext = createContext<ReadonlyMap<string, string>>(new Map());
 
 export const BoardContext = createContext<BoardContextValue | null>(null);
 

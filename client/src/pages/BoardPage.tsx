@@ -7,7 +7,7 @@ import { SessionConnection } from '../session/SessionConnection';
 import { NotesIndex } from '../board/notesIndex';
 import { PeersIndex } from '../board/peers';
 import { Announcer, watchRemoteChanges } from '../board/announcer';
-import { BoardContext, useStore, type BoardContextValue } from '../board/BoardContext';
+import { BoardContext, NamesContext, useStore, type BoardContextValue } from '../board/BoardContext';
 import { useUi } from '../state/ui';
 import { TopBar, type Person } from '../components/topbar/TopBar';
 import { ConnectionBanner } from '../components/board/ConnectionBanner';
@@ -188,15 +188,17 @@ function BoardSession({ stored }: { stored: StoredSession }) {
     updateSession(stored.sessionId, { participants: [...names].map(([participantId, name]) => ({ participantId, name })) });
   }, [presence, names, stored.sessionId]);
 
+  // The board's context stays the same as people come and go, so that a thousand notes are not
+  // drawn again for each; who wrote what reaches the zones through NamesContext.
   const ctx = useMemo<BoardContextValue | null>(() => {
     if (!runtime || !template) return null;
     return {
       ...runtime,
       template,
       me: { participantId, role },
-      nameOf: (id) => names.get(id) ?? 'Someone',
+      nameOf: (id) => namesRef.current.get(id) ?? 'Someone',
     };
-  }, [runtime, template, participantId, role, names]);
+  }, [runtime, template, participantId, role]);
 
   useEffect(() => {
     if (!runtime || !template) return;
@@ -233,6 +235,7 @@ function BoardSession({ stored }: { stored: StoredSession }) {
   const isFacilitator = role === 'facilitator';
   return (
     <BoardContext.Provider value={ctx}>
+      <NamesContext.Provider value={names}>
       <div className="board-page">
         <TopBar title={title} people={people} onLeave={leave} />
         <div className="board-body">
@@ -250,6 +253,7 @@ function BoardSession({ stored }: { stored: StoredSession }) {
         <LiveRegion />
         <BoardShortcuts />
       </div>
+      </NamesContext.Provider>
     </BoardContext.Provider>
   );
 }

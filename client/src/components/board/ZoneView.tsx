@@ -1,6 +1,6 @@
-import { memo, useId, useMemo, type CSSProperties } from 'react';
+import { memo, useContext, useId, useMemo, type CSSProperties } from 'react';
 import { NOTE_SIZE, notePositionToBoard, shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
-import { useBoard } from '../../board/BoardContext';
+import { NamesContext, useBoard } from '../../board/BoardContext';
 import { arrangeNotes, labelPlacement, labelRect, labelZoom, noteBox, noteZoom } from '../../board/layout';
 import { useCommands } from '../../board/commands';
 import { isBoardWide, keyAction } from '../../board/keyMap';
@@ -35,6 +35,8 @@ function Shape({ shape }: { shape: ZoneShape }) {
  */
 export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags, toBoard, scale }: Props) {
   const { template, nameOf } = useBoard();
+  // Drawn again when someone's name becomes known or changes.
+  useContext(NamesContext);
   const commands = useCommands();
   const selectedNoteId = useUi((s) => s.selectedNoteId);
   const editingNoteId = useUi((s) => s.editingNoteId);
