@@ -11,7 +11,7 @@ const TEXT_INSET_X = 10 + 6 + 4;
 const TEXT_INSET_Y = 6 + 24;
 export const NOTE_LINE_PX = 20;
 /** Room kept for the difference between these widths and the browser's own text layout. */
-const WIDTH_MARGIN = 0.94;
+const WIDTH_MARGIN = 0.98;
 
 /** How many lines the words take at a line width, given a function measuring a string. */
 export function linesFor(text: string, lineWidth: number, measure: (s: string) => number): number {

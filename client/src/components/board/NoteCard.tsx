@@ -1,6 +1,7 @@
-import { memo, useId, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useContext, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { NOTE_SIZE, notePositionToBoard, shapeBounds, type NoteView, type Point, type Zone } from '@balcony/shared';
-import { useBoard } from '../../board/BoardContext';
+import { ScaleContext, useBoard } from '../../board/BoardContext';
+import { noteZoom } from '../../board/layout';
 import { useCommands } from '../../board/commands';
 import { mayEditNote, noteDescription } from '../../board/noteRights';
 import { holdsMore, measureNoteText } from '../../board/noteFit';
@@ -26,19 +27,25 @@ interface Props {
   /** Where the zone's arrangement draws the note, which may be clear of where it was put. */
   drawnX: number;
   drawnY: number;
+  /** The zone draws its notes as a cascade, each partly under the next. */
+  cascade: boolean;
   /** The note's size in its own units: narrower in a column, shorter in a crowded zone. */
   boxW: number;
   boxH: number;
 }
 
 /** One note: its words, its author and its menu button. Dragging, keys and focus are hooks. */
-export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag, drawnX, drawnY, boxW, boxH }: Props) {
+export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag, drawnX, drawnY, cascade, boxW, boxH }: Props) {
   const { me, template } = useBoard();
+  const scale = useContext(ScaleContext);
   const commands = useCommands();
   const ref = useRef<HTMLDivElement>(null);
   const menuOpen = useUi((s) => s.noteMenu?.noteId === note.id);
   const mayEdit = mayEditNote(me, note);
   const descriptionId = useId();
+  // In a cascade most of a note is under the next one, so it is drawn with its words alone until
+  // someone points at it, selects it or moves it: a full board then lays out a third as much.
+  const [pointedAt, setPointedAt] = useState(false);
 
   const b = shapeBounds(zone.shape);
   const stored = notePositionToBoard(zone, note);
@@ -55,6 +62,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
     // compositor applies without laying out or repainting the other notes of a full board.
     transform: dragCentre ? `translate(${dragCentre.x - drawnX}px, ${dragCentre.y - drawnY}px)` : undefined,
   } as CSSProperties;
+
+  const detailed = !cascade || selected || editing || menuOpen || pointedAt || dragCentre !== null || remoteDrag !== null;
 
   const openMenu = (from: 'note' | 'button' = 'note') => {
     const button = ref.current?.querySelector<HTMLElement>('[data-testid="board.note.menu"]');
@@ -76,10 +85,10 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   // Words that do not all fit say so with a fade and "more…", and Tab reaches them, where the
   // arrow keys scroll an open note's words rather than nudge it.
   const more = useMemo(() => holdsMore(note.text, { w: boxW, h: boxH }, measureNoteText), [note.text, boxW, boxH]);
-  // Which way an open note grows: from its left edge on the left of the board, towards the left on
-  // the right, evenly in the middle.
-  const third = template.board.width / 3;
-  const openX = drawnX < third ? 'right' : drawnX > 2 * third ? 'left' : 'middle';
+  // Which way an open note grows (board.css): evenly, unless that would take it past the board's
+  // left or right edge, where it keeps that edge.
+  const halfOpen = 1.2 * boxW * noteZoom(scale);
+  const openX = drawnX - halfOpen < 0 ? 'right' : drawnX + halfOpen > template.board.width ? 'left' : 'middle';
   const preview = note.text.length > 280 ? `${note.text.slice(0, 280)}…` : note.text;
   const classes = [
     'note',
@@ -118,6 +127,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         ui.setActiveZone(note.zone);
       }}
       {...drag.handlers}
+      onPointerEnter={cascade ? () => setPointedAt(true) : undefined}
+      onPointerLeave={cascade ? () => setPointedAt(false) : undefined}
       onDoubleClick={(e) => {
         if ((e.target as Element).closest('button')) return;
         e.stopPropagation();
@@ -140,6 +151,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           {note.text}
         </div>
       )}
+      {detailed && (
       <div className="note-footer">
         <span className="note-author" data-testid="board.note.author">
           {authorName}
@@ -154,13 +166,10 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           tabIndex={selected ? 0 : -1}
           onClick={() => (menuOpen ? useUi.getState().closeNoteMenu() : openMenu('button'))}
         >
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <circle cx="4" cy="10" r="2" />
-            <circle cx="10" cy="10" r="2" />
-            <circle cx="16" cy="10" r="2" />
-          </svg>
+          <span className="note-menu-dots" aria-hidden="true" />
         </button>
       </div>
+      )}
     </div>
     </div>
   );

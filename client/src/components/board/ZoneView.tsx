@@ -162,6 +162,7 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
             remoteDrag={remoteDrags.get(note.id) ?? null}
             drawnX={at.x}
             drawnY={at.y}
+            cascade={drawn.cascade}
             boxW={noteWidth}
             boxH={noteHeight}
           />
