@@ -8,6 +8,8 @@ import { StartPage } from './pages/StartPage';
 import { Opening } from './components/start/Opening';
 import { StartNavigationContext, type StartNavigation } from './components/start/startNavigation';
 
+export { openConnectionEarly } from './session/earlyConnection';
+
 /** Where a start form was going when the app had not loaded yet. */
 export interface Arrival {
   to: string;

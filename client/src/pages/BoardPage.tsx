@@ -4,6 +4,7 @@ import { getTemplate, isTemplateId, type PresenceParticipant, type SessionView }
 import { ApiError, getSession } from '../api/http';
 import { loadSession, updateSession, forgetSession, type StoredSession } from '../session/storage';
 import { SessionConnection } from '../session/SessionConnection';
+import { takeEarlyConnection } from '../session/earlyConnection';
 import { NotesIndex } from '../board/notesIndex';
 import { PeersIndex } from '../board/peers';
 import { Announcer, watchRemoteChanges } from '../board/announcer';
@@ -123,7 +124,7 @@ function BoardSession({ stored }: { stored: StoredSession }) {
   // No connection while the server says this device has no place here: it would only retry.
   useEffect(() => {
     if (accessProblem) return;
-    const conn = new SessionConnection(stored.sessionId, stored.token);
+    const conn = takeEarlyConnection(stored.sessionId, stored.token) ?? new SessionConnection(stored.sessionId, stored.token);
     const notesIndex = new NotesIndex(conn.notes);
     const peers = new PeersIndex(conn.provider.awareness);
     const announcer = new Announcer();

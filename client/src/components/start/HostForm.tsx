@@ -5,7 +5,7 @@ import { saveSession } from '../../session/storage';
 import { FormError } from './FormError';
 import { FieldError, NameField } from './NameField';
 import { LengthCounter, useLengthLimit } from './LengthLimit';
-import { NETWORK_PROBLEM, prepareToLeave, requestsForSubmit, useStartNavigation } from './startNavigation';
+import { NETWORK_PROBLEM, openEarly, prepareToLeave, requestsForSubmit, useStartNavigation } from './startNavigation';
 
 // The words describeApiError uses, for when its own code could not be fetched.
 
@@ -61,6 +61,7 @@ export function HostForm({ error, onError }: Props) {
         joinCode: created.joinCode,
         savedAt: Date.now(),
       });
+      openEarly(created.sessionId, created.facilitatorToken);
       nav.go(`/s/${encodeURIComponent(created.sessionId)}`, { showShare: true });
     } catch (err) {
       setBusy(false);

@@ -4,7 +4,7 @@ import { JOIN_CODE_LENGTH, isJoinCode, normalizeJoinCode } from '@balcony/shared
 import { saveSession, updateSession } from '../../session/storage';
 import { FormError } from './FormError';
 import { FieldError, NameField } from './NameField';
-import { NETWORK_PROBLEM, prepareToLeave, requestsForSubmit, useStartNavigation } from './startNavigation';
+import { NETWORK_PROBLEM, openEarly, prepareToLeave, requestsForSubmit, useStartNavigation } from './startNavigation';
 
 // The words describeApiError uses, for when its own code could not be fetched.
 
@@ -67,6 +67,7 @@ export function JoinForm({ initialCode, error, onError }: Props) {
         title: '',
         savedAt: Date.now(),
       });
+      openEarly(joined.sessionId, joined.participantToken);
       // The board needs the template; reading the session now lets it open at once.
       try {
         const view = await requests.getSession(joined.sessionId, joined.participantToken);

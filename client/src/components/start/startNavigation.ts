@@ -58,3 +58,14 @@ export function prepareToLeave(): void {
   loadStartRequests().catch(() => {});
   loadApp().catch(() => {});
 }
+
+/**
+ * Opens the board's connection while the page moves on to it (session/earlyConnection.ts). The
+ * app's code is on its way since the person started typing; a failure here only means the board
+ * opens its connection itself.
+ */
+export function openEarly(sessionId: string, token: string): void {
+  loadApp()
+    .then((app) => app.openConnectionEarly(sessionId, token))
+    .catch(() => {});
+}
