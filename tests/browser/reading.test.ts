@@ -253,6 +253,11 @@ describe('reading the board', () => {
     // The note's actions are a touch target of 44 px.
     const menu = await cleo.board.box(cleo.board.note(id).getByTestId('board.note.menu'));
     expect(Math.min(menu.width, menu.height)).toBeGreaterThanOrEqual(44);
+    // At 360 px, where names wrap and questions grow, no note covers a zone's name or question.
+    await settle(cleo);
+    const words = await boxes(page.locator('[data-testid="board.zone.label"], [data-testid="board.zone.prompt"]'));
+    for (const n of await boxes(cleo.board.notes))
+      for (const w of words) expect(intersects(n, w), 'a note covers a zone name or question on a phone').toBe(false);
     await page.screenshot({ path: artifactPath('reading-phone.png') });
     await expectNoA11yViolations(page);
   });
