@@ -102,75 +102,75 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
 
   return (
     <div className={`note-slot${dragCentre ? ' is-dragging' : ''}`} style={slot}>
-    <div
-      ref={ref}
-      className={classes}
-      data-testid="board.note"
-      data-note-id={note.id}
-      data-zone-id={note.zone}
-      data-color={note.color}
-      data-more={more}
-      data-open-x={openX}
-      data-open-y={drawnY > template.board.height / 2 ? 'up' : 'down'}
-      tabIndex={0}
-      role="group"
-      aria-roledescription="note"
-      aria-label={preview || 'Empty note'}
-      aria-describedby={descriptionId}
-      data-selected={selected}
-      aria-keyshortcuts={mayEdit ? 'Enter Alt+M Delete' : 'Alt+M'}
-      style={style}
-      onFocus={(e) => {
-        if (e.target !== e.currentTarget) return;
-        const ui = useUi.getState();
-        ui.select(note.id);
-        ui.setActiveZone(note.zone);
-      }}
-      {...drag.handlers}
-      onPointerEnter={cascade ? () => setPointedAt(true) : undefined}
-      onPointerLeave={cascade ? () => setPointedAt(false) : undefined}
-      onDoubleClick={(e) => {
-        if ((e.target as Element).closest('button')) return;
-        e.stopPropagation();
-        if (!editing) commands.editNote(note.id);
-      }}
-      onKeyDown={onKeyDown}
-    >
-      {!dragCentre && remoteDrag && (
-        <span className="note-moved-by" aria-hidden="true">
-          {remoteDrag.name}
+      <div
+        ref={ref}
+        className={classes}
+        data-testid="board.note"
+        data-note-id={note.id}
+        data-zone-id={note.zone}
+        data-color={note.color}
+        data-more={more}
+        data-open-x={openX}
+        data-open-y={drawnY > template.board.height / 2 ? 'up' : 'down'}
+        tabIndex={0}
+        role="group"
+        aria-roledescription="note"
+        aria-label={preview || 'Empty note'}
+        aria-describedby={descriptionId}
+        data-selected={selected}
+        aria-keyshortcuts={mayEdit ? 'Enter Alt+M Delete' : 'Alt+M'}
+        style={style}
+        onFocus={(e) => {
+          if (e.target !== e.currentTarget) return;
+          const ui = useUi.getState();
+          ui.select(note.id);
+          ui.setActiveZone(note.zone);
+        }}
+        {...drag.handlers}
+        onPointerEnter={cascade ? () => setPointedAt(true) : undefined}
+        onPointerLeave={cascade ? () => setPointedAt(false) : undefined}
+        onDoubleClick={(e) => {
+          if ((e.target as Element).closest('button')) return;
+          e.stopPropagation();
+          if (!editing) commands.editNote(note.id);
+        }}
+        onKeyDown={onKeyDown}
+      >
+        {!dragCentre && remoteDrag && (
+          <span className="note-moved-by" aria-hidden="true">
+            {remoteDrag.name}
+          </span>
+        )}
+        <span id={descriptionId} hidden>
+          {noteDescription(me, note, authorName)}
         </span>
-      )}
-      <span id={descriptionId} hidden>
-        {noteDescription(me, note, authorName)}
-      </span>
-      {editing && mayEdit ? (
-        <NoteEditor noteId={note.id} />
-      ) : (
-        <div className="note-text" data-testid="board.note.text" dir="auto" tabIndex={more ? 0 : undefined}>
-          {note.text}
-        </div>
-      )}
-      {detailed && (
-      <div className="note-footer">
-        <span className="note-author" data-testid="board.note.author">
-          {authorName}
-        </span>
-        <button
-          type="button"
-          className="note-menu-button"
-          data-testid="board.note.menu"
-          aria-label="Note actions"
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          tabIndex={selected ? 0 : -1}
-          onClick={() => (menuOpen ? useUi.getState().closeNoteMenu() : openMenu('button'))}
-        >
-          <span className="note-menu-dots" aria-hidden="true" />
-        </button>
+        {editing && mayEdit ? (
+          <NoteEditor noteId={note.id} />
+        ) : (
+          <div className="note-text" data-testid="board.note.text" dir="auto" tabIndex={more ? 0 : undefined}>
+            {note.text}
+          </div>
+        )}
+        {detailed && (
+          <div className="note-footer">
+            <span className="note-author" data-testid="board.note.author">
+              {authorName}
+            </span>
+            <button
+              type="button"
+              className="note-menu-button"
+              data-testid="board.note.menu"
+              aria-label="Note actions"
+              aria-haspopup="menu"
+              aria-expanded={menuOpen}
+              tabIndex={selected ? 0 : -1}
+              onClick={() => (menuOpen ? useUi.getState().closeNoteMenu() : openMenu('button'))}
+            >
+              <span className="note-menu-dots" aria-hidden="true" />
+            </button>
+          </div>
+        )}
       </div>
-      )}
-    </div>
     </div>
   );
 });
