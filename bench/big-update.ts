@@ -22,6 +22,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
+import { postJson } from './common.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -81,12 +82,6 @@ async function startServer(dataDir: string) {
   return { port, stop: () => process.kill(-child.pid!, 'SIGKILL') };
 }
 
-async function post<T>(base: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 /** A raw board socket holding a replica; resolves once synced. */
 async function openBoard(port: number, sessionId: string, token: string) {
   const inUrl = argv['token-in-url'];
@@ -122,8 +117,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'balcony-big-update-'));
 const server = await startServer(dataDir);
 const base = `http://127.0.0.1:${server.port}`;
 try {
-  const s = await post<{ sessionId: string; joinCode: string }>(base, '/api/sessions', { title: 'Big update', template: 'cultural-web' });
-  const w = await post<{ participantId: string; participantToken: string }>(base, '/api/join', { joinCode: s.joinCode, name: 'Writer' });
+  const s = await postJson<{ sessionId: string; joinCode: string }>(base, '/api/sessions', { title: 'Big update', template: 'cultural-web' });
+  const w = await postJson<{ participantId: string; participantToken: string }>(base, '/api/join', { joinCode: s.joinCode, name: 'Writer' });
 
   const filler = await openBoard(server.port, s.sessionId, w.participantToken);
   let update: Uint8Array | null = null;

@@ -63,6 +63,8 @@ import {
 } from '@balcony/shared';
 import { launchChromium } from '../tests/support/chromium.js';
 import { removeDataDir, spawnServer, type SpawnedServer } from '../tests/support/spawnServer.js';
+import { seededRandom } from '../tests/support/seededRandom.js';
+import { median, postJson, sleep } from './common.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -105,30 +107,12 @@ const LOAD_TIMEOUT_MS = 120_000;
 
 const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'client');
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = Math.floor(s.length / 2);
-  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-}
 
 const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n)} ms`);
 
 // ---------------------------------------------------------------------------------------------
 // The board: N notes written as the facilitator, in one update
 
-/** mulberry32, so that every run of the benchmark seeds the same board. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WHO = ['We', 'The team', 'New starters', 'Our manager', 'Nobody', 'Everyone', 'The seniors', 'The duty desk', 'Students', 'Half of us'];
 const DO = ['still talk about', 'celebrate', 'quietly ignore', 'joke about', 'are proud of', 'complain about', 'never question', 'keep coming back to', 'learn fast about', 'rarely mention'];
@@ -184,12 +168,6 @@ function spotIn(zone: Zone, random: () => number): { x: number; y: number } {
   }
 }
 
-async function post<T>(base: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 /** A stock y-websocket client as the facilitator, as the integration tests connect one. */
 function stockClient(server: SpawnedServer, sessionId: string, token: string) {
   const doc = new Y.Doc();
@@ -237,7 +215,7 @@ interface Board {
  * synced before the write and then holds all `n` notes proves them stored.
  */
 async function seedBoard(server: SpawnedServer, n: number, seed: number): Promise<Board> {
-  const s = await post<CreateSessionResponse>(server.url, '/api/sessions', {
+  const s = await postJson<CreateSessionResponse>(server.url, '/api/sessions', {
     title: `Board load, ${n} notes`,
     template: TEMPLATE.id,
     facilitatorName: 'Fay',

@@ -24,6 +24,7 @@ import * as Y from 'yjs';
 import { getNotes, readNote } from '@balcony/shared';
 import { openSqliteStore } from '../server/src/store/sqliteStore.js';
 import type { Command, Report } from './clients.js';
+import { median, sleep } from './common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clientScript = join(root, 'bench', 'clients.ts');
@@ -159,7 +160,6 @@ async function waitForIdleMachine(): Promise<{ waitedMs: number; busyPct: number
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Server {
   kind: ServerKind;
@@ -399,13 +399,6 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
-/** The median, as the mean of the two middle values for an even count. */
-function mid(xs: number[]): number {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const h = Math.floor(s.length / 2);
-  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-}
 
 interface RunResult {
   server: ServerKind;
@@ -613,9 +606,9 @@ function summarise(results: RunResult[]): Summary[] {
       const rs = of(kind);
       if (rs.length === 0) continue;
       const s: Record<string, number> = {};
-      for (const f of FIGURES) s[f] = mid(rs.map((r) => r[f]));
-      s.clientCpuPct = mid(rs.map((r) => Math.max(...r.clientCpuPct)));
-      s.clientLoopDelayP99Ms = mid(rs.map((r) => Math.max(...r.clientLoopDelayP99Ms)));
+      for (const f of FIGURES) s[f] = median(rs.map((r) => r[f]));
+      s.clientCpuPct = median(rs.map((r) => Math.max(...r.clientCpuPct)));
+      s.clientLoopDelayP99Ms = median(rs.map((r) => Math.max(...r.clientLoopDelayP99Ms)));
       s.missingPairs = rs.reduce((a, r) => a + r.missingPairs, 0);
       s.disconnects = rs.reduce((a, r) => a + r.disconnects, 0);
       s.contendedRuns = rs.filter((r) => r.otherCpuPct > opts.maxOtherPct).length;
@@ -624,7 +617,7 @@ function summarise(results: RunResult[]): Summary[] {
     const b = of('balcony');
     const r = of('reference');
     const paired = Math.min(b.length, r.length);
-    const ratioOf = (f: 'p50' | 'p99' | 'lastP99') => mid(Array.from({ length: paired }, (_, i) => b[i]![f] / r[i]![f]));
+    const ratioOf = (f: 'p50' | 'p99' | 'lastP99') => median(Array.from({ length: paired }, (_, i) => b[i]![f] / r[i]![f]));
     return {
       clients: n,
       servers,

@@ -325,14 +325,4 @@ export function awarenessMessage(entries: { clientId: number; clock: number; sta
 }
 
 
-/** mulberry32: a small seeded PRNG, so that a failing run of random frames can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../support/seededRandom.js';
