@@ -224,6 +224,8 @@ export class SessionConnection {
     if (this.destroyed || this.problem.get() !== null) return;
     this.provider.disconnect();
     this.provider.connect();
+    // The control socket would wait out its back-off (up to seconds) before trying again.
+    if (!this.socket.connected) this.socket.disconnect().connect();
     this.refreshConnection();
   };
 }
