@@ -113,7 +113,9 @@ export class SessionConnection {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
 
-    this.socket = io({ auth: { token, protocolVersion: PROTOCOL_VERSION } });
+    // WebSocket from the first packet: the board needs one anyway, so long-polling first would
+    // only add round trips while the board loads, and each poll may reach another node.
+    this.socket = io({ auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'] });
     this.socket.on('presence', (payload) => {
       const parsed = presenceEventSchema.safeParse(payload);
       if (parsed.success) this.presence.set(parsed.data.participants);
