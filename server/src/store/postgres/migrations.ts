@@ -1,0 +1,66 @@
+import type { Migration } from '../migrations.js';
+
+/**
+ * The PostgreSQL schema, step by step, under the same numbers and names as SQLite's
+ * (sqlite/migrations.ts), so that a version means the same tables whatever holds them. Append
+ * only: a step that has shipped is never edited.
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template TEXT NOT NULL,
+  join_code TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  closed_at BIGINT
+);
+-- A code is unique among live sessions only, so that codes can come round again.
+CREATE UNIQUE INDEX sessions_live_join_code ON sessions (join_code) WHERE closed_at IS NULL;
+
+CREATE TABLE participants (
+  id TEXT PRIMARY KEY,
+  -- Join order where two joins share a millisecond (SQLite's rowid does this there).
+  joined BIGSERIAL NOT NULL,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  color TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX participants_session ON participants (session_id);
+
+CREATE TABLE doc_states (
+  session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+  state BYTEA NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE doc_updates (
+  seq BIGSERIAL PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  data BYTEA NOT NULL
+);
+CREATE INDEX doc_updates_session ON doc_updates (session_id, seq);
+`,
+  },
+  {
+    version: 2,
+    name: 'join-lock-and-client-bindings',
+    sql: `
+ALTER TABLE sessions ADD COLUMN join_locked BOOLEAN NOT NULL DEFAULT false;
+
+CREATE TABLE client_bindings (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  client_id BIGINT NOT NULL,
+  -- A participant's id, or '@server' for the ids the server writes repairs under: no reference.
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, client_id)
+);
+`,
+  },
+];

@@ -1,0 +1,289 @@
+import pg from 'pg';
+import * as Y from 'yjs';
+import type { Role, TemplateId } from '@balcony/shared';
+import { GroupCommit } from './groupCommit.js';
+import { SchemaTooNewError } from './migrations.js';
+import { migrate } from './postgres/migrate.js';
+import type { ParticipantRecord, SessionRecord, Store, StoredDoc } from './types.js';
+
+/** The first key of every compaction's advisory lock; the second is the session's. */
+const COMPACTION_LOCKS = 0x636d7074; // "cmpt"
+
+// BIGINT columns come back as numbers: every one here (times in ms, sequence numbers, client ids)
+// stays well inside 2^53. Set on a types object of this store's own, not pg's global one.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+interface SessionRow {
+  id: string;
+  title: string;
+  template: string;
+  join_code: string;
+  created_at: number;
+  join_locked: boolean;
+}
+interface ParticipantRow {
+  id: string;
+  session_id: string;
+  name: string;
+  role: string;
+  color: string;
+  created_at: number;
+}
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  title: r.title,
+  template: r.template as TemplateId,
+  joinCode: r.join_code,
+  createdAt: r.created_at,
+  joinLocked: r.join_locked,
+});
+const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
+  id: r.id,
+  sessionId: r.session_id,
+  name: r.name,
+  role: r.role as Role,
+  color: r.color,
+  createdAt: r.created_at,
+});
+
+const SESSION_COLUMNS = 'id, title, template, join_code, created_at, join_locked';
+const PARTICIPANT_COLUMNS = 'id, session_id, name, role, color, created_at';
+
+export interface PostgresStoreOptions {
+  /** Keep the tables in this schema (created if missing) rather than the connection's default. */
+  schema?: string;
+  /** Connections in the pool. */
+  poolSize?: number;
+}
+
+/**
+ * The store on a PostgreSQL database, for several nodes sharing one. Writes resolve once
+ * committed. Updates appended while one append is in flight go in together, in one statement
+ * (GroupCommit), so the database's round trip is paid once per batch, not once per keystroke.
+ */
+export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const { schema } = options;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    types,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle connection the database drops must not take the process with it.
+  pool.on('error', () => {});
+  try {
+    await migrate(pool, 'the PostgreSQL database in DATABASE_URL', { schema });
+  } catch (err) {
+    await pool.end();
+    if (err instanceof SchemaTooNewError) throw err;
+    // pg's messages name the host and user at most, never the password.
+    throw new Error(`Could not open the PostgreSQL database in DATABASE_URL: ${(err as Error).message}`, { cause: err });
+  }
+
+  /** Runs `work` in one transaction on one connection. */
+  async function transaction<T>(work: (c: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  // Rows are inserted in the order given, so their sequence numbers rise in that order too.
+  const appends = new GroupCommit<{ sessionId: string; update: Uint8Array }, number>(async (items) => {
+    const { rows } = await pool.query<{ seq: number }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(session_id, data, ord)
+       ), inserted AS (
+         INSERT INTO doc_updates (session_id, data) SELECT session_id, data FROM input ORDER BY ord RETURNING seq
+       )
+       SELECT seq FROM inserted ORDER BY seq`,
+      [items.map((i) => i.sessionId), items.map((i) => Buffer.from(i.update.buffer, i.update.byteOffset, i.update.byteLength))],
+    );
+    return rows.map((r) => r.seq);
+  });
+
+  /**
+   * The sequence numbers this process appended and has not yet compacted, per session. A fold
+   * through seqs that are all here is exactly the caller's state; one that reaches past an update
+   * another node appended merges that update in, since this node may not have applied it yet.
+   */
+  const ownSeqs = new Map<string, Set<number>>();
+  let closing: Promise<void> | null = null;
+
+  return {
+    async createSession({ session, facilitator: f, tokenHash, initialState }) {
+      await transaction(async (c) => {
+        await c.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          session.id,
+          session.title,
+          session.template,
+          session.joinCode,
+          session.createdAt,
+          session.joinLocked,
+        ]);
+        await c.query(`INSERT INTO participants (${PARTICIPANT_COLUMNS}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          f.id,
+          f.sessionId,
+          f.name,
+          f.role,
+          f.color,
+          f.createdAt,
+          tokenHash,
+        ]);
+        await c.query('INSERT INTO doc_states (session_id, state, updated_at) VALUES ($1, $2, $3)', [
+          session.id,
+          Buffer.from(initialState),
+          session.createdAt,
+        ]);
+      });
+    },
+    async joinCodeInUse(code) {
+      const { rowCount } = await pool.query('SELECT 1 FROM sessions WHERE join_code = $1 AND closed_at IS NULL', [code]);
+      return (rowCount ?? 0) > 0;
+    },
+    async findSessionByJoinCode(code) {
+      const { rows } = await pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE join_code = $1 AND closed_at IS NULL`, [code]);
+      return rows[0] ? toSession(rows[0]) : null;
+    },
+    async getSession(sessionId) {
+      const { rows } = await pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [sessionId]);
+      return rows[0] ? toSession(rows[0]) : null;
+    },
+    async addParticipant(p, tokenHash) {
+      await pool.query(`INSERT INTO participants (${PARTICIPANT_COLUMNS}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        p.id,
+        p.sessionId,
+        p.name,
+        p.role,
+        p.color,
+        p.createdAt,
+        tokenHash,
+      ]);
+    },
+    async countParticipants(sessionId) {
+      const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM participants WHERE session_id = $1', [sessionId]);
+      return rows[0]!.n;
+    },
+    async findParticipantByTokenHash(tokenHash) {
+      const { rows } = await pool.query<ParticipantRow>(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE token_hash = $1`, [tokenHash]);
+      return rows[0] ? toParticipant(rows[0]) : null;
+    },
+    async listParticipants(sessionId) {
+      const { rows } = await pool.query<ParticipantRow>(
+        `SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE session_id = $1 ORDER BY created_at, joined`,
+        [sessionId],
+      );
+      return rows.map(toParticipant);
+    },
+    async setJoinLocked(sessionId, locked) {
+      await pool.query('UPDATE sessions SET join_locked = $1 WHERE id = $2', [locked, sessionId]);
+    },
+    async loadDoc(sessionId): Promise<StoredDoc> {
+      // One snapshot of the database, so a compaction committing meanwhile cannot make the state
+      // and the log disagree (the old state read, then the log it folded found gone).
+      return transaction(async (c) => {
+        const state = await c.query<{ state: Buffer }>('SELECT state FROM doc_states WHERE session_id = $1', [sessionId]);
+        const updates = await c.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE session_id = $1 ORDER BY seq', [sessionId]);
+        const bindings = await c.query<{ client_id: number; participant_id: string }>(
+          'SELECT client_id, participant_id FROM client_bindings WHERE session_id = $1',
+          [sessionId],
+        );
+        return {
+          state: state.rows[0] ? new Uint8Array(state.rows[0].state) : null,
+          updates: updates.rows.map((r) => new Uint8Array(r.data)),
+          lastSeq: updates.rows.length > 0 ? updates.rows[updates.rows.length - 1]!.seq : 0,
+          clientOwners: new Map(bindings.rows.map((b) => [b.client_id, b.participant_id])),
+        };
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async appendUpdate(sessionId, update) {
+      const seq = await appends.add({ sessionId, update });
+      let own = ownSeqs.get(sessionId);
+      if (!own) ownSeqs.set(sessionId, (own = new Set()));
+      own.add(seq);
+      return seq;
+    },
+    async compact(sessionId, state, throughSeq) {
+      const own = ownSeqs.get(sessionId) ?? new Set<number>();
+      await transaction(async (c) => {
+        // Another node folding this log right now: let it. Nothing is lost by not folding, since
+        // every update is in the log until some fold takes it in.
+        const { rows: locked } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [
+          COMPACTION_LOCKS,
+          sessionId,
+        ]);
+        if (!locked[0]!.ok) return;
+        const { rows } = await c.query<{ seq: number; data: Buffer }>(
+          'SELECT seq, data FROM doc_updates WHERE session_id = $1 AND seq <= $2 ORDER BY seq',
+          [sessionId, throughSeq],
+        );
+        let folded = state;
+        if (rows.some((r) => !own.has(r.seq))) {
+          const stored = await c.query<{ state: Buffer }>('SELECT state FROM doc_states WHERE session_id = $1', [sessionId]);
+          folded = foldTogether([...stored.rows.map((r) => r.state), ...rows.map((r) => r.data), state]);
+        }
+        await c.query(
+          `INSERT INTO doc_states (session_id, state, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+          [sessionId, Buffer.from(folded), Date.now()],
+        );
+        // Exactly the rows read: one another node commits late, under a lower seq, stays.
+        await c.query('DELETE FROM doc_updates WHERE session_id = $1 AND seq = ANY($2::bigint[])', [sessionId, rows.map((r) => r.seq)]);
+        for (const r of rows) own.delete(r.seq);
+      });
+      if (own.size === 0) ownSeqs.delete(sessionId);
+    },
+    async bindClientIds(sessionId, participantId, clientIds) {
+      for (const id of clientIds) {
+        // Yjs client ids are unsigned 32-bit; anything else is a caller's bug, not an id to keep.
+        if (!Number.isInteger(id) || id < 0 || id > 0xffff_ffff) throw new RangeError(`not a Yjs client id: ${id}`);
+      }
+      if (clientIds.length === 0) return;
+      await pool.query(
+        `INSERT INTO client_bindings (session_id, client_id, participant_id)
+         SELECT $1, id, $2 FROM unnest($3::bigint[]) AS id
+         ON CONFLICT (session_id, client_id) DO NOTHING`,
+        [sessionId, participantId, [...clientIds]],
+      );
+    },
+    async eraseSession(sessionId) {
+      // One statement, so one transaction: the cascade takes every row of the session or none.
+      await pool.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+      ownSeqs.delete(sessionId);
+    },
+    async close() {
+      if (closing) return closing;
+      closing = appends.idle().then(() => pool.end());
+      return closing;
+    },
+  };
+}
+
+/**
+ * One state holding every update given, with deleted content dropped as a live document drops
+ * it (merging the encoded updates directly would keep deleted words).
+ */
+function foldTogether(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    for (const u of updates) Y.applyUpdate(doc, u);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
