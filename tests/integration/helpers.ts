@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,9 +23,12 @@ import {
   type TemplateId,
 } from '@balcony/shared';
 import { configFromEnv } from '../../server/src/config.js';
+import { openStore } from '../../server/src/store/openStore.js';
+import type { Store } from '../../server/src/store/types.js';
 import { createLogger } from '../../server/src/logger.js';
 import { startServer, type RunningServer } from '../../server/src/server.js';
 import { eventually } from '../support/eventually.js';
+import { POSTGRES_URL, createSchemaIfMissing } from '../support/postgres.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEMPLATE: TemplateId = 'what-works-circle';
@@ -117,9 +121,30 @@ export interface InProcess {
 }
 
 /** The real server in this process, for tests that look at its rooms. */
+/**
+ * With TEST_STORE=postgres, each data folder's server keeps its data in a PostgreSQL schema of its
+ * own instead (the same schema when a test starts a server again on the same folder), so that the
+ * whole suite runs on either store.
+ */
+async function databaseFor(dir: string): Promise<Record<string, string>> {
+  if (process.env.TEST_STORE !== 'postgres') return {};
+  if (!POSTGRES_URL) throw new Error('TEST_STORE=postgres needs TEST_DATABASE_URL');
+  const schema = `it_${createHash('sha256').update(dir).digest('hex').slice(0, 20)}`;
+  await createSchemaIfMissing(POSTGRES_URL, schema);
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { DATABASE_URL: url.toString() };
+}
+
+/** A second store on the data a server started on `dataDir` keeps, whichever store that is. */
+export async function openStoreFor(dataDir: string): Promise<Store> {
+  return openStore(configFromEnv({ DATA_DIR: dataDir, ...(await databaseFor(dataDir)) }, ROOT));
+}
+
 export async function startInProcess(env: Record<string, string> = {}, dataDir?: string): Promise<InProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'balcony-it-'));
-  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env }, ROOT);
+  const database = await databaseFor(dir);
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...database, ...env }, ROOT);
   const server = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   return {
     server,

@@ -2,9 +2,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BOARD_SCHEMA_VERSION, deleteNote, getMeta, getNotes, listNotes, moveNote, setNoteText, type CreateSessionResponse, type NoteView } from '@balcony/shared';
-import { openSqliteStore } from '../../server/src/store/sqliteStore.js';
 import { eventually } from '../support/eventually.js';
-import { OTHER_ZONE, addValidNote, connectStock, createSession, startInProcess, type InProcess, type StockClient } from './helpers.js';
+import { OTHER_ZONE, addValidNote, connectStock, createSession, openStoreFor, startInProcess, type InProcess, type StockClient } from './helpers.js';
 
 const COMPACT_EVERY = 10;
 const ENV = { COMPACT_EVERY: String(COMPACT_EVERY), ROOM_UNLOAD_MS: '200' };
@@ -26,7 +25,7 @@ function closeClient(c: StockClient): void {
 
 /** What the store holds for a session, read through a second store on the server's data. */
 async function readStore(dataDir: string, sessionId: string) {
-  const store = openSqliteStore(dataDir);
+  const store = await openStoreFor(dataDir);
   try {
     const { state, updates } = await store.loadDoc(sessionId);
     return { state, updates };

@@ -18,7 +18,10 @@ function versionOneState(authorId: string): Uint8Array {
 }
 
 describe('a board stored under an older schema', () => {
-  it('is migrated as it loads, and a browser receives only the plain board', async () => {
+  // It puts the old board in place by replacing the stored state through compact(), which the
+  // PostgreSQL store does not do (its fold keeps updates other nodes appended); the migration on
+  // load it tests is the same whatever the store.
+  it.skipIf(process.env.TEST_STORE === 'postgres')('is migrated as it loads, and a browser receives only the plain board', async () => {
     const first = await startInProcess();
     const s = await createSession(first.url, 'Old board', 'Fay');
     await first.close();
