@@ -103,17 +103,28 @@ export async function openPostgresStore(connectionString: string, options: Postg
     }
   }
 
+  // Named statements: PostgreSQL plans each once per connection rather than once per append.
   // Rows are inserted in the order given, so their sequence numbers rise in that order too.
   const appends = new GroupCommit<{ sessionId: string; update: Uint8Array }, number>(async (items) => {
-    const { rows } = await pool.query<{ seq: number }>(
-      `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(session_id, data, ord)
-       ), inserted AS (
-         INSERT INTO doc_updates (session_id, data) SELECT session_id, data FROM input ORDER BY ord RETURNING seq
-       )
-       SELECT seq FROM inserted ORDER BY seq`,
-      [items.map((i) => i.sessionId), items.map((i) => Buffer.from(i.update.buffer, i.update.byteOffset, i.update.byteLength))],
-    );
+    const bytes = items.map((i) => Buffer.from(i.update.buffer, i.update.byteOffset, i.update.byteLength));
+    if (items.length === 1) {
+      const { rows } = await pool.query<{ seq: number }>({
+        name: 'append-one',
+        text: 'INSERT INTO doc_updates (session_id, data) VALUES ($1, $2) RETURNING seq',
+        values: [items[0]!.sessionId, bytes[0]],
+      });
+      return [rows[0]!.seq];
+    }
+    const { rows } = await pool.query<{ seq: number }>({
+      name: 'append-many',
+      text: `WITH input AS (
+               SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(session_id, data, ord)
+             ), inserted AS (
+               INSERT INTO doc_updates (session_id, data) SELECT session_id, data FROM input ORDER BY ord RETURNING seq
+             )
+             SELECT seq FROM inserted ORDER BY seq`,
+      values: [items.map((i) => i.sessionId), bytes],
+    });
     return rows.map((r) => r.seq);
   });
 
