@@ -9,7 +9,10 @@
  *                           [--rate 100] [--workers auto|1|2] [--join-interval 0] [--settle 1000]
  *                           [--awareness] [--idle-wait 120] [--max-other 25] [--stop kill|term]
  *                           [--servers balcony,reference] [--cpu-prof DIR] [--server-log DIR]
- *                           [--out FILE]
+ *                           [--database-url postgres://…] [--out FILE]
+ *
+ * --database-url runs Balcony on that PostgreSQL database (each run in a schema of its own, dropped
+ * afterwards) instead of SQLite in a temporary folder.
  *
  * See docs/BENCHMARKS.md for the method and the latest figures.
  */
@@ -22,7 +25,9 @@ import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { getNotes, readNote } from '@balcony/shared';
-import { openSqliteStore } from '../server/src/store/sqliteStore.js';
+import { configFromEnv } from '../server/src/config.js';
+import { openStore } from '../server/src/store/openStore.js';
+import { createSchema, dropSchema } from '../tests/support/postgres.js';
 import type { Command, Report } from './clients.js';
 import { median, sleep } from './common.js';
 
@@ -47,6 +52,7 @@ const { values: argv } = parseArgs({
     settle: { type: 'string', default: '1000' },
     stop: { type: 'string', default: 'kill' },
     servers: { type: 'string', default: 'balcony,reference' },
+    'database-url': { type: 'string' },
     'cpu-prof': { type: 'string' },
     'server-log': { type: 'string' },
     out: { type: 'string' },
@@ -166,6 +172,9 @@ interface Server {
   pid: number;
   port: number;
   dataDir: string | null;
+  /** The PostgreSQL database Balcony keeps its data in, when not SQLite under dataDir. */
+  databaseUrl: string | null;
+  dropSchema(): Promise<void>;
   output: () => string;
   stop(how: 'kill' | 'term'): Promise<void>;
 }
@@ -177,6 +186,15 @@ async function spawnServer(kind: ServerKind, label: string): Promise<Server> {
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfDir, `${label}-${Date.now()}`)}`] : [];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
   delete env.YPERSISTENCE;
+  delete env.DATABASE_URL;
+  let schema: string | null = null;
+  if (dataDir && argv['database-url']) {
+    schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    await createSchema(argv['database-url'], schema);
+    const url = new URL(argv['database-url']);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+  }
   // The 200-client case seats 201 people, one more than a session takes by default.
   if (dataDir) Object.assign(env, { DATA_DIR: dataDir, LOG_LEVEL: 'info', MAX_PARTICIPANTS: '1000' });
   // The trailing --server only marks the process as a server for killAll.
@@ -220,6 +238,8 @@ async function spawnServer(kind: ServerKind, label: string): Promise<Server> {
     pid: child.pid!,
     port,
     dataDir,
+    databaseUrl: env.DATABASE_URL ?? null,
+    dropSchema: () => (schema ? dropSchema(argv['database-url']!, schema) : Promise.resolve()),
     output: () => out,
     async stop(how) {
       if (child.exitCode === null && child.signalCode === null) {
@@ -376,8 +396,8 @@ async function waitForQuiet(pids: number[], maxMs: number): Promise<void> {
 }
 
 /** Counts the written notes a fresh replica of the stored board holds, read through the store. */
-async function countStored(dataDir: string, sessionId: string, noteIds: string[]): Promise<number> {
-  const store = openSqliteStore(dataDir);
+async function countStored(server: Server, sessionId: string, noteIds: string[]): Promise<number> {
+  const store = await openStore(configFromEnv({ DATA_DIR: server.dataDir!, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}) }, root));
   try {
     const stored = await store.loadDoc(sessionId);
     const doc = new Y.Doc();
@@ -544,7 +564,7 @@ async function runOnce(kind: ServerKind, n: number, run: number): Promise<RunRes
     await Promise.all(procs.map((p) => p.close()));
     procs.length = 0;
     await server.stop(opts.stop);
-    const stored = server.dataDir && session.sessionId ? await countStored(server.dataDir, session.sessionId, noteIds) : null;
+    const stored = server.dataDir && session.sessionId ? await countStored(server, session.sessionId, noteIds) : null;
 
     const ws = written.sendTimes;
     return {
@@ -582,6 +602,7 @@ async function runOnce(kind: ServerKind, n: number, run: number): Promise<RunRes
     await Promise.all(procs.map((p) => p.close()));
     await server.stop('kill');
     if (server.dataDir) rmSync(server.dataDir, { recursive: true, force: true });
+    await server.dropSchema();
   }
 }
 
