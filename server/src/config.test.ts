@@ -33,3 +33,18 @@ describe('configFromEnv: limits and proxies', () => {
     expect(() => from({ ALLOWED_ORIGINS: '*' })).toThrow(/not an origin/);
   });
 });
+
+describe('configFromEnv: several nodes', () => {
+  it('refuses REDIS_URL without a shared database, and takes the two together', () => {
+    expect(() => from({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/DATABASE_URL/);
+    const c = from({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db/balcony' });
+    expect([c.redisUrl, c.databaseUrl]).toEqual(['redis://127.0.0.1:6379', 'postgres://db/balcony']);
+    expect(from({}).redisUrl).toBeUndefined();
+  });
+
+  it('serves metrics only when METRICS=1', () => {
+    expect(from({}).metrics).toBe(false);
+    expect(from({ METRICS: '0' }).metrics).toBe(false);
+    expect(from({ METRICS: '1' }).metrics).toBe(true);
+  });
+});

@@ -45,6 +45,9 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default(join(process.cwd(), 'data')),
   DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,40}$/, 'letters, digits and _ . : - only').default('balcony'),
+  METRICS: z.enum(['0', '1', '']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().optional(),
   ROOM_UNLOAD_MS: intFromEnv(30_000),
@@ -71,6 +74,12 @@ export type Config = {
   dataDir: string;
   /** A server database to keep everything in instead of the SQLite file under dataDir. */
   databaseUrl?: string;
+  /** Redis, through which several nodes serve the same sessions; unset on a node of its own. */
+  redisUrl?: string;
+  /** Starts every Redis key and channel, so that several deployments can share one Redis. */
+  redisPrefix: string;
+  /** Serve GET /metrics in the Prometheus format. */
+  metrics: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDist: string;
   /** A room's document leaves memory this long after its last socket closes. */
@@ -108,12 +117,19 @@ export type Config = {
 
 export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
   const e = envSchema.parse(env);
+  // Nodes that share sessions must share what they store: an SQLite file is one node's own.
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error('REDIS_URL lets several nodes serve one session, and they need one database for it: set DATABASE_URL to a PostgreSQL database too.');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
     // An empty DATABASE_URL= line means none, as it does for most tools.
     databaseUrl: e.DATABASE_URL || undefined,
+    redisUrl: e.REDIS_URL || undefined,
+    redisPrefix: e.REDIS_PREFIX,
+    metrics: e.METRICS === '1',
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST ?? join(rootDir, 'client', 'dist'),
     roomUnloadMs: e.ROOM_UNLOAD_MS,

@@ -19,6 +19,7 @@ import { messageBudgets } from './extensions/messageBudgets.js';
 import { storePersistence } from './extensions/storePersistence.js';
 import { connectionLog } from './extensions/connectionLog.js';
 import { CONTROL_BUDGET } from './control/budget.js';
+import { redisBoardRelay } from './cluster/boardRelay.js';
 
 /** What one board socket may send: a reconnect or a paste may come at once, a flood may not. */
 const BOARD_BUDGET = { messagesPerSecond: 200, messageBurst: 1_000, bytesPerSecond: 1024 * 1024, byteBurst: 4 * 1024 * 1024 };
@@ -48,11 +49,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     storePersistence(store),
     connectionLog(log),
   ]);
-  const rooms = new RoomManager(hooks.persistence, log, {
-    unloadMs: config.roomUnloadMs,
-    compactEvery: config.compactEvery,
-    quotaBytes: config.boardQuotaBytes,
-  });
+  const relay = config.redisUrl ? redisBoardRelay(config.redisUrl, config.redisPrefix, log) : null;
+  const rooms = new RoomManager(
+    hooks.persistence,
+    log,
+    { unloadMs: config.roomUnloadMs, compactEvery: config.compactEvery, quotaBytes: config.boardQuotaBytes },
+    relay,
+  );
   // 4 MiB unread per board socket (a whole board's first sync may still go out at once); under
   // pressure across the process, a socket already holding 256 KiB is the one cut off.
   const outbound = new OutboundBudget(4 * 1024 * 1024, config.unreadBytesPerProcess, 256 * 1024);
@@ -94,6 +97,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         await rooms.closeAll();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
+        await relay?.close();
         await store.close();
       })();
       return closing;

@@ -5,6 +5,13 @@ import { getNotes, getTemplate, readNote, restoreBoard, type NoteMap, type Templ
 import type { BoardPersistence } from '../extensions/types.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
 import type { InspectionContext } from './updateInspector.js';
+import type { RelayMessage } from '../cluster/relayMessage.js';
+
+/** The origin of changes another node made and stored: applied and passed on, never stored again. */
+export const REMOTE = Symbol('remote');
+
+/** How a room tells the other nodes holding the same session what changed here. */
+export type RoomRelay = (message: RelayMessage) => void;
 
 /** What a room needs from a connection; the connection owns the socket. */
 export interface RoomMember {
@@ -57,6 +64,7 @@ export class Room {
     private readonly log: Logger,
     private readonly options: RoomOptions,
     stored: Awaited<ReturnType<BoardPersistence['loadDoc']>>,
+    private readonly relay: RoomRelay | null,
   ) {
     this.owners = new Map(stored.clientOwners);
     // A fresh id per load, never one a participant has written under.
@@ -84,9 +92,60 @@ export class Room {
     notes.observe(this.onNotesChanged);
   }
 
-  static async load(sessionId: string, template: TemplateId, store: BoardPersistence, log: Logger, options: RoomOptions): Promise<Room> {
+  static async load(
+    sessionId: string,
+    template: TemplateId,
+    store: BoardPersistence,
+    log: Logger,
+    options: RoomOptions,
+    relay: RoomRelay | null = null,
+  ): Promise<Room> {
     const stored = await store.loadDoc(sessionId);
-    return new Room(sessionId, template, store, log.child({ sessionId }), options, stored);
+    return new Room(sessionId, template, store, log.child({ sessionId }), options, stored, relay);
+  }
+
+  /** What another node holding this session told this one. */
+  hear(message: RelayMessage): void {
+    if (this.failed) return;
+    try {
+      switch (message.kind) {
+        case 'update':
+          Y.applyUpdate(this.doc, message.update, REMOTE);
+          break;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE);
+          break;
+        case 'bind':
+          // Bound and stored there first; the first owner stays, as in the store.
+          for (const id of message.clientIds) if (!this.owners.has(id)) this.owners.set(id, message.participantId);
+          break;
+        case 'resync':
+          void this.resync();
+          break;
+      }
+    } catch (err) {
+      this.log.warn({ err, kind: message.kind }, 'relayed message could not be applied; resyncing');
+      void this.resync();
+    }
+  }
+
+  /**
+   * Reads the board again from the store and takes in whatever this node missed (a relayed
+   * message lost while Redis was away). Everything accepted anywhere is in the store before it is
+   * relayed, so afterwards this replica holds at least what the store does.
+   */
+  async resync(): Promise<void> {
+    if (this.failed) return;
+    try {
+      const stored = await this.store.loadDoc(this.sessionId);
+      for (const [id, owner] of stored.clientOwners) if (!this.owners.has(id)) this.owners.set(id, owner);
+      this.doc.transact(() => {
+        if (stored.state) Y.applyUpdate(this.doc, stored.state);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      }, REMOTE);
+    } catch (err) {
+      this.log.error({ err }, 'resync with the store failed');
+    }
   }
 
   /** Runs the restore gate on the loaded board; what it changes is stored and relayed like any write. */
@@ -103,9 +162,16 @@ export class Room {
   }
 
   private onNotesChanged = (event: Y.YMapEvent<NoteMap>) => {
-    for (const change of event.changes.keys.values()) {
-      if (change.action === 'add') this.liveNotes++;
-      else if (change.action === 'delete') this.liveNotes--;
+    for (const [id, change] of event.changes.keys) {
+      if (change.action === 'add') {
+        this.liveNotes++;
+        // Notes another node accepted are known here too, so an undone delete can come back here.
+        if (!this.authors.has(id)) {
+          const note = getNotes(this.doc).get(id);
+          const view = note ? readNote(id, note) : null;
+          if (view) this.authors.set(id, view.authorId);
+        }
+      } else if (change.action === 'delete') this.liveNotes--;
     }
   };
 
@@ -137,7 +203,8 @@ export class Room {
     for (const id of fresh) this.owners.set(id, participantId);
     const written = this.store.bindClientIds(this.sessionId, participantId, fresh);
     this.bindings = this.bindings.then(() => written);
-    written.catch((err: unknown) => this.fail(err));
+    // Passed on once stored, and so before any update under these ids, which waits for it.
+    written.then(() => this.relay?.({ kind: 'bind', participantId, clientIds: fresh }), (err: unknown) => this.fail(err));
   }
 
   /** Applies an update the inspector accepted, from a member whose notes it creates. */
@@ -162,6 +229,13 @@ export class Room {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (this.failed) return;
+    if (origin === REMOTE) {
+      // Stored by the node that accepted it: pass it on here, in order with this node's own.
+      this.storedBytes += update.byteLength;
+      this.sinceCompaction++;
+      this.tail = this.tail.then(() => this.broadcast(encodeUpdate(update), origin));
+      return;
+    }
     // Read once the current task is done, so a binding made right after a write (the restore
     // gate's) still reaches the store before the update does.
     const written = Promise.resolve()
@@ -173,6 +247,7 @@ export class Room {
       .then((seq) => {
         this.lastSeq = seq;
         this.broadcast(encodeUpdate(update), origin);
+        this.relay?.({ kind: 'update', update });
         if (++this.sinceCompaction >= this.options.compactEvery) return this.compact();
       })
       .catch((err: unknown) => this.fail(err));
@@ -180,12 +255,17 @@ export class Room {
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     // Everyone, the sender too: the stock provider counts any message as a sign of life.
     this.broadcast(encodeAwareness(this.awareness, changed), null);
+    // A state that came from another node is theirs to pass on, and each node expires states on
+    // its own (y-protocols removes them with origin 'timeout'), so neither goes out again.
+    if (origin !== REMOTE && origin !== 'timeout' && this.relay) {
+      this.relay({ kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
+    }
   };
 
   broadcast(message: Uint8Array, except: unknown): void {

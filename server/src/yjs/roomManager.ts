@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { TemplateId } from '@balcony/shared';
 import type { BoardPersistence } from '../extensions/types.js';
+import type { BoardRelay } from '../cluster/boardRelay.js';
+import type { RelayMessage } from '../cluster/relayMessage.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RoomManagerOptions extends RoomOptions {
@@ -20,14 +22,40 @@ export class RoomManager {
     private readonly store: BoardPersistence,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
-  ) {}
+    /** Other nodes serving the same sessions; null on a node of its own. */
+    private readonly relay: BoardRelay | null = null,
+  ) {
+    relay?.onHealed(() => {
+      for (const pending of this.rooms.values()) void pending.then((room) => room.resync(), () => {});
+    });
+  }
+
+  /**
+   * Loads a room. With other nodes, this one listens to the session before reading the store, so
+   * that nothing stored meanwhile is missed; what arrives during the read is applied after it.
+   */
+  private async load(sessionId: string, template: TemplateId): Promise<Room> {
+    const relay = this.relay;
+    if (!relay) return Room.load(sessionId, template, this.store, this.log, this.options);
+    const early: RelayMessage[] = [];
+    let room: Room | null = null;
+    await relay.join(sessionId, (message) => (room ? room.hear(message) : early.push(message)));
+    try {
+      room = await Room.load(sessionId, template, this.store, this.log, this.options, (message) => relay.publish(sessionId, message));
+    } catch (err) {
+      relay.leave(sessionId);
+      throw err;
+    }
+    for (const message of early) room.hear(message);
+    return room;
+  }
 
   /** The loaded room; the caller must add a member or call releaseIfIdle. */
   async acquire(sessionId: string, template: TemplateId, retried = false): Promise<Room> {
     await this.unloading.get(sessionId);
     let pending = this.rooms.get(sessionId);
     if (!pending) {
-      pending = Room.load(sessionId, template, this.store, this.log, this.options);
+      pending = this.load(sessionId, template);
       this.rooms.set(sessionId, pending);
       pending.catch(() => this.rooms.delete(sessionId));
     }
@@ -72,6 +100,7 @@ export class RoomManager {
       } catch (err) {
         this.log.error({ err, sessionId: room.sessionId }, 'compaction on unload failed');
       } finally {
+        this.relay?.leave(room.sessionId);
         room.destroy();
         this.unloading.delete(room.sessionId);
       }
