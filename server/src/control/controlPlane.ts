@@ -1,5 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import {
   CLOSE_CODES,
@@ -23,7 +25,12 @@ import { securityHeaders } from '../security/headers.js';
 import { clientAddress, compileTrust } from '../security/clientAddress.js';
 import { meterPackets } from './budget.js';
 
+/** What other nodes may read of a socket (Socket.io sends it between nodes): plain data only. */
 interface SocketData {
+  participantId: string;
+}
+/** What this node keeps of each of its own sockets. */
+interface LocalSocket {
   participant: ParticipantRecord;
   info: ConnectionInfo;
   /** Takes the connection out of its runtime; safe to call more than once. */
@@ -31,12 +38,15 @@ interface SocketData {
 }
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** How long a control socket's rooms and missed events are kept for it to pick up again. */
+const RECOVERY_MS = 2 * 60_000;
+
 export interface ControlPlaneDeps {
   store: Store;
   hooks: ServerHooks;
   runtimes: RuntimeRegistry;
   log: Logger;
-  config: Pick<Config, 'allowedOrigins' | 'trustProxy'>;
+  config: Pick<Config, 'allowedOrigins' | 'trustProxy' | 'redisUrl' | 'redisPrefix'>;
 }
 
 function connectError(data: ConnectErrorData): Error & { data: ConnectErrorData } {
@@ -66,7 +76,15 @@ const SPENT_MESSAGES: Record<Spent, string> = {
  */
 export function attachControlPlane(server: HttpServer, { store, hooks, runtimes, log, config }: ControlPlaneDeps) {
   const trust = compileTrust(config.trustProxy);
+  // With Redis, broadcasts and socket queries reach every node's sockets, and a socket that
+  // reconnects to another node picks up what it missed.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
+  redis?.on('error', (err: Error) => log.warn({ err: err.message, client: 'control' }, 'redis error'));
+  const local = new WeakMap<ControlSocket, LocalSocket>();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(server, {
+    ...(redis ? { adapter: createAdapter(redis, { streamName: `${config.redisPrefix}:control` }) } : {}),
+    // The token is checked again on a recovered connection: a revoked one must not come back.
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
     // The board endpoint shares this HTTP server: leave its upgrades alone.
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
@@ -82,9 +100,6 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
   io.engine.on('headers', (headers: Record<string, string>) => {
     Object.assign(headers, securityHeaders(false, config));
   });
-
-  /** sessionId → participantId → number of open sockets (a person may have several tabs). */
-  const online = new Map<string, Map<string, number>>();
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { protocolVersion?: unknown } | undefined;
@@ -133,12 +148,15 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
     };
     // The client may go before the handshake completes, and then no `disconnect` ever fires.
     socket.conn.once('close', release);
-    Object.assign(socket.data, { participant, info, release });
+    socket.data.participantId = participant.id;
+    local.set(socket, { participant, info, release });
     return undefined;
   }
 
   async function presence(sessionId: string): Promise<PresenceEvent> {
-    const counts = online.get(sessionId);
+    // Every node's sockets of the session, so a person is online wherever their tab is connected.
+    const sockets = await io.in(sessionId).fetchSockets();
+    const here = new Set(sockets.map((s) => s.data.participantId));
     const participants = await store.listParticipants(sessionId);
     return {
       participants: participants.map((p) => ({
@@ -146,7 +164,7 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
         name: p.name,
         role: p.role,
         color: p.color,
-        online: (counts?.get(p.id) ?? 0) > 0,
+        online: here.has(p.id),
       })),
     };
   }
@@ -160,7 +178,7 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
   }
 
   io.on('connection', (socket: ControlSocket) => {
-    const { participant, info, release } = socket.data;
+    const { participant, info, release } = local.get(socket)!;
     const sessionId = participant.sessionId;
 
     const stopMetering = meterPackets(socket.conn, (bytes) => hooks.message(info, bytes), (spent) => {
@@ -176,24 +194,21 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
     });
 
     void socket.join(sessionId);
-    const counts = online.get(sessionId) ?? new Map<string, number>();
-    online.set(sessionId, counts);
-    counts.set(participant.id, (counts.get(participant.id) ?? 0) + 1);
     void emitPresence(sessionId);
 
     socket.on('disconnect', () => {
       stopMetering();
       release();
-      const n = (counts.get(participant.id) ?? 1) - 1;
-      if (n > 0) counts.set(participant.id, n);
-      else counts.delete(participant.id);
-      if (counts.size === 0) online.delete(sessionId);
       void emitPresence(sessionId);
     });
   });
 
   return {
     participantJoined: (sessionId: string) => void emitPresence(sessionId),
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await redis?.quit().catch(() => {});
+      redis?.disconnect();
+    },
   };
 }
