@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, deleteNote, getNotes, presenceEventSchema, type PresenceEvent } from '@balcony/shared';
+import { eventually } from '../support/eventually.js';
+import { POSTGRES_URL, createSchema, dropSchema, freshSchema } from '../support/postgres.js';
+import { PrivateRedis, REDIS_URL } from '../support/redis.js';
+import { addValidNote, connectStock, createSession, joinSession, startInProcess, type InProcess, type StockClient } from './helpers.js';
+
+// Several nodes need a database they share and a Redis: .ci/run provides both when they answer.
+describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session', () => {
+  let schema: string;
+  let databaseUrl: string;
+  const nodes: InProcess[] = [];
+  const clients: StockClient[] = [];
+  const sockets: Socket[] = [];
+  const redises: PrivateRedis[] = [];
+
+  /** A node on the shared database and the given Redis, its keys apart from other test runs'. */
+  async function startNode(redisUrl = REDIS_URL!, prefix = `test-${schema}`): Promise<InProcess> {
+    const node = await startInProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: prefix });
+    nodes.push(node);
+    return node;
+  }
+  function client(node: InProcess, sessionId: string, token: string): StockClient {
+    const c = connectStock(node.wsUrl, sessionId, token);
+    clients.push(c);
+    return c;
+  }
+  const noteIdsOf = (c: StockClient) => [...getNotes(c.doc).keys()].sort();
+
+  beforeAll(async () => {
+    schema = freshSchema();
+    await createSchema(POSTGRES_URL!, schema);
+    const url = new URL(POSTGRES_URL!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    databaseUrl = url.toString();
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    for (const c of clients.splice(0)) c.destroy();
+    await Promise.all(nodes.splice(0).map((n) => n.close()));
+    for (const r of redises.splice(0)) await r.kill();
+  });
+  afterAll(async () => {
+    await dropSchema(POSTGRES_URL!, schema);
+  });
+
+  it('spreads one session over three nodes: notes and cursors reach everyone, and a late node serves it all', async () => {
+    const [a, b, c] = [await startNode(), await startNode(), await startNode()];
+    const session = await createSession(a.url);
+    const pat = await joinSession(b.url, session.joinCode, 'Pat');
+    const sam = await joinSession(c.url, session.joinCode, 'Sam');
+    const onA = client(a, session.sessionId, session.facilitatorToken);
+    const onB = client(b, session.sessionId, pat.participantToken);
+    const onC = client(c, session.sessionId, sam.participantToken);
+    await Promise.all([onA, onB, onC].map((x) => x.synced()));
+
+    const written: string[] = [];
+    for (let i = 0; i < 5; i++) for (const x of [onA, onB, onC]) written.push(addValidNote(x.doc, { text: `note ${i}` }));
+    await eventually(() => {
+      for (const x of [onA, onB, onC]) expect(noteIdsOf(x)).toEqual([...written].sort());
+    });
+
+    // A cursor set on one node is seen on the others.
+    onB.provider.awareness.setLocalStateField('cursor', { x: 10, y: 20 });
+    await eventually(() => expect(onA.provider.awareness.getStates().get(onB.doc.clientID)).toMatchObject({ cursor: { x: 10, y: 20 } }));
+    await eventually(() => expect(onC.provider.awareness.getStates().get(onB.doc.clientID)).toMatchObject({ cursor: { x: 10, y: 20 } }));
+    // And gone everywhere once its socket closes.
+    onB.provider.disconnect();
+    await eventually(() => expect(onA.provider.awareness.getStates().has(onB.doc.clientID)).toBe(false));
+
+    // A node started later on the same database serves the whole board.
+    const late = await startNode();
+    const onLate = client(late, session.sessionId, sam.participantToken);
+    await onLate.synced();
+    expect(noteIdsOf(onLate)).toEqual([...written].sort());
+  });
+
+  it('shows who is online wherever their tab is connected', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url);
+    const pat = await joinSession(b.url, session.joinCode, 'Pat');
+    const seen: PresenceEvent[] = [];
+    const control = (node: InProcess, token: string) => {
+      const s = io(node.url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+      sockets.push(s);
+      return s;
+    };
+    const fay = control(a, session.facilitatorToken);
+    fay.on('presence', (p: unknown) => seen.push(presenceEventSchema.parse(p)));
+    const onlineNow = () => seen.at(-1)?.participants.find((p) => p.participantId === pat.participantId)?.online;
+    await eventually(() => expect(onlineNow()).toBe(false));
+
+    const patSocket = control(b, pat.participantToken);
+    await eventually(() => expect(onlineNow()).toBe(true));
+    patSocket.disconnect();
+    await eventually(() => expect(onlineNow()).toBe(false));
+  });
+
+  it('checks a write on the node it reaches against notes written on another', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url);
+    const pat = await joinSession(b.url, session.joinCode, 'Pat');
+    const fay = client(a, session.sessionId, session.facilitatorToken);
+    const patOnB = client(b, session.sessionId, pat.participantToken);
+    await Promise.all([fay.synced(), patOnB.synced()]);
+    const faysNote = addValidNote(fay.doc, { text: 'Only Fay may take this away' });
+    await eventually(() => expect(getNotes(patOnB.doc).has(faysNote)).toBe(true));
+
+    // Pat's stock client deletes Fay's note; node B must refuse it though node A accepted the note.
+    deleteNote(patOnB.doc, faysNote);
+    await eventually(() => expect(patOnB.closes.length).toBeGreaterThan(0));
+    const fresh = client(b, session.sessionId, pat.participantToken);
+    await fresh.synced();
+    expect(getNotes(fresh.doc).has(faysNote)).toBe(true);
+    expect(getNotes(fay.doc).has(faysNote)).toBe(true);
+  });
+
+  it('loses nothing when Redis restarts mid-session, and every replica converges afterwards', async () => {
+    const redis = await PrivateRedis.start();
+    redises.push(redis);
+    const prefix = `restart-${randomUUID().slice(0, 8)}`;
+    const [a, b] = [await startNode(redis.url, prefix), await startNode(redis.url, prefix)];
+    const session = await createSession(a.url);
+    const pat = await joinSession(b.url, session.joinCode, 'Pat');
+    const onA = client(a, session.sessionId, session.facilitatorToken);
+    const onB = client(b, session.sessionId, pat.participantToken);
+    await Promise.all([onA.synced(), onB.synced()]);
+    const before = addValidNote(onA.doc, { text: 'before the restart' });
+    await eventually(() => expect(getNotes(onB.doc).has(before)).toBe(true));
+
+    await redis.kill();
+    // Written while the nodes cannot reach each other: stored, but not relayed.
+    const during = [addValidNote(onA.doc, { text: 'while Redis was down' }), addValidNote(onB.doc, { text: 'on B meanwhile' })];
+    await redis.startAgain();
+
+    await eventually(
+      () => {
+        for (const x of [onA, onB]) expect(noteIdsOf(x)).toEqual([before, ...during].sort());
+      },
+      { timeout: 20_000 },
+    );
+    // And the relay works again afterwards.
+    const after = addValidNote(onB.doc, { text: 'after the restart' });
+    await eventually(() => expect(getNotes(onA.doc).has(after)).toBe(true));
+  });
+});
