@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { Redis } from 'ioredis';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -9,19 +9,31 @@ import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
 import { parseBody } from './validate.js';
 import { requireJson } from './requireJson.js';
-import { ERROR_CODE_LOCAL, joinGuard } from './joinGuard.js';
+import { ERROR_CODE_LOCAL, countJoin, joinGuard } from './joinGuard.js';
 import { authorize, type Authenticate } from '../sessions/access.js';
 import { createSession, joinSession, setJoinLock } from '../sessions/commands.js';
 import { presentCreated, presentJoinLock, presentJoined, presentSession } from '../sessions/presenters.js';
 import { compileTrust } from '../security/clientAddress.js';
 import { securityHeaders } from '../security/headers.js';
 import { JoinThrottle } from '../security/joinThrottle.js';
+import { SharedJoinThrottle } from '../security/sharedJoinThrottle.js';
+import { sharedLimiter } from '../limits/sharedLimiter.js';
+import { rateLimited } from './rateLimited.js';
 
 export interface AppHooks {
   /** Who a token belongs to: the server's authentication hooks. */
   authenticate: Authenticate;
   /** Someone joined a session: the control plane tells the others. */
   onParticipantJoined(sessionId: string): void;
+  /** Whether this node should be sent traffic: its store and Redis answer and it is not draining. */
+  readiness(): Promise<Readiness>;
+}
+
+export interface Readiness {
+  ready: boolean;
+  store: 'ok' | 'unreachable';
+  redis: 'ok' | 'unreachable' | 'not used';
+  draining: boolean;
 }
 
 export function bearerToken(req: Request): string | null {
@@ -34,7 +46,11 @@ const tooMany = (message: string) => (_req: Request, res: express.Response) => {
   res.status(429).json(new ApiError('rate_limited', message).toBody());
 };
 
-export function createApp(config: Config, store: Store, log: Logger, hooks: AppHooks) {
+/**
+ * The Express app. `redis`, when several nodes share sessions, keeps the rate limits' counts so
+ * that they count every node's requests.
+ */
+export function createApp(config: Config, store: Store, log: Logger, hooks: AppHooks, redis: Redis | null = null) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', compileTrust(config.trustProxy));
@@ -50,19 +66,22 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
     next();
   });
   api.use(
-    rateLimit({
-      windowMs: config.rateWindowMs,
-      limit: config.apiRequestsPerWindow,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: tooMany('Too many requests. Wait a few minutes and try again.'),
-    }),
+    rateLimited(
+      sharedLimiter({ name: 'api', points: config.apiRequestsPerWindow, durationMs: config.rateWindowMs }, redis, config.redisPrefix),
+      tooMany('Too many requests. Wait a few minutes and try again.'),
+      (err) => log.error({ err }, 'rate limiter failed'),
+    ),
   );
   api.use(requireJson);
   api.use(express.json({ limit: LIMITS.httpBodyBytesMax }));
 
+  // Liveness: the process answers. Readiness says whether to send it traffic.
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  api.get('/ready', async (_req, res) => {
+    const r = await hooks.readiness();
+    res.status(r.ready ? 200 : 503).json({ status: r.ready ? 'ready' : 'unavailable', store: r.store, redis: r.redis, draining: r.draining });
   });
 
   api.post('/sessions', async (req, res) => {
@@ -72,16 +91,27 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
     res.status(201).json(presentCreated(session, facilitator, token));
   });
 
-  const throttle = new JoinThrottle({
+  const throttleOptions = {
     freeFailures: config.joinFreeFailures,
     backoffMs: config.joinBackoffMs,
     backoffMaxMs: config.joinBackoffMaxMs,
     addressLimit: config.joinFailuresPerWindow,
     windowMs: config.rateWindowMs,
-  });
+  };
+  const throttle = redis ? new SharedJoinThrottle(throttleOptions, redis, config.redisPrefix) : new JoinThrottle(throttleOptions);
   api.post('/join', joinGuard(throttle), async (req, res) => {
     const body = parseBody(joinBodySchema, req.body);
-    const { session, participant, token } = await joinSession(store, body, { maxParticipants: config.maxParticipants });
+    // A throttle that cannot count must not turn a join into an error.
+    const count = (outcome: unknown) => countJoin(throttle, req, res, outcome).catch((err: unknown) => log.error({ err }, 'join throttle failed'));
+    let joined;
+    try {
+      joined = await joinSession(store, body, { maxParticipants: config.maxParticipants });
+    } catch (err) {
+      await count(err);
+      throw err;
+    }
+    await count('joined');
+    const { session, participant, token } = joined;
     log.info({ sessionId: session.id }, 'participant joined');
     hooks.onParticipantJoined(session.id);
     res.status(201).json(presentJoined(session, participant, token));

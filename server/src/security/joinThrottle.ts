@@ -20,6 +20,19 @@ export interface JoinThrottleOptions {
 
 export type JoinVerdict = { ok: true } | { ok: false; by: 'client' | 'address'; retryAfterMs: number };
 
+/** What the join guard asks of a throttle, in this process's memory or shared between nodes. */
+export interface JoinThrottling {
+  check(clientId: string, address: string): JoinVerdict | Promise<JoinVerdict>;
+  wrongCode(clientId: string, address: string): void | Promise<void>;
+  joined(clientId: string): void | Promise<void>;
+}
+
+/** How long a browser waits after its `failures`-th wrong code in a row: nothing while free. */
+export function backoffAfter(failures: number, opts: Pick<JoinThrottleOptions, 'freeFailures' | 'backoffMs' | 'backoffMaxMs'>): number {
+  const over = failures - opts.freeFailures;
+  return over > 0 ? Math.min(opts.backoffMaxMs, opts.backoffMs * 2 ** (over - 1)) : 0;
+}
+
 interface ClientState {
   failures: number;
   waitUntil: number;
@@ -34,7 +47,7 @@ interface AddressState {
 /** Each map keeps at most this many entries, so that made-up ids cannot fill the memory. */
 const MAX_TRACKED = 100_000;
 
-export class JoinThrottle {
+export class JoinThrottle implements JoinThrottling {
   private readonly clients = new Map<string, ClientState>();
   private readonly addresses = new Map<string, AddressState>();
   private readonly now: () => number;
@@ -59,8 +72,8 @@ export class JoinThrottle {
     const client = this.client(clientId, now) ?? { failures: 0, waitUntil: 0, lastFailure: now };
     client.failures++;
     client.lastFailure = now;
-    const over = client.failures - this.opts.freeFailures;
-    if (over > 0) client.waitUntil = now + Math.min(this.opts.backoffMaxMs, this.opts.backoffMs * 2 ** (over - 1));
+    const wait = backoffAfter(client.failures, this.opts);
+    if (wait > 0) client.waitUntil = now + wait;
     remember(this.clients, clientId, client);
 
     const addr = this.address(address, now) ?? { failures: 0, windowEnds: now + this.opts.windowMs };
