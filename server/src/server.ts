@@ -20,6 +20,7 @@ import { storePersistence } from './extensions/storePersistence.js';
 import { connectionLog } from './extensions/connectionLog.js';
 import { CONTROL_BUDGET } from './control/budget.js';
 import { redisBoardRelay } from './cluster/boardRelay.js';
+import { openRedis } from './cluster/redis.js';
 
 /** What one board socket may send: a reconnect or a paste may come at once, a flood may not. */
 const BOARD_BUDGET = { messagesPerSecond: 200, messageBurst: 1_000, bytesPerSecond: 1024 * 1024, byteBurst: 4 * 1024 * 1024 };
@@ -29,7 +30,11 @@ export interface RunningServer {
   rooms: RoomManager;
   runtimes: RuntimeRegistry;
   store: Store;
-  /** Stops accepting, flushes and compacts every room, frees every document, closes the store. */
+  /**
+   * Drains and stops: readiness answers 503, new sockets are refused, open ones are closed with
+   * 4503 (board) or dropped (control) so their clients reconnect to another node; every room is
+   * flushed and compacted, every document freed, and the store closed.
+   */
   close(): Promise<void>;
 }
 
@@ -50,6 +55,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     connectionLog(log),
   ]);
   const relay = config.redisUrl ? redisBoardRelay(config.redisUrl, config.redisPrefix, log) : null;
+  // Commands shared by the rate limits and the control plane's adapter (which opens its own
+  // connections for blocking reads from this one).
+  const redis = config.redisUrl ? openRedis(config.redisUrl, 'shared', log) : null;
+  let draining = false;
   const rooms = new RoomManager(
     hooks.persistence,
     log,
@@ -60,10 +69,29 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // pressure across the process, a socket already holding 256 KiB is the one cut off.
   const outbound = new OutboundBudget(4 * 1024 * 1024, config.unreadBytesPerProcess, 256 * 1024);
   let control: ReturnType<typeof attachControlPlane> | null = null;
-  const app = createApp(config, store, log, {
-    authenticate: hooks.authenticate,
-    onParticipantJoined: (id) => control?.participantJoined(id),
-  });
+  const app = createApp(
+    config,
+    store,
+    log,
+    {
+      authenticate: hooks.authenticate,
+      onParticipantJoined: (id) => control?.participantJoined(id),
+      async readiness() {
+        const storeOk = await store.ping().then(
+          () => true,
+          () => false,
+        );
+        const redisOk = redis && relay ? redis.status === 'ready' && relay.isConnected() : null;
+        return {
+          ready: storeOk && redisOk !== false && !draining,
+          store: storeOk ? 'ok' : 'unreachable',
+          redis: redisOk === null ? 'not used' : redisOk ? 'ok' : 'unreachable',
+          draining,
+        };
+      },
+    },
+    redis,
+  );
   const http = createServer(app);
   const trust = compileTrust(config.trustProxy);
   const board = attachBoardEndpoint(http, {
@@ -76,7 +104,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     originAllowed: (req) => isAllowedOrigin(req.headers, config),
     addressOf: (req) => clientAddress(req, trust),
   });
-  control = attachControlPlane(http, { store, hooks, runtimes, log, config });
+  control = attachControlPlane(http, { store, hooks, runtimes, log, config, redis });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -92,12 +120,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     store,
     close() {
       closing ??= (async () => {
+        draining = true;
         board.close();
+        control!.drain();
         await control!.close();
         await rooms.closeAll();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         await relay?.close();
+        await redis?.quit().catch(() => redis.disconnect());
         await store.close();
       })();
       return closing;

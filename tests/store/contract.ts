@@ -62,6 +62,10 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
       return input;
     }
 
+    it('answers a ping while open', async () => {
+      await expect(store().ping()).resolves.toBeUndefined();
+    });
+
     describe('sessions', () => {
       it('creates a session with its facilitator and initial board, found by id and by code', async () => {
         const { session, facilitator, tokenHash, initialState } = await created();

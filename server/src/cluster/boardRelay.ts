@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { openRedis } from './redis.js';
 import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './relayMessage.js';
 
 /** How one node's rooms hear the other nodes' rooms of the same sessions. */
@@ -29,17 +29,13 @@ export function redisBoardRelay(url: string, prefix: string, log: Logger): Board
   const sessionOf = (channel: string) => channel.slice(`${prefix}:board:`.length);
   // A publish while Redis is out of reach fails at once rather than queueing without bound; the
   // sessions it was for are told to resync once Redis is back.
-  const pub = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false });
-  const sub = new Redis(url, { maxRetriesPerRequest: null });
+  const pub = openRedis(url, 'relay publisher', log, { offlineQueue: false });
+  const sub = openRedis(url, 'relay subscriber', log);
   const dropped = new Set<string>();
   const hearers = new Map<string, (message: RelayMessage) => void>();
   const healed: (() => void)[] = [];
   let lost = false;
 
-  for (const [name, client] of [['publisher', pub], ['subscriber', sub]] as const) {
-    // ioredis reconnects by itself; an error is logged, never thrown at the process.
-    client.on('error', (err: Error) => log.warn({ err: err.message, client: name }, 'redis error'));
-  }
   sub.on('close', () => {
     lost = true;
   });

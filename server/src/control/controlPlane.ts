@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import {
   CLOSE_CODES,
@@ -46,7 +46,9 @@ export interface ControlPlaneDeps {
   hooks: ServerHooks;
   runtimes: RuntimeRegistry;
   log: Logger;
-  config: Pick<Config, 'allowedOrigins' | 'trustProxy' | 'redisUrl' | 'redisPrefix'>;
+  config: Pick<Config, 'allowedOrigins' | 'trustProxy' | 'redisPrefix'>;
+  /** Shared with the other nodes of the same sessions; null on a node of its own. */
+  redis: Redis | null;
 }
 
 function connectError(data: ConnectErrorData): Error & { data: ConnectErrorData } {
@@ -74,12 +76,10 @@ const SPENT_MESSAGES: Record<Spent, string> = {
  * The Socket.io control plane. For now it carries presence: who is in the session and who is
  * online; later it carries phases, roles and votes, each event parsed with its shared schema.
  */
-export function attachControlPlane(server: HttpServer, { store, hooks, runtimes, log, config }: ControlPlaneDeps) {
+export function attachControlPlane(server: HttpServer, { store, hooks, runtimes, log, config, redis }: ControlPlaneDeps) {
   const trust = compileTrust(config.trustProxy);
   // With Redis, broadcasts and socket queries reach every node's sockets, and a socket that
   // reconnects to another node picks up what it missed.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
-  redis?.on('error', (err: Error) => log.warn({ err: err.message, client: 'control' }, 'redis error'));
   const local = new WeakMap<ControlSocket, LocalSocket>();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(server, {
     ...(redis ? { adapter: createAdapter(redis, { streamName: `${config.redisPrefix}:control` }) } : {}),
@@ -205,10 +205,13 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
 
   return {
     participantJoined: (sessionId: string) => void emitPresence(sessionId),
-    close: async () => {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      await redis?.quit().catch(() => {});
-      redis?.disconnect();
+    /**
+     * Drops every socket of this node as a lost connection does (no "server disconnect"), so that
+     * each client reconnects at once, through the load balancer, to another node.
+     */
+    drain: () => {
+      for (const socket of io.of('/').sockets.values()) socket.conn.close();
     },
+    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
   };
 }

@@ -277,6 +277,9 @@ export async function openPostgresStore(connectionString: string, options: Postg
       await pool.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
       ownSeqs.delete(sessionId);
     },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     async close() {
       if (closing) return closing;
       closing = appends.idle().then(() => pool.end());

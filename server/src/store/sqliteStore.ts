@@ -178,6 +178,9 @@ export function openSqliteStore(dataDir: string): Store {
       q.deleteSession.run(sessionId);
       forgetDeleted();
     },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       db.close();
     },

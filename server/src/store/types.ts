@@ -74,5 +74,8 @@ export interface Store {
    */
   eraseSession(sessionId: string): Promise<void>;
 
+  /** Resolves when the store answers a trivial query, for readiness; rejects when it cannot. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }
