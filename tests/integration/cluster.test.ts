@@ -5,7 +5,16 @@ import { PROTOCOL_VERSION, deleteNote, getNotes, presenceEventSchema, type Prese
 import { eventually } from '../support/eventually.js';
 import { POSTGRES_URL, createSchema, dropSchema, freshSchema } from '../support/postgres.js';
 import { PrivateRedis, REDIS_URL } from '../support/redis.js';
-import { addValidNote, connectStock, createSession, joinSession, startInProcess, type InProcess, type StockClient } from './helpers.js';
+import {
+  addValidNote,
+  connectStock,
+  createSession,
+  joinSession,
+  request,
+  startInProcess,
+  type InProcess,
+  type StockClient,
+} from './helpers.js';
 
 // Several nodes need a database they share and a Redis: .ci/run provides both when they answer.
 describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session', () => {
@@ -17,8 +26,8 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
   const redises: PrivateRedis[] = [];
 
   /** A node on the shared database and the given Redis, its keys apart from other test runs'. */
-  async function startNode(redisUrl = REDIS_URL!, prefix = `test-${schema}`): Promise<InProcess> {
-    const node = await startInProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: prefix });
+  async function startNode(redisUrl = REDIS_URL!, prefix = `test-${schema}`, env: Record<string, string> = {}): Promise<InProcess> {
+    const node = await startInProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, ...env });
     nodes.push(node);
     return node;
   }
@@ -144,5 +153,56 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     // And the relay works again afterwards.
     const after = addValidNote(onB.doc, { text: 'after the restart' });
     await eventually(() => expect(getNotes(onA.doc).has(after)).toBe(true));
+  });
+
+  it('is ready only while its store and Redis answer', async () => {
+    const redis = await PrivateRedis.start();
+    redises.push(redis);
+    const node = await startNode(redis.url, `ready-${randomUUID().slice(0, 8)}`);
+    await eventually(async () => {
+      const res = await request(node.url, 'GET', '/api/ready');
+      expect([res.status, res.body]).toEqual([200, { status: 'ready', store: 'ok', redis: 'ok', draining: false }]);
+    });
+    await redis.kill();
+    await eventually(async () => {
+      const res = await request(node.url, 'GET', '/api/ready');
+      expect([res.status, res.body]).toEqual([503, { status: 'unavailable', store: 'ok', redis: 'unreachable', draining: false }]);
+    });
+    // Liveness is another question: the process answers.
+    expect((await request(node.url, 'GET', '/api/health')).status).toBe(200);
+    await redis.startAgain();
+    await eventually(async () => expect((await request(node.url, 'GET', '/api/ready')).status).toBe(200), { timeout: 15_000 });
+  });
+
+  it('drains on shutdown: board sockets closed with 4503 come back on another node with nothing lost', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url);
+    const onA = client(a, session.sessionId, session.facilitatorToken);
+    await onA.synced();
+    const written = [addValidNote(onA.doc, { text: 'just before the node stops' })];
+    await a.close();
+    expect(onA.closes).toContain(4503);
+    nodes.splice(nodes.indexOf(a), 1);
+
+    // The same person, reconnecting through the load balancer, lands on the other node.
+    const again = client(b, session.sessionId, session.facilitatorToken);
+    await again.synced();
+    expect(noteIdsOf(again)).toEqual(written);
+  });
+
+  it('counts rate limits across nodes: wrong join codes on one node slow the next try on another', async () => {
+    const prefix = `limits-${randomUUID().slice(0, 8)}`;
+    const env = { JOIN_FAILURES_PER_WINDOW: '3' };
+    const [a, b] = [await startNode(REDIS_URL!, prefix, env), await startNode(REDIS_URL!, prefix, env)];
+    const wrong = (node: InProcess, i: number) =>
+      request(node.url, 'POST', '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Guess' }, headers: { cookie: `balcony_client=guesser-${i}` } });
+    // Three browsers behind one address, their tries spread over the two nodes.
+    expect((await wrong(a, 1)).status).toBe(404);
+    expect((await wrong(b, 2)).status).toBe(404);
+    expect((await wrong(a, 3)).status).toBe(404);
+    // The next try, on the node that saw only one of them, already counts all three.
+    const res = await wrong(b, 4);
+    expect(res.status).toBe(429);
+    expect(res.body.error.code).toBe('rate_limited');
   });
 });
