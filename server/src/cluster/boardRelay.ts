@@ -23,7 +23,7 @@ export interface BoardRelay {
  * The relay over Redis pub/sub: one channel per session, subscribed by every node that holds the
  * session's room. Each node ignores its own messages, which Redis sends back to it too.
  */
-export function redisBoardRelay(url: string, prefix: string, log: Logger): BoardRelay {
+export function redisBoardRelay(url: string, prefix: string, log: Logger, onLag: (ms: number) => void = () => {}): BoardRelay {
   const nodeId = randomUUID();
   const channelOf = (sessionId: string) => `${prefix}:board:${sessionId}`;
   const sessionOf = (channel: string) => channel.slice(`${prefix}:board:`.length);
@@ -59,6 +59,7 @@ export function redisBoardRelay(url: string, prefix: string, log: Logger): Board
       return;
     }
     if (decoded.nodeId === nodeId) return;
+    onLag(Date.now() - decoded.sentAt);
     hear(decoded.message);
   });
 

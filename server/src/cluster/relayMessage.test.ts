@@ -8,7 +8,7 @@ describe('relay messages', () => {
     { kind: 'bind', participantId: 'p-1', clientIds: [0, 7, 0xffff_ffff] },
     { kind: 'resync' },
   ])('come back as they were sent, with their node (%o)', (message) => {
-    expect(decodeRelayMessage(encodeRelayMessage('node-a', message))).toEqual({ nodeId: 'node-a', message });
+    expect(decodeRelayMessage(encodeRelayMessage('node-a', message, 1_700_000_000_123))).toEqual({ nodeId: 'node-a', sentAt: 1_700_000_000_123, message });
   });
 
   it('are refused, not thrown, when they are not one', () => {

@@ -15,10 +15,11 @@ export type RelayMessage =
 
 const KIND = { update: 0, awareness: 1, bind: 2, resync: 3 } as const;
 
-/** One message on the wire: the sending node, then the message. */
-export function encodeRelayMessage(nodeId: string, message: RelayMessage): Uint8Array {
+/** One message on the wire: the sending node and when it sent it (ms), then the message. */
+export function encodeRelayMessage(nodeId: string, message: RelayMessage, sentAt: number = Date.now()): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarString(e, nodeId);
+  encoding.writeFloat64(e, sentAt);
   encoding.writeVarUint(e, KIND[message.kind]);
   if (message.kind === 'bind') {
     encoding.writeVarString(e, message.participantId);
@@ -31,10 +32,12 @@ export function encodeRelayMessage(nodeId: string, message: RelayMessage): Uint8
 }
 
 /** The sender and message, or null for bytes that are not one (never thrown: it comes off a socket). */
-export function decodeRelayMessage(bytes: Uint8Array): { nodeId: string; message: RelayMessage } | null {
+export function decodeRelayMessage(bytes: Uint8Array): { nodeId: string; sentAt: number; message: RelayMessage } | null {
   try {
     const d = decoding.createDecoder(bytes);
     const nodeId = decoding.readVarString(d);
+    const sentAt = decoding.readFloat64(d);
+    if (!Number.isFinite(sentAt)) return null;
     const kind = decoding.readVarUint(d);
     let message: RelayMessage;
     if (kind === KIND.bind) {
@@ -56,7 +59,7 @@ export function decodeRelayMessage(bytes: Uint8Array): { nodeId: string; message
       return null;
     }
     if (decoding.hasContent(d)) return null;
-    return { nodeId, message };
+    return { nodeId, sentAt, message };
   } catch {
     return null;
   }
