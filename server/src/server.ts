@@ -21,6 +21,8 @@ import { connectionLog } from './extensions/connectionLog.js';
 import { CONTROL_BUDGET } from './control/budget.js';
 import { redisBoardRelay } from './cluster/boardRelay.js';
 import { openRedis } from './cluster/redis.js';
+import { createMetrics } from './metrics/metrics.js';
+import type { BoardPersistence } from './extensions/types.js';
 
 /** What one board socket may send: a reconnect or a paste may come at once, a flood may not. */
 const BOARD_BUDGET = { messagesPerSecond: 200, messageBurst: 1_000, bytesPerSecond: 1024 * 1024, byteBurst: 4 * 1024 * 1024 };
@@ -54,21 +56,42 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     storePersistence(store),
     connectionLog(log),
   ]);
-  const relay = config.redisUrl ? redisBoardRelay(config.redisUrl, config.redisPrefix, log) : null;
+  let board: ReturnType<typeof attachBoardEndpoint> | null = null;
+  let control: ReturnType<typeof attachControlPlane> | null = null;
+  let rooms: RoomManager | null = null;
+  const metrics = createMetrics(
+    {
+      sockets: (kind) => (kind === 'board' ? board?.socketCount() : control?.socketCount()) ?? 0,
+      rooms: () => rooms?.loadedCount ?? 0,
+    },
+    config.metrics,
+  );
+  const relay = config.redisUrl ? redisBoardRelay(config.redisUrl, config.redisPrefix, log, metrics.relayLag) : null;
   // Commands shared by the rate limits and the control plane's adapter (which opens its own
   // connections for blocking reads from this one).
   const redis = config.redisUrl ? openRedis(config.redisUrl, 'shared', log) : null;
   let draining = false;
-  const rooms = new RoomManager(
-    hooks.persistence,
+  // Every append timed, whichever store stands behind it.
+  const persistence: BoardPersistence = {
+    ...hooks.persistence,
+    async appendUpdate(sessionId, update) {
+      const done = metrics.appendStarted();
+      try {
+        return await hooks.persistence.appendUpdate(sessionId, update);
+      } finally {
+        done();
+      }
+    },
+  };
+  rooms = new RoomManager(
+    persistence,
     log,
-    { unloadMs: config.roomUnloadMs, compactEvery: config.compactEvery, quotaBytes: config.boardQuotaBytes },
+    { unloadMs: config.roomUnloadMs, compactEvery: config.compactEvery, quotaBytes: config.boardQuotaBytes, metrics: metrics.board },
     relay,
   );
   // 4 MiB unread per board socket (a whole board's first sync may still go out at once); under
   // pressure across the process, a socket already holding 256 KiB is the one cut off.
   const outbound = new OutboundBudget(4 * 1024 * 1024, config.unreadBytesPerProcess, 256 * 1024);
-  let control: ReturnType<typeof attachControlPlane> | null = null;
   const app = createApp(
     config,
     store,
@@ -89,12 +112,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
           draining,
         };
       },
+      ...(config.metrics ? { metrics: () => metrics.render() } : {}),
     },
     redis,
   );
   const http = createServer(app);
   const trust = compileTrust(config.trustProxy);
-  const board = attachBoardEndpoint(http, {
+  board = attachBoardEndpoint(http, {
     store,
     hooks,
     rooms,

@@ -56,7 +56,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
   });
 
   it('spreads one session over three nodes: notes and cursors reach everyone, and a late node serves it all', async () => {
-    const [a, b, c] = [await startNode(), await startNode(), await startNode()];
+    const [a, b, c] = [await startNode(), await startNode(undefined, undefined, { METRICS: '1' }), await startNode()];
     const session = await createSession(a.url);
     const pat = await joinSession(b.url, session.joinCode, 'Pat');
     const sam = await joinSession(c.url, session.joinCode, 'Sam');
@@ -70,6 +70,10 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     await eventually(() => {
       for (const x of [onA, onB, onC]) expect(noteIdsOf(x)).toEqual([...written].sort());
     });
+    // Node B applied the ten notes written on A and C, and timed how long each took to arrive.
+    const metrics = await (await fetch(`${b.url}/metrics`)).text();
+    expect(metrics).toMatch(/^balcony_board_updates_relayed_in_total 10$/m);
+    expect(metrics).toMatch(/^balcony_relay_lag_seconds_count [1-9]\d*$/m);
 
     // A cursor set on one node is seen on the others.
     onB.provider.awareness.setLocalStateField('cursor', { x: 10, y: 20 });

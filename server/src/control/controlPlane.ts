@@ -205,6 +205,7 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
 
   return {
     participantJoined: (sessionId: string) => void emitPresence(sessionId),
+    socketCount: () => io.of('/').sockets.size,
     /**
      * Drops every socket of this node as a lost connection does (no "server disconnect"), so that
      * each client reconnects at once, through the load balancer, to another node.

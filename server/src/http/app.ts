@@ -27,6 +27,8 @@ export interface AppHooks {
   onParticipantJoined(sessionId: string): void;
   /** Whether this node should be sent traffic: its store and Redis answer and it is not draining. */
   readiness(): Promise<Readiness>;
+  /** The Prometheus text of the node's metrics, when METRICS=1. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
 export interface Readiness {
@@ -161,10 +163,19 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   api.use(apiErrors);
   app.use('/api', api);
 
+  // For the monitoring system, not for browsers: expose it only where that can reach it.
+  const metrics = hooks.metrics;
+  if (metrics) {
+    app.get('/metrics', async (_req, res) => {
+      const { contentType, body } = await metrics();
+      res.set('Cache-Control', 'no-store').type(contentType).send(body);
+    });
+  }
+
   // The built client, with every other path answered by index.html so that /join/… and /s/… load the app.
   const indexHtml = join(config.clientDist, 'index.html');
   app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
+  app.get(/^\/(?!api\/|yjs\/|socket\.io\/|metrics$).*/, (_req, res) => {
     if (!existsSync(indexHtml)) {
       res.status(503).type('text/plain').send('The client is not built yet. Run `npm start`, which builds it.');
       return;

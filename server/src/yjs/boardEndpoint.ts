@@ -117,6 +117,7 @@ export function attachBoardEndpoint(server: HttpServer, deps: BoardEndpointDeps)
   server.on('upgrade', (req, socket, head) => void onUpgrade(req, socket, head));
 
   return {
+    socketCount: () => wss.clients.size,
     /** Refuses new sockets and closes open ones with a code that says "come back later". */
     close() {
       accepting = false;

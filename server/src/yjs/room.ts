@@ -6,6 +6,7 @@ import type { BoardPersistence } from '../extensions/types.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
 import type { InspectionContext } from './updateInspector.js';
 import type { RelayMessage } from '../cluster/relayMessage.js';
+import type { BoardMetrics } from '../metrics/metrics.js';
 
 /** The origin of changes another node made and stored: applied and passed on, never stored again. */
 export const REMOTE = Symbol('remote');
@@ -22,6 +23,8 @@ export interface RoomMember {
 }
 
 export interface RoomOptions {
+  /** Counts the board's traffic; none when not given. */
+  metrics?: BoardMetrics;
   compactEvery: number;
   /** The session storage quota: bytes the board may take in the store. */
   quotaBytes: number;
@@ -233,9 +236,12 @@ export class Room {
       // Stored by the node that accepted it: pass it on here, in order with this node's own.
       this.storedBytes += update.byteLength;
       this.sinceCompaction++;
-      this.tail = this.tail.then(() => this.broadcast(encodeUpdate(update), origin));
+      this.options.metrics?.updateRelayedIn();
+      this.tail = this.tail.then(() => this.broadcastUpdate(update, origin));
       return;
     }
+    // Only what changed the board counts: a sync reply with nothing new makes no update event.
+    if (this.members.has(origin as RoomMember)) this.options.metrics?.updateIn();
     // Read once the current task is done, so a binding made right after a write (the restore
     // gate's) still reaches the store before the update does.
     const written = Promise.resolve()
@@ -246,7 +252,7 @@ export class Room {
       .then(() => written)
       .then((seq) => {
         this.lastSeq = seq;
-        this.broadcast(encodeUpdate(update), origin);
+        this.broadcastUpdate(update, origin);
         this.relay?.({ kind: 'update', update });
         if (++this.sinceCompaction >= this.options.compactEvery) return this.compact();
       })
@@ -267,6 +273,11 @@ export class Room {
       this.relay({ kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
     }
   };
+
+  private broadcastUpdate(update: Uint8Array, except: unknown): void {
+    this.broadcast(encodeUpdate(update), except);
+    this.options.metrics?.updatesOut(this.members.size - (this.members.has(except as RoomMember) ? 1 : 0));
+  }
 
   broadcast(message: Uint8Array, except: unknown): void {
     for (const member of this.members) if (member !== except) member.send(message);
