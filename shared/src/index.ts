@@ -7,6 +7,7 @@ export * from './colors.js';
 export * from './api.js';
 export * from './awareness.js';
 export * from './socket.js';
+export * from './sessionState.js';
 export * from './templates/index.js';
 export * from './board/document.js';
 export * from './board/note.js';

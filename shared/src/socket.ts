@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROTOCOL_VERSION } from './limits.js';
 import { roleSchema } from './api.js';
 import { ERROR_CODES } from './errors.js';
+import type { VersionedSessionState } from './sessionState.js';
 
 /** Socket.io handshake: `io(url, { auth })`. */
 export const socketAuthSchema = z.object({
@@ -39,6 +40,8 @@ export type ClosingEvent = z.infer<typeof closingEventSchema>;
 /** Events the server emits. */
 export interface ServerToClientEvents {
   presence: (payload: PresenceEvent) => void;
+  /** The session's state after a change, with its version: a client keeps the highest it has seen. */
+  state: (payload: VersionedSessionState) => void;
   closing: (payload: ClosingEvent) => void;
 }
 

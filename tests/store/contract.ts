@@ -3,6 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParticipantRecord, SessionRecord, Store } from '../../server/src/store/types.js';
 import { boardFrom, noteIds, Writer } from './boards.js';
 
+/** Session states as JSON text: the store keeps them as given, without reading them. */
+export const STATE_OPEN = '{"joinLocked":false}';
+const STATE_LOCKED = '{"joinLocked":true}';
+
 /** A store under test, on data of its own. */
 export interface StoreHandle {
   store: Store;
@@ -21,11 +25,10 @@ export function newSession(overrides: Partial<SessionRecord> = {}) {
     // Unique per call, so that stores which share a database between tests still see fresh codes.
     joinCode: randomUUID().slice(0, 8).toUpperCase(),
     createdAt: Date.now(),
-    joinLocked: false,
     ...overrides,
   };
   const facilitator = newParticipant(session, { role: 'facilitator', name: 'Fay', createdAt: session.createdAt });
-  return { session, facilitator, tokenHash: randomUUID(), initialState: new Writer().state() };
+  return { session, facilitator, tokenHash: randomUUID(), initialState: new Writer().state(), sessionState: STATE_OPEN };
 }
 
 export function newParticipant(session: SessionRecord, overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
@@ -144,21 +147,37 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
       });
     });
 
-    describe('closing joining', () => {
-      it('starts unlocked, and locks and unlocks as told, for that session only', async () => {
+    describe('session state', () => {
+      it('starts at version 1 with the state given, and goes up by one with each change, for that session only', async () => {
         const { session } = await created();
         const other = await created();
-        expect((await store().getSession(session.id))!.joinLocked).toBe(false);
+        expect(await store().loadSessionState(session.id)).toEqual({ version: 1, state: STATE_OPEN });
 
-        await store().setJoinLocked(session.id, true);
-        expect((await store().getSession(session.id))!.joinLocked).toBe(true);
-        // A locked session is still live: its code is taken and still finds it.
-        expect((await store().findSessionByJoinCode(session.joinCode))!.joinLocked).toBe(true);
-        expect(await store().joinCodeInUse(session.joinCode)).toBe(true);
-        expect((await store().getSession(other.session.id))!.joinLocked).toBe(false);
+        expect(await store().replaceSessionState(session.id, 1, STATE_LOCKED)).toBe(true);
+        expect(await store().loadSessionState(session.id)).toEqual({ version: 2, state: STATE_LOCKED });
+        expect(await store().replaceSessionState(session.id, 2, STATE_OPEN)).toBe(true);
+        expect(await store().loadSessionState(session.id)).toEqual({ version: 3, state: STATE_OPEN });
+        expect(await store().loadSessionState(other.session.id)).toEqual({ version: 1, state: STATE_OPEN });
+      });
 
-        await store().setJoinLocked(session.id, false);
-        expect((await store().getSession(session.id))!.joinLocked).toBe(false);
+      it('refuses a change worked out from a version that is no longer the stored one', async () => {
+        const { session } = await created();
+        expect(await store().replaceSessionState(session.id, 1, STATE_LOCKED)).toBe(true);
+        // A second writer who read version 1 too is told so, and its change is not written.
+        expect(await store().replaceSessionState(session.id, 1, STATE_OPEN)).toBe(false);
+        expect(await store().loadSessionState(session.id)).toEqual({ version: 2, state: STATE_LOCKED });
+        expect(await store().replaceSessionState(randomUUID(), 1, STATE_OPEN)).toBe(false);
+      });
+
+      it('lets exactly one of several writers of the same version through', async () => {
+        const { session } = await created();
+        const results = await Promise.all([STATE_LOCKED, STATE_OPEN, STATE_LOCKED].map((s) => store().replaceSessionState(session.id, 1, s)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store().loadSessionState(session.id))!.version).toBe(2);
+      });
+
+      it('knows no state of a session it was never given', async () => {
+        expect(await store().loadSessionState(randomUUID())).toBeNull();
       });
     });
 
@@ -310,6 +329,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
         expect(await store().countParticipants(gone.session.id)).toBe(0);
         expect(await store().listParticipants(gone.session.id)).toEqual([]);
         expect(await store().loadDoc(gone.session.id)).toEqual({ state: null, updates: [], lastSeq: 0, clientOwners: new Map() });
+        expect(await store().loadSessionState(gone.session.id)).toBeNull();
       });
 
       it('leaves every other session as it was', async () => {
@@ -340,7 +360,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
         const pat = newParticipant(session);
         const patToken = randomUUID();
         await store().addParticipant(pat, patToken);
-        await store().setJoinLocked(session.id, true);
+        await store().replaceSessionState(session.id, 1, STATE_LOCKED);
         const writer = new Writer(initialState);
         const seq = await store().appendUpdate(session.id, writer.add('before compaction'));
         await store().compact(session.id, writer.state(), seq);
@@ -350,8 +370,9 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
 
         await handle.reopen();
 
-        expect(await store().getSession(session.id)).toEqual({ ...session, joinLocked: true });
-        expect(await store().findSessionByJoinCode(session.joinCode)).toEqual({ ...session, joinLocked: true });
+        expect(await store().getSession(session.id)).toEqual(session);
+        expect(await store().findSessionByJoinCode(session.joinCode)).toEqual(session);
+        expect(await store().loadSessionState(session.id)).toEqual({ version: 2, state: STATE_LOCKED });
         expect(await store().findParticipantByTokenHash(tokenHash)).toEqual(facilitator);
         expect(await store().findParticipantByTokenHash(patToken)).toEqual(pat);
         expect(await store().listParticipants(session.id)).toEqual([facilitator, pat]);

@@ -179,7 +179,7 @@ describe.skipIf(!url)('PostgreSQL', () => {
         "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'schema_migrations'",
         [schema],
       );
-      expect(tables.map((t) => t.table_name).sort()).toEqual(['client_bindings', 'doc_states', 'doc_updates', 'participants', 'sessions']);
+      expect(tables.map((t) => t.table_name).sort()).toEqual(['client_bindings', 'doc_states', 'doc_updates', 'participants', 'session_states', 'sessions']);
       for (const { table_name } of tables) {
         const column = table_name === 'sessions' ? 'id' : 'session_id';
         const { rows } = await sql(schema, `SELECT COUNT(*)::int AS n FROM ${table_name} WHERE ${column} = $1`, [input.session.id]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SQLITE_MIGRATIONS } from '../../server/src/store/sqlite/migrations.js';
+import { migrate } from '../../server/src/store/sqlite/migrate.js';
 import { openSqliteStore } from '../../server/src/store/sqliteStore.js';
 import type { Store } from '../../server/src/store/types.js';
 import { boardFrom, noteIds, Writer } from './boards.js';
@@ -166,13 +167,29 @@ describe('the SQLite store on disk', () => {
       db.close();
 
       const store = open(dir);
-      expect(await store.getSession(session.id)).toEqual({ ...session, joinLocked: false });
+      expect(await store.getSession(session.id)).toEqual(session);
+      expect(await store.loadSessionState(session.id)).toEqual({ version: 1, state: '{"joinLocked":false}' });
       expect(await store.findParticipantByTokenHash(tokenHash)).toEqual(facilitator);
       expect((await store.loadDoc(session.id)).state).toEqual(initialState);
       await store.bindClientIds(session.id, facilitator.id, [42]);
       expect((await store.loadDoc(session.id)).clientOwners).toEqual(new Map([[42, facilitator.id]]));
       await store.close();
       expect(versionsIn(dir)).toEqual(latest);
+    });
+
+    it('carries a version-2 database\'s join locks into the session state', async () => {
+      const dir = newDir();
+      const locked = newSession();
+      const open_ = newSession();
+      const db = new Database(join(dir, 'balcony.sqlite'));
+      migrate(db, 'test', SQLITE_MIGRATIONS.slice(0, 2));
+      const insert = db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at, join_locked) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const [s, lock] of [[locked, 1], [open_, 0]] as const) insert.run(s.session.id, s.session.title, s.session.template, s.session.joinCode, s.session.createdAt, lock);
+      db.close();
+
+      const store = open(dir);
+      expect(await store.loadSessionState(locked.session.id)).toEqual({ version: 1, state: '{"joinLocked":true}' });
+      expect(await store.loadSessionState(open_.session.id)).toEqual({ version: 1, state: '{"joinLocked":false}' });
     });
 
     it('refuses a database at a version newer than it knows, and leaves it alone', async () => {

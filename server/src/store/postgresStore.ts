@@ -24,7 +24,6 @@ interface SessionRow {
   template: string;
   join_code: string;
   created_at: number;
-  join_locked: boolean;
 }
 interface ParticipantRow {
   id: string;
@@ -41,7 +40,6 @@ const toSession = (r: SessionRow): SessionRecord => ({
   template: r.template as TemplateId,
   joinCode: r.join_code,
   createdAt: r.created_at,
-  joinLocked: r.join_locked,
 });
 const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   id: r.id,
@@ -52,7 +50,7 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   createdAt: r.created_at,
 });
 
-const SESSION_COLUMNS = 'id, title, template, join_code, created_at, join_locked';
+const SESSION_COLUMNS = 'id, title, template, join_code, created_at';
 const PARTICIPANT_COLUMNS = 'id, session_id, name, role, color, created_at';
 
 export interface PostgresStoreOptions {
@@ -137,15 +135,19 @@ export async function openPostgresStore(connectionString: string, options: Postg
   let closing: Promise<void> | null = null;
 
   return {
-    async createSession({ session, facilitator: f, tokenHash, initialState }) {
+    async createSession({ session, facilitator: f, tokenHash, initialState, sessionState }) {
       await transaction(async (c) => {
-        await c.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        await c.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [
           session.id,
           session.title,
           session.template,
           session.joinCode,
           session.createdAt,
-          session.joinLocked,
+        ]);
+        await c.query('INSERT INTO session_states (session_id, version, state, updated_at) VALUES ($1, 1, $2, $3)', [
+          session.id,
+          sessionState,
+          session.createdAt,
         ]);
         await c.query(`INSERT INTO participants (${PARTICIPANT_COLUMNS}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
           f.id,
@@ -201,8 +203,19 @@ export async function openPostgresStore(connectionString: string, options: Postg
       );
       return rows.map(toParticipant);
     },
-    async setJoinLocked(sessionId, locked) {
-      await pool.query('UPDATE sessions SET join_locked = $1 WHERE id = $2', [locked, sessionId]);
+    async loadSessionState(sessionId) {
+      const { rows } = await pool.query<{ version: number; state: string }>('SELECT version, state FROM session_states WHERE session_id = $1', [
+        sessionId,
+      ]);
+      return rows[0] ?? null;
+    },
+    async replaceSessionState(sessionId, expectedVersion, state) {
+      // One statement: the row's lock orders two nodes' writes, and the second finds the version moved.
+      const { rowCount } = await pool.query(
+        'UPDATE session_states SET version = version + 1, state = $1, updated_at = $2 WHERE session_id = $3 AND version = $4',
+        [state, Date.now(), sessionId, expectedVersion],
+      );
+      return rowCount === 1;
     },
     async loadDoc(sessionId): Promise<StoredDoc> {
       // One snapshot of the database, so a compaction committing meanwhile cannot make the state

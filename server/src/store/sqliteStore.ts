@@ -14,7 +14,6 @@ interface SessionRow {
   template: string;
   join_code: string;
   created_at: number;
-  join_locked: number;
 }
 interface ParticipantRow {
   id: string;
@@ -31,7 +30,6 @@ const toSession = (r: SessionRow): SessionRecord => ({
   template: r.template as TemplateId,
   joinCode: r.join_code,
   createdAt: r.created_at,
-  joinLocked: r.join_locked !== 0,
 });
 const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   id: r.id,
@@ -65,8 +63,11 @@ export function openSqliteStore(dataDir: string): Store {
   }
 
   const q = {
-    insertSession: db.prepare(
-      'INSERT INTO sessions (id, title, template, join_code, created_at, join_locked) VALUES (?, ?, ?, ?, ?, ?)',
+    insertSession: db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertSessionState: db.prepare('INSERT INTO session_states (session_id, version, state, updated_at) VALUES (?, 1, ?, ?)'),
+    sessionState: db.prepare('SELECT version, state FROM session_states WHERE session_id = ?'),
+    replaceSessionState: db.prepare(
+      'UPDATE session_states SET version = version + 1, state = ?, updated_at = ? WHERE session_id = ? AND version = ?',
     ),
     insertParticipant: db.prepare(
       'INSERT INTO participants (id, session_id, name, role, color, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -77,7 +78,6 @@ export function openSqliteStore(dataDir: string): Store {
     codeInUse: db.prepare('SELECT 1 FROM sessions WHERE join_code = ? AND closed_at IS NULL'),
     sessionByCode: db.prepare('SELECT * FROM sessions WHERE join_code = ? AND closed_at IS NULL'),
     sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
-    setJoinLocked: db.prepare('UPDATE sessions SET join_locked = ? WHERE id = ?'),
     countParticipants: db.prepare('SELECT COUNT(*) AS n FROM participants WHERE session_id = ?'),
     participantByToken: db.prepare('SELECT * FROM participants WHERE token_hash = ?'),
     participantsOf: db.prepare('SELECT * FROM participants WHERE session_id = ? ORDER BY created_at, rowid'),
@@ -94,10 +94,11 @@ export function openSqliteStore(dataDir: string): Store {
   };
 
   const createSessionTx = db.transaction(
-    (session: SessionRecord, f: ParticipantRecord, tokenHash: string, state: Uint8Array) => {
-      q.insertSession.run(session.id, session.title, session.template, session.joinCode, session.createdAt, session.joinLocked ? 1 : 0);
+    (session: SessionRecord, f: ParticipantRecord, tokenHash: string, state: Uint8Array, sessionState: string) => {
+      q.insertSession.run(session.id, session.title, session.template, session.joinCode, session.createdAt);
       q.insertParticipant.run(f.id, f.sessionId, f.name, f.role, f.color, tokenHash, f.createdAt);
       q.upsertState.run(session.id, state, session.createdAt);
+      q.insertSessionState.run(session.id, sessionState, session.createdAt);
     },
   );
   const compactTx = db.transaction((sessionId: string, state: Uint8Array, throughSeq: number) => {
@@ -118,8 +119,8 @@ export function openSqliteStore(dataDir: string): Store {
   };
 
   return {
-    async createSession({ session, facilitator, tokenHash, initialState }) {
-      createSessionTx(session, facilitator, tokenHash, initialState);
+    async createSession({ session, facilitator, tokenHash, initialState, sessionState }) {
+      createSessionTx(session, facilitator, tokenHash, initialState, sessionState);
     },
     async joinCodeInUse(code) {
       return q.codeInUse.get(code) !== undefined;
@@ -145,8 +146,11 @@ export function openSqliteStore(dataDir: string): Store {
     async listParticipants(sessionId) {
       return (q.participantsOf.all(sessionId) as ParticipantRow[]).map(toParticipant);
     },
-    async setJoinLocked(sessionId, locked) {
-      q.setJoinLocked.run(locked ? 1 : 0, sessionId);
+    async loadSessionState(sessionId) {
+      return (q.sessionState.get(sessionId) as { version: number; state: string } | undefined) ?? null;
+    },
+    async replaceSessionState(sessionId, expectedVersion, state) {
+      return q.replaceSessionState.run(state, Date.now(), sessionId, expectedVersion).changes === 1;
     },
     async loadDoc(sessionId): Promise<StoredDoc> {
       const stateRow = q.stateOf.get(sessionId) as { state: Buffer } | undefined;

@@ -6,8 +6,12 @@ export interface SessionRecord {
   template: TemplateId;
   joinCode: string;
   createdAt: number;
-  /** The facilitator closed joining: the join code admits nobody new. */
-  joinLocked: boolean;
+}
+
+/** A session's changing state as stored: JSON text (shared/sessionState.ts) and its version. */
+export interface StoredSessionState {
+  version: number;
+  state: string;
 }
 
 export interface ParticipantRecord {
@@ -35,12 +39,13 @@ export interface StoredDoc {
  * database can stand behind it alike; every method may be asynchronous.
  */
 export interface Store {
-  /** Creates a session with its first (facilitator) participant and initial board state. */
+  /** Creates a session with its first (facilitator) participant, initial board and state (version 1). */
   createSession(input: {
     session: SessionRecord;
     facilitator: ParticipantRecord;
     tokenHash: string;
     initialState: Uint8Array;
+    sessionState: string;
   }): Promise<void>;
   /** True when a live session already uses the code. */
   joinCodeInUse(code: string): Promise<boolean>;
@@ -50,8 +55,14 @@ export interface Store {
   countParticipants(sessionId: string): Promise<number>;
   findParticipantByTokenHash(tokenHash: string): Promise<ParticipantRecord | null>;
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
-  /** Opens or closes joining by code. */
-  setJoinLocked(sessionId: string, locked: boolean): Promise<void>;
+  /** The session's state and its version; null for a session the store does not hold. */
+  loadSessionState(sessionId: string): Promise<StoredSessionState | null>;
+  /**
+   * Writes `state` as version `expectedVersion + 1` if the stored version is still
+   * `expectedVersion`, and says whether it did: false means someone else changed it first, and
+   * the change must be worked out again from what they wrote.
+   */
+  replaceSessionState(sessionId: string, expectedVersion: number, state: string): Promise<boolean>;
 
   /** Loads a board: the compacted state plus every update appended since. */
   loadDoc(sessionId: string): Promise<StoredDoc>;

@@ -63,4 +63,19 @@ CREATE TABLE client_bindings (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'session-states',
+    // The join lock moves into the versioned state; sessions.join_locked is no longer read.
+    sql: `
+CREATE TABLE session_states (
+  session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+  version BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+INSERT INTO session_states (session_id, version, state, updated_at)
+  SELECT id, 1, CASE WHEN join_locked THEN '{"joinLocked":true}' ELSE '{"joinLocked":false}' END, created_at FROM sessions;
+`,
+  },
 ];
