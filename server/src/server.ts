@@ -71,13 +71,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // connections for blocking reads from this one).
   const redis = config.redisUrl ? openRedis(config.redisUrl, 'shared', log) : null;
   let draining = false;
-  // Every append timed, whichever store stands behind it.
+  // Every append timed, whichever store stands behind it; the rest passed straight through.
+  const stored = hooks.persistence;
   const persistence: BoardPersistence = {
-    ...hooks.persistence,
+    loadDoc: (sessionId) => stored.loadDoc(sessionId),
+    compact: (sessionId, state, throughSeq) => stored.compact(sessionId, state, throughSeq),
+    bindClientIds: (sessionId, participantId, clientIds) => stored.bindClientIds(sessionId, participantId, clientIds),
     async appendUpdate(sessionId, update) {
       const done = metrics.appendStarted();
       try {
-        return await hooks.persistence.appendUpdate(sessionId, update);
+        return await stored.appendUpdate(sessionId, update);
       } finally {
         done();
       }
@@ -99,6 +102,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     {
       authenticate: hooks.authenticate,
       onParticipantJoined: (id) => control?.participantJoined(id),
+      onSessionStateChanged: (id, current) => control?.sessionStateChanged(id, current),
       async readiness() {
         const storeOk = await store.ping().then(
           () => true,

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, deleteNote, getNotes, presenceEventSchema, type PresenceEvent } from '@balcony/shared';
+import {
+  PROTOCOL_VERSION,
+  deleteNote,
+  getNotes,
+  presenceEventSchema,
+  versionedSessionStateSchema,
+  type PresenceEvent,
+  type VersionedSessionState,
+} from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
 import { POSTGRES_URL, createSchema, dropSchema, freshSchema } from '../support/postgres.js';
 import { PrivateRedis, REDIS_URL } from '../support/redis.js';
@@ -208,5 +216,43 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     const res = await wrong(b, 4);
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('rate_limited');
+  });
+
+  it('orders changes to the session made on two nodes at once, and every node and socket follows', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url);
+    const pat = await joinSession(b.url, session.joinCode, 'Pat');
+    const heard: Record<'a' | 'b', VersionedSessionState[]> = { a: [], b: [] };
+    for (const [key, node, token] of [['a', a, session.facilitatorToken], ['b', b, pat.participantToken]] as const) {
+      const s = io(node.url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+      sockets.push(s);
+      s.on('state', (p: unknown) => heard[key].push(versionedSessionStateSchema.parse(p)));
+    }
+    await eventually(() => expect(heard.a.length && heard.b.length).toBeTruthy());
+
+    // The facilitator, in two tabs on two nodes, closes and opens joining ten times at once.
+    const lock = (node: InProcess, locked: boolean) =>
+      request(node.url, 'POST', `/api/sessions/${session.sessionId}/join-lock`, { token: session.facilitatorToken, body: { locked } });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => lock(i % 2 === 0 ? a : b, i % 2 === 0)));
+    expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+
+    // However they interleaved, each change that changed something is one version, none lost:
+    // the versions heard run from 1 without a gap, and both nodes end at the same last one.
+    const last = (await a.server.store.loadSessionState(session.sessionId))!;
+    await eventually(() => {
+      for (const key of ['a', 'b'] as const) {
+        const versions = [...new Set(heard[key].map((h) => h.version))].sort((x, y) => x - y);
+        expect(versions).toEqual(Array.from({ length: last.version }, (_, i) => i + 1));
+      }
+    });
+    const top = (key: 'a' | 'b') => heard[key].reduce((m, h) => (h.version > m.version ? h : m));
+    expect(top('a')).toEqual({ version: last.version, state: JSON.parse(last.state) });
+    expect(top('b')).toEqual(top('a'));
+    for (const node of [a, b]) {
+      await eventually(async () => expect((await node.server.runtimes.get(session.sessionId)).state.version).toBe(last.version));
+    }
+    // Joining follows the last change, on either node.
+    const joinedNow = await request(b.url, 'POST', '/api/join', { body: { joinCode: session.joinCode, name: 'Late' } });
+    expect(joinedNow.status).toBe(top('a').state.joinLocked ? 403 : 201);
   });
 });

@@ -13,6 +13,7 @@ import {
   type ErrorCode,
   type PresenceEvent,
   type ServerToClientEvents,
+  type VersionedSessionState,
 } from '@balcony/shared';
 import type { Config } from '../config.js';
 import type { ParticipantRecord, Store } from '../store/types.js';
@@ -36,7 +37,12 @@ interface LocalSocket {
   /** Takes the connection out of its runtime; safe to call more than once. */
   release: () => void;
 }
-type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What nodes tell each other through the adapter, apart from what goes to sockets. */
+interface InterServerEvents {
+  /** A session's state changed on the sending node: runtimes here read it again. */
+  sessionState: (sessionId: string) => void;
+}
+type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** How long a control socket's rooms and missed events are kept for it to pick up again. */
 const RECOVERY_MS = 2 * 60_000;
@@ -81,7 +87,7 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
   // With Redis, broadcasts and socket queries reach every node's sockets, and a socket that
   // reconnects to another node picks up what it missed.
   const local = new WeakMap<ControlSocket, LocalSocket>();
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(server, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(server, {
     ...(redis ? { adapter: createAdapter(redis, { streamName: `${config.redisPrefix}:control` }) } : {}),
     // The token is checked again on a recovered connection: a revoked one must not come back.
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
@@ -195,6 +201,8 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
 
     void socket.join(sessionId);
     void emitPresence(sessionId);
+    // Where the session stands now, then every change as it is made.
+    socket.emit('state', info.runtime.state);
 
     socket.on('disconnect', () => {
       stopMetering();
@@ -203,8 +211,22 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
     });
   });
 
+  io.on('sessionState', (sessionId: string) => {
+    if (typeof sessionId !== 'string') return;
+    runtimes.follow(sessionId).catch((err: unknown) => log.error({ err, sessionId }, 'session state refresh failed'));
+  });
+
   return {
     participantJoined: (sessionId: string) => void emitPresence(sessionId),
+    /**
+     * A state this node wrote: its runtime takes it, the other nodes read it again, and every
+     * socket of the session, on any node, is told (each keeps the highest version it has seen).
+     */
+    sessionStateChanged: (sessionId: string, current: VersionedSessionState) => {
+      void runtimes.follow(sessionId, current);
+      io.serverSideEmit('sessionState', sessionId);
+      io.to(sessionId).emit('state', current);
+    },
     socketCount: () => io.of('/').sockets.size,
     /**
      * Drops every socket of this node as a lost connection does (no "server disconnect"), so that

@@ -1,5 +1,7 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { Redis } from 'ioredis';
+import type { VersionedSessionState } from '@balcony/shared';
+import { readSessionState } from '../session/stateChanges.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -25,6 +27,8 @@ export interface AppHooks {
   authenticate: Authenticate;
   /** Someone joined a session: the control plane tells the others. */
   onParticipantJoined(sessionId: string): void;
+  /** The session's state changed here: every node's runtime follows and its sockets are told. */
+  onSessionStateChanged(sessionId: string, current: VersionedSessionState): void;
   /** Whether this node should be sent traffic: its store and Redis answer and it is not draining. */
   readiness(): Promise<Readiness>;
   /** The Prometheus text of the node's metrics, when METRICS=1. */
@@ -123,16 +127,20 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
     const access = await authorize(hooks.authenticate, store, bearerToken(req), req.params.sessionId);
     if (!access.ok) throw access.error;
     const body = parseBody(joinLockBodySchema, req.body);
-    const session = await setJoinLock(store, access, body.locked);
-    log.info({ sessionId: session.id, joinLocked: session.joinLocked }, 'joining changed');
-    res.json(presentJoinLock(session));
+    const { current, changed } = await setJoinLock(store, access, body.locked);
+    if (changed) {
+      log.info({ sessionId: access.session.id, joinLocked: current.state.joinLocked, version: current.version }, 'joining changed');
+      hooks.onSessionStateChanged(access.session.id, current);
+    }
+    res.json(presentJoinLock(access.session, current.state));
   });
 
   api.get('/sessions/:sessionId', async (req, res) => {
     const access = await authorize(hooks.authenticate, store, bearerToken(req), req.params.sessionId);
     if (!access.ok) throw access.error;
-    const participants = await store.listParticipants(access.session.id);
-    res.json(presentSession(access.session, access.participant, participants));
+    const [participants, current] = await Promise.all([store.listParticipants(access.session.id), readSessionState(store, access.session.id)]);
+    if (!current) throw new ApiError('not_found', 'There is no such session.');
+    res.json(presentSession(access.session, current.state, access.participant, participants));
   });
 
   api.use((_req, _res, next) => next(new ApiError('not_found', 'There is no such API endpoint.')));

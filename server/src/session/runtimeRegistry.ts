@@ -1,4 +1,6 @@
+import type { VersionedSessionState } from '@balcony/shared';
 import type { Store } from '../store/types.js';
+import { readSessionState } from './stateChanges.js';
 import { SessionRuntime, type Admission, type ConnectionCaps, type LiveConnection } from './sessionRuntime.js';
 
 export interface RuntimeLimits extends ConnectionCaps {
@@ -24,11 +26,24 @@ export class RuntimeRegistry {
   get(sessionId: string): Promise<SessionRuntime> {
     let pending = this.runtimes.get(sessionId);
     if (!pending) {
-      pending = this.store.listParticipants(sessionId).then((people) => new SessionRuntime(sessionId, people, this.limits));
+      pending = Promise.all([this.store.listParticipants(sessionId), readSessionState(this.store, sessionId)]).then(([people, state]) => {
+        if (!state) throw new Error(`no state for session ${sessionId}`);
+        return new SessionRuntime(sessionId, people, this.limits, state);
+      });
       this.runtimes.set(sessionId, pending);
       pending.catch(() => this.runtimes.delete(sessionId));
     }
     return pending;
+  }
+
+  /** A state written here or on another node: the runtime follows, if this node holds it. */
+  async follow(sessionId: string, next: VersionedSessionState | null = null): Promise<VersionedSessionState | null> {
+    const pending = this.runtimes.get(sessionId);
+    if (!pending) return null;
+    const runtime = await pending;
+    const state = next ?? (await readSessionState(this.store, sessionId));
+    if (state) runtime.follow(state);
+    return runtime.state;
   }
 
   /** Admits a connection to its session's runtime, under the per-address cap too. */

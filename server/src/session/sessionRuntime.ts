@@ -1,4 +1,4 @@
-import type { Role } from '@balcony/shared';
+import type { Role, VersionedSessionState } from '@balcony/shared';
 import type { ParticipantRecord } from '../store/types.js';
 
 export type ConnectionKind = 'board' | 'control';
@@ -48,8 +48,24 @@ export class SessionRuntime {
     readonly sessionId: string,
     participants: readonly ParticipantRecord[],
     private readonly caps: ConnectionCaps,
+    private current: VersionedSessionState,
   ) {
     for (const p of participants) this.people.set(p.id, p);
+  }
+
+  /** The session's state as this node last heard it. */
+  get state(): VersionedSessionState {
+    return this.current;
+  }
+
+  /**
+   * Takes a state written by this node or another; an older one than held (two changes told in
+   * the other order) is ignored. Says whether it was newer.
+   */
+  follow(next: VersionedSessionState): boolean {
+    if (next.version <= this.current.version) return false;
+    this.current = next;
+    return true;
   }
 
   /** Adds or refreshes a participant, as a token is checked or someone joins. */

@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import {
+  initialSessionState,
+  setJoinLocked,
+  type VersionedSessionState,
   initBoardMeta,
   joinCodeFromBytes,
   isJoinCode,
@@ -14,6 +17,7 @@ import { hashToken, newToken } from '../tokens.js';
 import { ApiError } from '../http/apiError.js';
 import type { Access } from './access.js';
 import { OneAtATime } from './oneAtATime.js';
+import { changeSessionState, readSessionState } from '../session/stateChanges.js';
 
 // The board endpoint still imports the token check from here; it lives in access.ts.
 
@@ -43,7 +47,6 @@ export async function createSession(store: Store, body: CreateSessionBody) {
     template: body.template,
     joinCode: await freshJoinCode(store),
     createdAt: now,
-    joinLocked: false,
   };
   const facilitator: ParticipantRecord = {
     id: randomUUID(),
@@ -54,7 +57,13 @@ export async function createSession(store: Store, body: CreateSessionBody) {
     createdAt: now,
   };
   const token = newToken();
-  await store.createSession({ session, facilitator, tokenHash: hashToken(token), initialState: initialBoardState() });
+  await store.createSession({
+    session,
+    facilitator,
+    tokenHash: hashToken(token),
+    initialState: initialBoardState(),
+    sessionState: JSON.stringify(initialSessionState()),
+  });
   return { session, facilitator, token };
 }
 
@@ -74,7 +83,7 @@ export async function joinSession(store: Store, body: JoinBody, limits: JoinLimi
   return joins.run(found.id, async () => {
     // Read again in the queue: the facilitator may have closed joining while this one waited.
     const session = (await store.getSession(found.id)) ?? found;
-    if (session.joinLocked) {
+    if ((await readSessionState(store, session.id))?.state.joinLocked) {
       throw new ApiError('joining_closed', "This session isn't taking new people. Ask your facilitator.");
     }
     const count = await store.countParticipants(session.id);
@@ -99,11 +108,17 @@ export async function joinSession(store: Store, body: JoinBody, limits: JoinLimi
   });
 }
 
-/** Opens or closes joining by code; people already in the session stay. Facilitator only. */
-export async function setJoinLock(store: Store, access: Extract<Access, { ok: true }>, locked: boolean): Promise<SessionRecord> {
+/**
+ * Opens or closes joining by code; people already in the session stay. Facilitator only.
+ * `changed` says whether this call changed the state (the others are then told).
+ */
+export async function setJoinLock(
+  store: Store,
+  access: Extract<Access, { ok: true }>,
+  locked: boolean,
+): Promise<{ current: VersionedSessionState; changed: boolean }> {
   if (access.participant.role !== 'facilitator') {
     throw new ApiError('forbidden', 'Only the facilitator can close or reopen joining.');
   }
-  await store.setJoinLocked(access.session.id, locked);
-  return { ...access.session, joinLocked: locked };
+  return changeSessionState(store, access.session.id, (state) => setJoinLocked(state, locked));
 }

@@ -1,4 +1,4 @@
-import type { CreateSessionResponse, JoinLockResponse, JoinResponse, ParticipantSummary, SessionView } from '@balcony/shared';
+import type { CreateSessionResponse, JoinLockResponse, JoinResponse, ParticipantSummary, SessionState, SessionView } from '@balcony/shared';
 import type { ParticipantRecord, SessionRecord } from '../store/types.js';
 
 // Presenters whitelist what leaves the server: never a token hash, never a join code to a participant.
@@ -15,7 +15,12 @@ export function presentJoined(session: SessionRecord, participant: ParticipantRe
   return { sessionId: session.id, participantId: participant.id, participantToken: token };
 }
 
-export function presentSession(session: SessionRecord, viewer: ParticipantRecord, participants: ParticipantRecord[]): SessionView {
+export function presentSession(
+  session: SessionRecord,
+  state: SessionState,
+  viewer: ParticipantRecord,
+  participants: ParticipantRecord[],
+): SessionView {
   return {
     sessionId: session.id,
     title: session.title,
@@ -23,10 +28,10 @@ export function presentSession(session: SessionRecord, viewer: ParticipantRecord
     role: viewer.role,
     participantId: viewer.id,
     participants: participants.map(presentParticipant),
-    joinLocked: session.joinLocked,
+    joinLocked: state.joinLocked,
   };
 }
 
-export function presentJoinLock(session: SessionRecord): JoinLockResponse {
-  return { sessionId: session.id, joinLocked: session.joinLocked };
+export function presentJoinLock(session: SessionRecord, state: SessionState): JoinLockResponse {
+  return { sessionId: session.id, joinLocked: state.joinLocked };
 }

@@ -1,3 +1,4 @@
+import { initialSessionState } from '@balcony/shared';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
@@ -48,12 +49,12 @@ const emptyStore = {
 async function connect(outbound: OutboundBudget, room?: Room) {
   const r = room ?? (await Room.load('s', 'cultural-web', emptyStore, log, { compactEvery: 500, quotaBytes: 1 << 20 }));
   const participant = { id: 'p', sessionId: 's', name: 'P', role: 'participant' as const, color: '#1F6FEB', createdAt: 0 };
-  const runtime = new SessionRuntime('s', [participant], { perParticipant: 8, perSession: 100 });
+  const runtime = new SessionRuntime('s', [participant], { perParticipant: 8, perSession: 100 }, { version: 1, state: initialSessionState() });
   const ws = new StalledSocket();
   const info: ConnectionInfo = {
     kind: 'board',
     participant,
-    session: { id: 's', title: 'T', template: 'cultural-web', joinCode: 'ABCDEF', createdAt: 0, joinLocked: false },
+    session: { id: 's', title: 'T', template: 'cultural-web', joinCode: 'ABCDEF', createdAt: 0 },
     runtime,
     address: '127.0.0.1',
     live: { kind: 'board', participantId: 'p', address: '127.0.0.1', close: () => {} },
