@@ -4,7 +4,9 @@ import * as Y from 'yjs';
 import { BOARD_SCHEMA_VERSION, deleteNote, getMeta, getNotes, listNotes, moveNote, setNoteText, type CreateSessionResponse, type JoinResponse } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
 import {
+  MESSAGE_AWARENESS,
   OTHER_ZONE,
+  RawBoard,
   addValidNote,
   connectStock,
   createSession,
@@ -180,5 +182,27 @@ describe('awareness', () => {
       expect((people[1]!.provider.awareness.getStates().get(first.doc.clientID) as Record<string, any>)?.cursor).toEqual({ x: 999, y: 1 }),
     );
     for (const p of people) p.destroy();
+  });
+
+  it('passes on a burst of cursor moves as a few messages, the last position last', async () => {
+    const mover = client(alice.participantToken);
+    await mover.synced();
+    const watcher = await RawBoard.open(srv.wsUrl, session.sessionId, bob.participantToken);
+    const heard: number[] = [];
+    watcher.ws.on('message', (data: Buffer) => {
+      if (data[0] === MESSAGE_AWARENESS) heard.push(Date.now());
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    heard.length = 0;
+    // Twenty moves in one go, as a fast mouse makes between two of the server's flushes.
+    for (let i = 1; i <= 20; i++) mover.provider.awareness.setLocalStateField('cursor', { x: i, y: i });
+    const other = client(bob.participantToken);
+    await eventually(() =>
+      expect((other.provider.awareness.getStates().get(mover.doc.clientID) as Record<string, any> | undefined)?.cursor).toEqual({ x: 20, y: 20 }),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.length).toBeLessThanOrEqual(3);
+    watcher.destroy();
   });
 });
