@@ -255,4 +255,25 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     const joinedNow = await request(b.url, 'POST', '/api/join', { body: { joinCode: session.joinCode, name: 'Late' } });
     expect(joinedNow.status).toBe(top('a').state.joinLocked ? 403 : 201);
   });
+
+  it('lets a control socket that lost its connection pick up where it was, events missed meanwhile included', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url);
+    const s = io(a.url, { auth: { token: session.facilitatorToken, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true });
+    sockets.push(s);
+    const versions: number[] = [];
+    s.on('state', (p: unknown) => versions.push(versionedSessionStateSchema.parse(p).version));
+    await eventually(() => expect(versions).toEqual([1]));
+
+    // The connection drops (not a disconnect the client asked for), and while it is away the
+    // session changes on the other node.
+    s.io.engine.close();
+    await eventually(() => expect(s.connected).toBe(false));
+    const locked = await request(b.url, 'POST', `/api/sessions/${session.sessionId}/join-lock`, { token: session.facilitatorToken, body: { locked: true } });
+    expect(locked.status).toBe(200);
+
+    await eventually(() => expect(s.connected).toBe(true), { timeout: 15_000 });
+    expect(s.recovered).toBe(true);
+    await eventually(() => expect(versions).toContain(2));
+  });
 });
