@@ -1,10 +1,10 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import type { Role, TemplateId } from '@balcony/shared';
 import { GroupCommit } from './groupCommit.js';
 import { SchemaTooNewError } from './migrations.js';
 import { migrate } from './postgres/migrate.js';
-import type { ParticipantRecord, SessionRecord, Store, StoredDoc } from './types.js';
+import type { Store, StoredDoc } from './types.js';
+import { toParticipant, toSession, type ParticipantRow, type SessionRow } from './rows.js';
 
 /** The first key of every compaction's advisory lock; the second is the session's. */
 const COMPACTION_LOCKS = 0x636d7074; // "cmpt"
@@ -17,38 +17,6 @@ const types = {
     return pg.types.getTypeParser(oid, format);
   },
 };
-
-interface SessionRow {
-  id: string;
-  title: string;
-  template: string;
-  join_code: string;
-  created_at: number;
-}
-interface ParticipantRow {
-  id: string;
-  session_id: string;
-  name: string;
-  role: string;
-  color: string;
-  created_at: number;
-}
-
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  title: r.title,
-  template: r.template as TemplateId,
-  joinCode: r.join_code,
-  createdAt: r.created_at,
-});
-const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
-  id: r.id,
-  sessionId: r.session_id,
-  name: r.name,
-  role: r.role as Role,
-  color: r.color,
-  createdAt: r.created_at,
-});
 
 const SESSION_COLUMNS = 'id, title, template, join_code, created_at';
 const PARTICIPANT_COLUMNS = 'id, session_id, name, role, color, created_at';

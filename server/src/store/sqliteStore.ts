@@ -2,43 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParticipantRecord, SessionRecord, Store, StoredDoc } from './types.js';
-import type { Role, TemplateId } from '@balcony/shared';
+import { toParticipant, toSession, type ParticipantRow, type SessionRow } from './rows.js';
 import { migrate } from './sqlite/migrate.js';
 
 /** When SQLite starts the WAL over, a file grown larger than this is cut back to it. */
 const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024;
-
-interface SessionRow {
-  id: string;
-  title: string;
-  template: string;
-  join_code: string;
-  created_at: number;
-}
-interface ParticipantRow {
-  id: string;
-  session_id: string;
-  name: string;
-  role: string;
-  color: string;
-  created_at: number;
-}
-
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  title: r.title,
-  template: r.template as TemplateId,
-  joinCode: r.join_code,
-  createdAt: r.created_at,
-});
-const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
-  id: r.id,
-  sessionId: r.session_id,
-  name: r.name,
-  role: r.role as Role,
-  color: r.color,
-  createdAt: r.created_at,
-});
 
 /**
  * The embedded store. better-sqlite3 is synchronous, so every write below is in the WAL by the
