@@ -154,7 +154,7 @@ try {
   let best: { sessions: number; p99: number } | null = null;
   const workerCpu = workers.map(() => 0);
   while (sessions < MAX_SESSIONS) {
-    const batch = [];
+    const batch: Awaited<ReturnType<typeof newSession>>[] = [];
     for (let i = 0; i < STEP; i++) batch.push(await newSession(nodes, sessions + i));
     sessions += STEP;
     await Promise.all(
