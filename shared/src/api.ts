@@ -51,6 +51,8 @@ export type JoinLockBody = z.infer<typeof joinLockBodySchema>;
 export const joinLockResponseSchema = z.object({
   sessionId: z.string(),
   joinLocked: z.boolean(),
+  /** The session state's version after the request (the same as before when nothing changed). */
+  version: z.number().int().positive(),
 });
 export type JoinLockResponse = z.infer<typeof joinLockResponseSchema>;
 

@@ -30,7 +30,7 @@ describe('closing joining', () => {
   it('lets the facilitator close joining; a join then gets 403 joining_closed in plain words', async () => {
     const res = await setJoinLock(server.url, session, session.facilitatorToken, { locked: true });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ sessionId: session.sessionId, joinLocked: true });
+    expect(res.body).toEqual({ sessionId: session.sessionId, joinLocked: true, version: 2 });
     for (const token of [session.facilitatorToken, amara.participantToken]) {
       const view = await request(server.url, 'GET', `/api/sessions/${session.sessionId}`, { token });
       expect(view.body.joinLocked).toBe(true);
@@ -72,7 +72,7 @@ describe('closing joining', () => {
 
   it('reopens joining', async () => {
     const res = await setJoinLock(server.url, session, session.facilitatorToken, { locked: false });
-    expect(res.body).toEqual({ sessionId: session.sessionId, joinLocked: false });
+    expect(res.body).toEqual({ sessionId: session.sessionId, joinLocked: false, version: expect.any(Number) });
     expect((await joinSession(server.url, session.joinCode, 'Ben')).sessionId).toBe(session.sessionId);
   });
   it('does not count a closed session against the browser that tried it', async () => {

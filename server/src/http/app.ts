@@ -132,7 +132,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
       log.info({ sessionId: access.session.id, joinLocked: current.state.joinLocked, version: current.version }, 'joining changed');
       hooks.onSessionStateChanged(access.session.id, current);
     }
-    res.json(presentJoinLock(access.session, current.state));
+    res.json(presentJoinLock(access.session, current));
   });
 
   api.get('/sessions/:sessionId', async (req, res) => {

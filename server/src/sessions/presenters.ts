@@ -1,4 +1,12 @@
-import type { CreateSessionResponse, JoinLockResponse, JoinResponse, ParticipantSummary, SessionState, SessionView } from '@balcony/shared';
+import type {
+  CreateSessionResponse,
+  JoinLockResponse,
+  JoinResponse,
+  ParticipantSummary,
+  SessionState,
+  SessionView,
+  VersionedSessionState,
+} from '@balcony/shared';
 import type { ParticipantRecord, SessionRecord } from '../store/types.js';
 
 // Presenters whitelist what leaves the server: never a token hash, never a join code to a participant.
@@ -32,6 +40,6 @@ export function presentSession(
   };
 }
 
-export function presentJoinLock(session: SessionRecord, state: SessionState): JoinLockResponse {
-  return { sessionId: session.id, joinLocked: state.joinLocked };
+export function presentJoinLock(session: SessionRecord, current: VersionedSessionState): JoinLockResponse {
+  return { sessionId: session.id, joinLocked: current.state.joinLocked, version: current.version };
 }
