@@ -69,4 +69,23 @@ describe('closing joining from the share panel', () => {
     expect(new URL(amara.page.url()).pathname).toMatch(/^\/s\//);
     for (const p of [fran, amara]) expect(p.problems, p.name).toEqual([]);
   });
+
+  it('a change made in one tab shows in the facilitator\'s other tab at once, without reloading', async () => {
+    needSteps(3);
+    const other = await fran.page.context().newPage();
+    try {
+      await other.goto(fran.page.url());
+      // The panel opens by itself only on a new session's first board; here it is asked for.
+      await other.getByTestId('topbar.share').click();
+      const state = (locked: boolean) => other.locator(`[data-testid="share.joinState"][data-locked="${locked}"]`);
+      await state(false).waitFor();
+      expect(await fran.share.toggleJoiningWith('Enter')).toBe(true);
+      await state(true).waitFor({ timeout: 5_000 });
+      expect(await other.getByTestId('share.joinState').innerText()).toMatch(/Joining is closed/);
+      expect(await fran.share.toggleJoiningWith('Enter')).toBe(false);
+      await state(false).waitFor({ timeout: 5_000 });
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { VersionedSessionState } from '@balcony/shared';
 import { getSession, setJoinLock } from './http';
 
 export interface JoinLockState {
@@ -10,9 +11,16 @@ export interface JoinLockState {
   setLocked: (locked: boolean) => Promise<void>;
 }
 
-/** The session's join state as the server has it, and the facilitator's way to change it. */
-export function useJoinLock(sessionId: string, token: string | null): JoinLockState {
-  const [locked, setLockedState] = useState<boolean | null>(null);
+/**
+ * The session's join state as the server has it, and the facilitator's way to change it. `live`
+ * is the state the control socket keeps current, so a change made in another tab or by another
+ * facilitator shows here too; the HTTP answers cover the time before the socket has said.
+ */
+export function useJoinLock(sessionId: string, token: string | null, live: VersionedSessionState | null = null): JoinLockState {
+  // What the HTTP API last said, with the state's version (0: the first read, which has none).
+  const [answered, setAnswered] = useState<{ version: number; locked: boolean } | null>(null);
+  // Whichever of the two is newer is the state.
+  const locked = live && (!answered || live.version >= answered.version) ? live.state.joinLocked : (answered?.locked ?? null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -21,7 +29,7 @@ export function useJoinLock(sessionId: string, token: string | null): JoinLockSt
     let cancelled = false;
     getSession(sessionId, token).then(
       (view) => {
-        if (!cancelled) setLockedState(view.joinLocked);
+        if (!cancelled) setAnswered({ version: 0, locked: view.joinLocked });
       },
       () => {
         if (!cancelled) setFailed(true);
@@ -38,7 +46,8 @@ export function useJoinLock(sessionId: string, token: string | null): JoinLockSt
       setBusy(true);
       setFailed(false);
       try {
-        setLockedState((await setJoinLock(sessionId, token, next)).joinLocked);
+        const now = await setJoinLock(sessionId, token, next);
+        setAnswered({ version: now.version, locked: now.joinLocked });
       } catch {
         setFailed(true);
       } finally {

@@ -10,10 +10,12 @@ import {
   connectErrorDataSchema,
   getNotes,
   presenceEventSchema,
+  versionedSessionStateSchema,
   type ClientToServerEvents,
   type NoteMap,
   type PresenceParticipant,
   type ServerToClientEvents,
+  type VersionedSessionState,
 } from '@balcony/shared';
 import { ValueStore } from './store';
 import { openOfflineCopy } from './offlineCopy';
@@ -61,6 +63,8 @@ export class SessionConnection {
   readonly problem = new ValueStore<SessionProblem>(null);
   /** The control socket's list of who is here; null until it first arrives. */
   readonly presence = new ValueStore<PresenceParticipant[] | null>(null);
+  /** The session's state as the server last said it; null until the control socket has. */
+  readonly sessionState = new ValueStore<VersionedSessionState | null>(null);
   /** Whether the control socket is up; while it is down the presence list is only a memory. */
   readonly controlConnected = new ValueStore(false);
   readonly undoState = new ValueStore<UndoState>({ canUndo: false, canRedo: false });
@@ -116,6 +120,12 @@ export class SessionConnection {
     // WebSocket from the first packet: the board needs one anyway, so long-polling first would
     // only add round trips while the board loads, and each poll may reach another node.
     this.socket = io({ auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'] });
+    // Changes may arrive in either order: the highest version is the state.
+    this.socket.on('state', (payload) => {
+      const parsed = versionedSessionStateSchema.safeParse(payload);
+      const held = this.sessionState.get();
+      if (parsed.success && (!held || parsed.data.version > held.version)) this.sessionState.set(parsed.data);
+    });
     this.socket.on('presence', (payload) => {
       const parsed = presenceEventSchema.safeParse(payload);
       if (parsed.success) this.presence.set(parsed.data.participants);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatJoinCode } from '@balcony/shared';
 import { useUi } from '../../state/ui';
-import { useBoard } from '../../board/BoardContext';
+import { useBoard, useStore } from '../../board/BoardContext';
 import { loadSession } from '../../session/storage';
 import { useJoinLock } from '../../api/joinLock';
 
@@ -118,7 +118,8 @@ function joinStateWords(locked: boolean | null, failed: boolean): string {
 function JoinLockControl() {
   const { conn } = useBoard();
   const token = useMemo(() => loadSession(conn.sessionId)?.token ?? null, [conn.sessionId]);
-  const { locked, busy, failed, setLocked } = useJoinLock(conn.sessionId, token);
+  const live = useStore(conn.sessionState);
+  const { locked, busy, failed, setLocked } = useJoinLock(conn.sessionId, token, live);
   const id = useId();
   const unavailable = locked === null || busy;
 
