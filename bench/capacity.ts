@@ -7,13 +7,14 @@
  *
  *   npx tsx bench/capacity.ts [--mode sqlite|postgres|redis] [--step 25] [--max-sessions 400]
  *                             [--step-seconds 12] [--workers 2] [--database-url postgres://…]
- *                             [--redis-url redis://…]
+ *                             [--redis-url redis://…] [--cpu-prof DIR]
  *
  * --mode sqlite: one node on SQLite; postgres: one node on PostgreSQL; redis: two nodes on
  * PostgreSQL and Redis, each session's people spread over both. Each step's first 4 s are not
  * measured (the new sockets' first sync). Per step it prints the sessions and people connected,
  * note latency p50/p99, the server processes' CPU and memory, and the load processes' CPU: on
  * this machine the load and the server share the cores, and that is usually what gives out.
+ * --cpu-prof writes each node's CPU profile into DIR when it stops.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +38,7 @@ const { values: argv } = parseArgs({
     workers: { type: 'string', default: '2' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const mode = argv.mode as 'sqlite' | 'postgres' | 'redis';
@@ -55,7 +57,8 @@ interface Node {
 }
 
 async function startNode(env: Record<string, string>): Promise<Node> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
+  const prof = argv['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${argv['cpu-prof']}`] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...prof, join(root, 'server', 'src', 'main.ts')], {
     cwd: root,
     env: {
       ...process.env,
@@ -213,7 +216,7 @@ try {
       /* gone */
     }
   }
-  await sleep(1_000);
+  await sleep(argv['cpu-prof'] ? 5_000 : 1_000);
   rmSync(dataDir, { recursive: true, force: true });
   if (mode !== 'sqlite') await dropSchema(argv['database-url']!, schema).catch(() => {});
 }
