@@ -22,7 +22,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('a node killed while 20 people type
     await dropSchema(POSTGRES_URL!, schema);
   });
 
-  it('loses no note sent 250 ms before the kill, and its people carry on on the other nodes', async () => {
+  it('loses no note sent 250 ms before the kill, expires its cursors, and its people carry on on the other nodes', { timeout: 120_000 }, async () => {
     await createSchema(POSTGRES_URL!, schema);
     const url = new URL(POSTGRES_URL!);
     url.searchParams.set('options', `-c search_path=${schema}`);
@@ -40,6 +40,13 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('a node killed while 20 people type
       writers.push({ node, token: joined.participantToken, client });
     }
     await Promise.all(writers.map((w) => w.client.synced()));
+    // Someone on the node that will die moves a cursor; someone on another node sees it.
+    const watcher = connectStock(survivors[0].wsUrl, session.sessionId, session.facilitatorToken);
+    clients.push(watcher);
+    await watcher.synced();
+    const pointer = writers.find((w) => w.node === doomed)!.client;
+    pointer.provider.awareness.setLocalStateField('cursor', { x: 100, y: 100 });
+    await eventually(() => expect(watcher.provider.awareness.getStates().has(pointer.doc.clientID)).toBe(true));
 
     // Everyone types a note every 100 ms, staggered; each note's sending time is kept.
     const sentAt = new Map<string, number>();
@@ -69,10 +76,16 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('a node killed while 20 people type
       expect(mustHave.filter((id) => !have.has(id))).toEqual([]);
     });
 
+    // The dead node never said its people left: their cursors expire on the other nodes, as
+    // awareness does (30 s without a renewal).
+    await eventually(() => expect(watcher.provider.awareness.getStates().has(pointer.doc.clientID)).toBe(false), { timeout: 45_000, interval: 500 });
+
     // The dead node's people reconnect, through the load balancer, to the others, with what
     // they typed since; then every replica holds every note.
     for (const w of writers.filter((x) => x.node === doomed)) {
       const doc = w.client.doc;
+      // Its cursor goes with the old provider; the expiry above is what was being checked.
+      w.client.provider.awareness.setLocalState(null);
       w.client.provider.destroy();
       const again = connectStock(survivors[0].wsUrl, session.sessionId, w.token, doc);
       clients.push(again);
