@@ -7,10 +7,12 @@
  *
  *   npx tsx bench/capacity.ts [--mode sqlite|postgres|redis] [--step 25] [--max-sessions 400]
  *                             [--step-seconds 12] [--workers 2] [--database-url postgres://…]
- *                             [--redis-url redis://…] [--cpu-prof DIR]
+ *                             [--redis-url redis://…] [--spread people|sessions] [--cpu-prof DIR]
  *
  * --mode sqlite: one node on SQLite; postgres: one node on PostgreSQL; redis: two nodes on
- * PostgreSQL and Redis, each session's people spread over both. Each step's first 4 s are not
+ * PostgreSQL and Redis, each session's people spread over both (--spread people, the most work
+ * between the nodes) or each session on one node, in turn (--spread sessions, as a load balancer
+ * that routes by session gives). Each step's first 4 s are not
  * measured (the new sockets' first sync). Per step it prints the sessions and people connected,
  * note latency p50/p99, the server processes' CPU and memory, and the load processes' CPU: on
  * this machine the load and the server share the cores, and that is usually what gives out.
@@ -39,9 +41,11 @@ const { values: argv } = parseArgs({
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
     'cpu-prof': { type: 'string' },
+    spread: { type: 'string', default: 'people' },
   },
 });
 const mode = argv.mode as 'sqlite' | 'postgres' | 'redis';
+if (!['people', 'sessions'].includes(argv.spread!)) throw new Error(`--spread must be people or sessions, not ${argv.spread}`);
 if (!['sqlite', 'postgres', 'redis'].includes(mode)) throw new Error(`--mode must be sqlite, postgres or redis, not ${mode}`);
 const STEP = Number(argv.step);
 const MAX_SESSIONS = Number(argv['max-sessions']);
@@ -118,7 +122,8 @@ async function newSession(nodes: Node[], index: number): Promise<{ spec: Session
     tokens.push(joined.participantToken);
     participants[joined.participantToken] = joined.participantId;
   }
-  return { spec: { sessionId: created.sessionId, tokens, wsUrls: tokens.map((_, i) => nodes[i % nodes.length]!.wsUrl) }, participants };
+  const nodeOf = (person: number) => nodes[(argv.spread === 'sessions' ? index : person) % nodes.length]!;
+  return { spec: { sessionId: created.sessionId, tokens, wsUrls: tokens.map((_, i) => nodeOf(i).wsUrl) }, participants };
 }
 
 function ask(worker: ChildProcess, message: unknown, reply: string): Promise<any> {
@@ -151,7 +156,7 @@ try {
     workers.push(fork(join(root, 'bench', 'capacityWorker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
   }
 
-  console.log(`mode ${mode}: ${nodes.length} node(s), ${workers.length} load processes, ${cpus().length} cores; +${STEP} sessions of ${PEOPLE} a step`);
+  console.log(`mode ${mode}${mode === 'redis' ? ` (spread by ${argv.spread})` : ''}: ${nodes.length} node(s), ${workers.length} load processes, ${cpus().length} cores; +${STEP} sessions of ${PEOPLE} a step`);
   console.log('sessions  people  notes  p50 ms  p99 ms  unseen  server CPU%  server MiB  load CPU%  closes');
   let sessions = 0;
   let best: { sessions: number; p99: number } | null = null;
