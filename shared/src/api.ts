@@ -80,3 +80,17 @@ export const sessionViewSchema = z.object({
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
 export const healthResponseSchema = z.object({ status: z.literal('ok') });
+
+/** `GET /api/templates`: the built-in templates, for choosing one, with their phases and timings. */
+export const templateListResponseSchema = z.object({
+  templates: z.array(
+    z.object({
+      id: z.enum(TEMPLATE_IDS),
+      name: z.string(),
+      summary: z.string(),
+      formatVersion: z.number().int(),
+      phases: z.array(z.object({ id: z.string(), name: z.string(), minutes: z.number().int() })),
+    }),
+  ),
+});
+export type TemplateListResponse = z.infer<typeof templateListResponseSchema>;

@@ -5,6 +5,10 @@ import {
   ERROR_STATUS,
   JOIN_CODE_ALPHABET,
   LIMITS,
+  TEMPLATE_FORMAT_VERSION,
+  TEMPLATE_IDS,
+  getTemplate,
+  templateListResponseSchema,
   listNotes,
   type CreateSessionResponse,
   type ErrorCode,
@@ -56,6 +60,27 @@ describe('health', () => {
     const res = await request(main.url, 'GET', '/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('GET /api/templates', () => {
+  it('lists every built-in template with its phases and their minutes, as the schema says', async () => {
+    const res = await request(main.url, 'GET', '/api/templates');
+    expect(res.status).toBe(200);
+    const body = templateListResponseSchema.parse(res.body);
+    expect(body.templates.map((t) => t.id)).toEqual([...TEMPLATE_IDS]);
+    for (const listed of body.templates) {
+      const template = getTemplate(listed.id);
+      expect(listed).toEqual({
+        id: template.id,
+        name: template.name,
+        summary: template.summary,
+        formatVersion: TEMPLATE_FORMAT_VERSION,
+        phases: template.phases.map((p) => ({ id: p.id, name: p.name, minutes: p.minutes })),
+      });
+    }
+    // The cultural web runs 75 minutes, as the exercise says.
+    expect(body.templates.find((t) => t.id === 'cultural-web')!.phases.reduce((n, p) => n + p.minutes, 0)).toBe(75);
   });
 });
 

@@ -5,7 +5,7 @@ import { readSessionState } from '../session/stateChanges.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { LIMITS, createSessionBodySchema, joinBodySchema, joinLockBodySchema } from '@balcony/shared';
+import { LIMITS, createSessionBodySchema, joinBodySchema, joinLockBodySchema, listTemplates } from '@balcony/shared';
 import type { Config } from '../config.js';
 import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
@@ -14,7 +14,7 @@ import { requireJson } from './requireJson.js';
 import { ERROR_CODE_LOCAL, countJoin, joinGuard } from './joinGuard.js';
 import { authorize, type Authenticate } from '../sessions/access.js';
 import { createSession, joinSession, setJoinLock } from '../sessions/commands.js';
-import { presentCreated, presentJoinLock, presentJoined, presentSession } from '../sessions/presenters.js';
+import { presentCreated, presentJoinLock, presentJoined, presentSession, presentTemplates } from '../sessions/presenters.js';
 import { compileTrust } from '../security/clientAddress.js';
 import { securityHeaders } from '../security/headers.js';
 import { JoinThrottle } from '../security/joinThrottle.js';
@@ -88,6 +88,10 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   api.get('/ready', async (_req, res) => {
     const r = await hooks.readiness();
     res.status(r.ready ? 200 : 503).json({ status: r.ready ? 'ready' : 'unavailable', store: r.store, redis: r.redis, draining: r.draining });
+  });
+
+  api.get('/templates', (_req, res) => {
+    res.json(presentTemplates(listTemplates()));
   });
 
   api.post('/sessions', async (req, res) => {

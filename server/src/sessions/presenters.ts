@@ -5,6 +5,8 @@ import type {
   ParticipantSummary,
   SessionState,
   SessionView,
+  Template,
+  TemplateListResponse,
   VersionedSessionState,
 } from '@balcony/shared';
 import type { ParticipantRecord, SessionRecord } from '../store/types.js';
@@ -42,4 +44,16 @@ export function presentSession(
 
 export function presentJoinLock(session: SessionRecord, current: VersionedSessionState): JoinLockResponse {
   return { sessionId: session.id, joinLocked: current.state.joinLocked, version: current.version };
+}
+
+export function presentTemplates(templates: readonly Template[]): TemplateListResponse {
+  return {
+    templates: templates.map((t) => ({
+      id: t.id as TemplateListResponse['templates'][number]['id'],
+      name: t.name,
+      summary: t.summary,
+      formatVersion: t.formatVersion,
+      phases: t.phases.map((p) => ({ id: p.id, name: p.name, minutes: p.minutes })),
+    })),
+  };
 }

@@ -42,8 +42,12 @@ export const outcomeSectionSchema = z.strictObject({
   label: z.string().min(1).max(120),
 });
 
+/** The version of the template format this code reads; a file of another version is refused. */
+export const TEMPLATE_FORMAT_VERSION = 1;
+
 export const templateSchema = z
   .strictObject({
+    formatVersion: z.literal(TEMPLATE_FORMAT_VERSION),
     id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
     name: z.string().min(1).max(80),
     summary: z.string().min(1).max(300),

@@ -24,4 +24,5 @@ export function listTemplates(): Template[] {
 }
 
 export { templateSchema };
+export { TEMPLATE_FORMAT_VERSION } from './format.js';
 export type { Template, Zone, ZoneShape, Phase } from './format.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_IDS, getTemplate, listTemplates, templateSchema } from './index.js';
+import { TEMPLATE_FORMAT_VERSION, TEMPLATE_IDS, getTemplate, listTemplates, templateSchema } from './index.js';
 import { NOTE_SIZE, shapeBounds, shapeContains, zoneAnchor, zoneAt } from '../board/geometry.js';
 
 const ZONE_IDS = {
@@ -104,5 +104,26 @@ describe('templateSchema', () => {
     expect(templateSchema.safeParse(noPhases).success).toBe(false);
     expect(templateSchema.safeParse({ ...valid, board: { width: '1600', height: 1000 } }).success).toBe(false);
     expect(templateSchema.safeParse({ ...valid, zones: [{ ...valid.zones[0]!, label: 'x'.repeat(61) }] }).success).toBe(false);
+  });
+});
+
+describe('templates as data', () => {
+  it.each(TEMPLATE_IDS)('%s is of the format version this code reads, and each phase works in zones the template has', (id) => {
+    const template = getTemplate(id);
+    expect(template.formatVersion).toBe(TEMPLATE_FORMAT_VERSION);
+    expect(templateSchema.safeParse(template).success).toBe(true);
+    const zones = new Set(template.zones.map((z) => z.id));
+    expect(template.phases.length).toBeGreaterThan(0);
+    for (const phase of template.phases) {
+      for (const zone of phase.zones) expect(zones.has(zone), `${id} ${phase.id} ${zone}`).toBe(true);
+      expect(phase.minutes).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('refuses a template of another format version', () => {
+    const later = { ...getTemplate('cultural-web'), formatVersion: TEMPLATE_FORMAT_VERSION + 1 };
+    const parsed = templateSchema.safeParse(later);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['formatVersion']);
   });
 });
