@@ -18,7 +18,6 @@ export interface BoardRelay {
   close(): Promise<void>;
 }
 
-
 /**
  * The relay over Redis pub/sub: one channel per session, subscribed by every node that holds the
  * session's room. Each node ignores its own messages, which Redis sends back to it too.

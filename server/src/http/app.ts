@@ -11,7 +11,7 @@ import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
 import { parseBody } from './validate.js';
 import { requireJson } from './requireJson.js';
-import { ERROR_CODE_LOCAL, countJoin, joinGuard } from './joinGuard.js';
+import { countJoin, joinGuard } from './joinGuard.js';
 import { authorize, type Authenticate } from '../sessions/access.js';
 import { createSession, joinSession, setJoinLock } from '../sessions/commands.js';
 import { presentCreated, presentJoinLock, presentJoined, presentSession, presentTemplates } from '../sessions/presenters.js';
@@ -151,7 +151,6 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
 
   const apiErrors: ErrorRequestHandler = (err, _req, res, _next) => {
     if (err instanceof ApiError) {
-      res.locals[ERROR_CODE_LOCAL] = err.code;
       res.status(err.status).json(err.toBody());
       return;
     }

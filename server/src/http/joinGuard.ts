@@ -3,8 +3,6 @@ import type { JoinThrottling } from '../security/joinThrottle.js';
 import { clientIdOf } from '../security/clientId.js';
 import { ApiError } from './apiError.js';
 
-/** `res.locals.errorCode`: the code of the error the API answered with, set by its error handler. */
-export const ERROR_CODE_LOCAL = 'errorCode';
 
 function waitWords(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;

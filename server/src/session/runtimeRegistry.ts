@@ -37,13 +37,12 @@ export class RuntimeRegistry {
   }
 
   /** A state written here or on another node: the runtime follows, if this node holds it. */
-  async follow(sessionId: string, next: VersionedSessionState | null = null): Promise<VersionedSessionState | null> {
+  async follow(sessionId: string, next: VersionedSessionState | null = null): Promise<void> {
     const pending = this.runtimes.get(sessionId);
-    if (!pending) return null;
+    if (!pending) return;
     const runtime = await pending;
     const state = next ?? (await readSessionState(this.store, sessionId));
     if (state) runtime.follow(state);
-    return runtime.state;
   }
 
   /** Admits a connection to its session's runtime, under the per-address cap too. */

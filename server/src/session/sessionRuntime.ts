@@ -60,12 +60,10 @@ export class SessionRuntime {
 
   /**
    * Takes a state written by this node or another; an older one than held (two changes told in
-   * the other order) is ignored. Says whether it was newer.
+   * the other order) is ignored.
    */
-  follow(next: VersionedSessionState): boolean {
-    if (next.version <= this.current.version) return false;
-    this.current = next;
-    return true;
+  follow(next: VersionedSessionState): void {
+    if (next.version > this.current.version) this.current = next;
   }
 
   /** Adds or refreshes a participant, as a token is checked or someone joins. */
