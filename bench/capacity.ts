@@ -18,7 +18,7 @@
  * this machine the load and the server share the cores, and that is usually what gives out.
  * --cpu-prof writes each node's CPU profile into DIR when it stops.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import type { CreateSessionResponse, JoinResponse } from '@balcony/shared';
 import { createSchema, dropSchema } from '../tests/support/postgres.js';
+import { spawnServer, type SpawnedServer } from '../tests/support/spawnServer.js';
 import type { SessionSpec, WorkerReport } from './capacityWorker.js';
 import { postJson, sleep } from './common.js';
 
@@ -54,42 +55,20 @@ const WARM_MS = 4_000;
 const PEOPLE = 12;
 const AIM_MS = 100;
 
-interface Node {
-  url: string;
-  wsUrl: string;
-  child: ChildProcess;
-}
-
-async function startNode(env: Record<string, string>): Promise<Node> {
-  const prof = argv['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${argv['cpu-prof']}`] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...prof, join(root, 'server', 'src', 'main.ts')], {
-    cwd: root,
+/** A node as the real server runs, in a process of its own, everyone coming from one address. */
+function startNode(env: Record<string, string>): Promise<SpawnedServer> {
+  return spawnServer({
+    dataDir,
+    nodeArgs: argv['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${argv['cpu-prof']}`] : [],
     env: {
-      ...process.env,
-      PORT: '0',
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      // Everyone comes from this machine's one address.
       API_REQUESTS_PER_WINDOW: '1000000',
       MAX_SOCKETS_PER_ADDRESS: '1000000',
       MAX_SOCKETS_PER_SESSION: '1000',
       UNREAD_BYTES_PER_PROCESS: String(2 * 1024 * 1024 * 1024),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /"port":(\d+).*"listening"|"listening".*"port":(\d+)/.exec(out);
-      if (m) resolve(Number(m[1] ?? m[2]));
-    });
-    child.once('exit', (code) => reject(new Error(`node exited (${code}):\n${out}`)));
-  });
-  child.stdout!.resume();
-  return { url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}`, child };
 }
 
 /** CPU seconds a process has used so far, from /proc. */
@@ -108,7 +87,7 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
-async function newSession(nodes: Node[], index: number): Promise<{ spec: SessionSpec; participants: Record<string, string> }> {
+async function newSession(nodes: SpawnedServer[], index: number): Promise<{ spec: SessionSpec; participants: Record<string, string> }> {
   const created = await postJson<CreateSessionResponse>(nodes[0]!.url, '/api/sessions', {
     title: `Capacity ${index}`,
     template: 'cultural-web',
@@ -140,10 +119,10 @@ function ask(worker: ChildProcess, message: unknown, reply: string): Promise<any
 
 const dataDir = mkdtempSync(join(tmpdir(), 'balcony-capacity-'));
 const schema = `capacity_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-const nodes: Node[] = [];
+const nodes: SpawnedServer[] = [];
 const workers: ChildProcess[] = [];
 try {
-  const env: Record<string, string> = { DATA_DIR: dataDir };
+  const env: Record<string, string> = {};
   if (mode !== 'sqlite') {
     await createSchema(argv['database-url']!, schema);
     const url = new URL(argv['database-url']!);
@@ -214,14 +193,8 @@ try {
 } finally {
   for (const w of workers) w.connected && w.send({ type: 'close' });
   await sleep(500);
-  for (const n of nodes) {
-    try {
-      process.kill(-n.child.pid!, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
-  }
-  await sleep(argv['cpu-prof'] ? 5_000 : 1_000);
+  // SIGTERM, and each node writes its profile (with --cpu-prof) before it exits.
+  await Promise.all(nodes.map((n) => n.stop()));
   rmSync(dataDir, { recursive: true, force: true });
   if (mode !== 'sqlite') await dropSchema(argv['database-url']!, schema).catch(() => {});
 }

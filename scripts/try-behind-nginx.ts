@@ -22,6 +22,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { PROTOCOL_VERSION, addNote, boardSubprotocols, getNotes, type CreateSessionResponse, type JoinResponse } from '@balcony/shared';
 import { createSchema, dropSchema } from '../tests/support/postgres.js';
+import { spawnServer, type SpawnedServer } from '../tests/support/spawnServer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: argv } = parseArgs({
@@ -47,28 +48,20 @@ async function post<T>(path: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-function startNode(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: 'loopback', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => c.toString().includes('"listening"') && resolve(child));
-    child.once('exit', (code) => reject(new Error(`node on ${port} exited (${code})`)));
-  });
+function startNode(port: number, env: Record<string, string>): Promise<SpawnedServer> {
+  return spawnServer({ port, dataDir: join(work, 'data'), env: { HOST: '127.0.0.1', TRUST_PROXY: 'loopback', ...env } });
 }
 
 const work = mkdtempSync(join(tmpdir(), 'balcony-nginx-'));
 const schema = `nginx_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-const nodes = new Map<number, ChildProcess>();
+const nodes = new Map<number, SpawnedServer>();
 let nginx: ChildProcess | null = null;
 const providers: WebsocketProvider[] = [];
 try {
   await createSchema(argv['database-url']!, schema);
   const url = new URL(argv['database-url']!);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const env = { DATABASE_URL: url.toString(), REDIS_URL: argv['redis-url']!, REDIS_PREFIX: schema, DATA_DIR: join(work, 'data') };
+  const env = { DATABASE_URL: url.toString(), REDIS_URL: argv['redis-url']!, REDIS_PREFIX: schema };
   for (const port of [3001, 3002]) nodes.set(port, await startNode(port, env));
 
   mkdirSync(join(work, 'logs'));
@@ -119,9 +112,8 @@ try {
   // The proxy hashes the board by session, so both boards sit on one node: stop each node in turn
   // (starting it again) until the boards see a 4503.
   let stopped: number | null = null;
-  for (const [port, child] of nodes) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+  for (const [port, node] of nodes) {
+    await node.stop();
     nodes.delete(port);
     await sleep(300);
     if (people.some((p) => p.closes.includes(4503))) {
@@ -141,8 +133,7 @@ try {
 } finally {
   for (const p of providers) p.destroy();
   nginx?.kill('SIGQUIT');
-  for (const child of nodes.values()) child.kill('SIGTERM');
-  await sleep(1_000);
+  await Promise.all([...nodes.values()].map((n) => n.stop()));
   await dropSchema(argv['database-url']!, schema).catch(() => {});
   rmSync(work, { recursive: true, force: true });
 }

@@ -24,6 +24,8 @@ export interface SpawnOptions {
   dataDir?: string;
   port?: number;
   env?: Record<string, string>;
+  /** Options for node itself, before the script (`--cpu-prof`, say). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -32,7 +34,7 @@ export interface SpawnOptions {
  */
 export async function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'balcony-test-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(opts.nodeArgs ?? []), join(root, 'server', 'src', 'main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(opts.port ?? 0), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
