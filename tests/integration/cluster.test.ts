@@ -45,6 +45,12 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     return c;
   }
   const noteIdsOf = (c: StockClient) => [...getNotes(c.doc).keys()].sort();
+  /** A control socket as the page opens one; it reconnects only when the test asks for that. */
+  function control(node: InProcess, token: string, reconnection = false): Socket {
+    const s = io(node.url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection, forceNew: true });
+    sockets.push(s);
+    return s;
+  }
 
   beforeAll(async () => {
     schema = freshSchema();
@@ -103,11 +109,6 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     const session = await createSession(a.url);
     const pat = await joinSession(b.url, session.joinCode, 'Pat');
     const seen: PresenceEvent[] = [];
-    const control = (node: InProcess, token: string) => {
-      const s = io(node.url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
-      sockets.push(s);
-      return s;
-    };
     const fay = control(a, session.facilitatorToken);
     fay.on('presence', (p: unknown) => seen.push(presenceEventSchema.parse(p)));
     const onlineNow = () => seen.at(-1)?.participants.find((p) => p.participantId === pat.participantId)?.online;
@@ -224,8 +225,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     const pat = await joinSession(b.url, session.joinCode, 'Pat');
     const heard: Record<'a' | 'b', VersionedSessionState[]> = { a: [], b: [] };
     for (const [key, node, token] of [['a', a, session.facilitatorToken], ['b', b, pat.participantToken]] as const) {
-      const s = io(node.url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
-      sockets.push(s);
+      const s = control(node, token);
       s.on('state', (p: unknown) => heard[key].push(versionedSessionStateSchema.parse(p)));
     }
     await eventually(() => expect(heard.a.length && heard.b.length).toBeTruthy());
@@ -259,8 +259,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
   it('lets a control socket that lost its connection pick up where it was, events missed meanwhile included', async () => {
     const [a, b] = [await startNode(), await startNode()];
     const session = await createSession(a.url);
-    const s = io(a.url, { auth: { token: session.facilitatorToken, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true });
-    sockets.push(s);
+    const s = control(a, session.facilitatorToken, true);
     const versions: number[] = [];
     s.on('state', (p: unknown) => versions.push(versionedSessionStateSchema.parse(p).version));
     await eventually(() => expect(versions).toEqual([1]));
