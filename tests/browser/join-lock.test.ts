@@ -82,6 +82,7 @@ describe('closing joining from the share panel', () => {
       expect(await fran.share.toggleJoiningWith('Enter')).toBe(true);
       await state(true).waitFor({ timeout: 5_000 });
       expect(await other.getByTestId('share.joinState').innerText()).toMatch(/Joining is closed/);
+      await other.screenshot({ path: artifactPath('share-panel-other-tab.png') });
       expect(await fran.share.toggleJoiningWith('Enter')).toBe(false);
       await state(false).waitFor({ timeout: 5_000 });
     } finally {
