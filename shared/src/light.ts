@@ -2,6 +2,10 @@
 // this so that a person joining from a phone does not wait for the board's libraries.
 import culturalWeb from './templates/cultural-web.json' with { type: 'json' };
 import whatWorksCircle from './templates/what-works-circle.json' with { type: 'json' };
+import danceFloorBalcony from './templates/dance-floor-balcony.json' with { type: 'json' };
+import situationalLeadership from './templates/situational-leadership.json' with { type: 'json' };
+import culturalCompetence from './templates/cultural-competence.json' with { type: 'json' };
+import signsOfSafety from './templates/signs-of-safety.json' with { type: 'json' };
 import type { TemplateId } from './templates/index.js';
 
 export * from './limits.js';
@@ -18,7 +22,7 @@ export interface TemplateChoice {
 }
 
 // The same order as TEMPLATE_IDS; the templates themselves are validated where they are used.
-export const TEMPLATE_CHOICES: readonly TemplateChoice[] = [whatWorksCircle, culturalWeb].map(({ id, name, summary }) => ({
+export const TEMPLATE_CHOICES: readonly TemplateChoice[] = [whatWorksCircle, culturalWeb, danceFloorBalcony, situationalLeadership, culturalCompetence, signsOfSafety].map(({ id, name, summary }) => ({
   id: id as TemplateId,
   name,
   summary,

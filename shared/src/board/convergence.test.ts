@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addNote, deleteNote, getNotes, listNotes, moveNote, setNoteColor, setNoteText } from './document.js';
 import { checkNote } from './note.js';
 import { NOTE_COLORS } from '../colors.js';
-import { getTemplate } from '../templates/index.js';
+import { getTemplate, templateZones } from '../templates/index.js';
 
 /** Mulberry32: a small seeded generator, so that a failing seed can be replayed. */
 function prng(seed: number) {
@@ -22,7 +22,7 @@ function prng(seed: number) {
   };
 }
 
-const zoneIds = getTemplate('cultural-web').zones.map((z) => z.id);
+const zoneIds: string[] = templateZones(getTemplate('cultural-web')).map((z) => z.id);
 
 interface Peer {
   doc: Y.Doc;

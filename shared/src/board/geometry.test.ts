@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { boardToNotePosition, freeSpotInZone, notePositionToBoard, shapeContains, zoneAt } from './geometry.js';
-import { getTemplate } from '../templates/index.js';
+import { getTemplate, templateZones } from '../templates/index.js';
 
 describe('geometry', () => {
-  const web = getTemplate('cultural-web');
-  const circle = getTemplate('what-works-circle');
+  const web = getTemplate('cultural-web').frames[0]!;
+  const circle = getTemplate('what-works-circle').frames[0]!;
 
   it('turns a stored position into a board point and back', () => {
-    for (const zone of [...web.zones, ...circle.zones]) {
+    for (const zone of [...templateZones(getTemplate('cultural-web')), ...circle.zones]) {
       const pos = { x: 0.3, y: 0.7 };
       const back = boardToNotePosition(zone, notePositionToBoard(zone, pos));
       expect(back.x).toBeCloseTo(0.3);

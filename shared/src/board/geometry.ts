@@ -1,4 +1,9 @@
-import type { Template, Zone, ZoneShape } from '../templates/format.js';
+import type { Zone, ZoneShape } from '../templates/format.js';
+
+/** Zones to look in: a frame, or any list of zones. */
+export interface ZoneSet {
+  readonly zones: readonly Zone[];
+}
 
 export interface Rect {
   x: number;
@@ -54,12 +59,13 @@ export function shapeContains(shape: ZoneShape, p: Point): boolean {
  * The zone under a board point. Zones never overlap; the first match wins so that a point on a
  * shared edge still belongs to exactly one zone.
  */
-export function zoneAt(template: Template, p: Point): Zone | undefined {
-  return template.zones.find((z) => shapeContains(z.shape, p));
+export function zoneAt(frame: ZoneSet, p: Point): Zone | undefined {
+  return frame.zones.find((z) => shapeContains(z.shape, p));
 }
 
-export function zoneById(template: Template, zoneId: string): Zone | undefined {
-  return template.zones.find((z) => z.id === zoneId);
+/** A zone by id, in a frame (or, given a template's `templateZones`, anywhere on it). */
+export function zoneById(frame: ZoneSet, zoneId: string): Zone | undefined {
+  return frame.zones.find((z) => z.id === zoneId);
 }
 
 /** A note's stored position (fractions of its zone's bounds) as a board point. */

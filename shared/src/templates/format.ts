@@ -1,16 +1,30 @@
 import { z } from 'zod';
 
-/** Board coordinates are abstract units on the template's board (1600×1000 for the built-ins). */
+/** Board coordinates are abstract units on a frame's board (1600×1000 for the built-ins). */
 const point = z.tuple([z.number(), z.number()]);
 
 export const zoneShapeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rect'), x: z.number(), y: z.number(), w: z.number().positive(), h: z.number().positive() }),
-  z.object({ kind: z.literal('circle'), cx: z.number(), cy: z.number(), r: z.number().positive() }),
-  z.object({ kind: z.literal('polygon'), points: z.array(point).min(3) }),
+  z.strictObject({ kind: z.literal('rect'), x: z.number(), y: z.number(), w: z.number().positive(), h: z.number().positive() }),
+  z.strictObject({ kind: z.literal('circle'), cx: z.number(), cy: z.number(), r: z.number().positive() }),
+  z.strictObject({ kind: z.literal('polygon'), points: z.array(point).min(3).max(64) }),
 ]);
 export type ZoneShape = z.infer<typeof zoneShapeSchema>;
 
-export const zoneIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+const idSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, starting with a letter');
+export const zoneIdSchema = idSchema;
+
+/**
+ * A zone read as a scale (Signs of Safety's 0 to 10): notes in it are markers, and where a
+ * marker sits from left to right is the value it gives. `markersPerPerson` caps each person's.
+ */
+export const zoneScaleSchema = z.strictObject({
+  from: z.number().int(),
+  to: z.number().int(),
+  fromLabel: z.string().min(1).max(120),
+  toLabel: z.string().min(1).max(120),
+  markersPerPerson: z.number().int().min(1).max(10),
+});
+export type ZoneScale = z.infer<typeof zoneScaleSchema>;
 
 export const zoneSchema = z.strictObject({
   id: zoneIdSchema,
@@ -18,21 +32,43 @@ export const zoneSchema = z.strictObject({
   /** Guiding question, shown in muted text while the zone is empty. */
   prompt: z.string().min(1).max(400),
   shape: zoneShapeSchema,
+  scale: zoneScaleSchema.optional(),
 });
 export type Zone = z.infer<typeof zoneSchema>;
 
-/** Who may write in a phase; `presenter` arrives with roles, the data already names it. */
+/**
+ * One board of zones. A template has one or more: the cultural web has the web as it is, the
+ * web as the team wants it, and keep / change / start / stop. Zone ids are unique across the
+ * template, so a note's zone says which frame it is on.
+ */
+export const frameSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().min(1).max(60),
+  /** How the frame is drawn: `web` draws the cultural web's ring, `columns` and `grid` plain zones. */
+  layout: z.enum(['web', 'columns', 'grid', 'scale']),
+  board: z.strictObject({ width: z.number().positive().max(10_000), height: z.number().positive().max(10_000) }),
+  zones: z.array(zoneSchema).min(1).max(40),
+});
+export type Frame = z.infer<typeof frameSchema>;
+
+/** Who may write in a phase. Facilitators always may; the list says who else. */
 export const phaseWriterSchema = z.enum(['facilitator', 'participant', 'presenter']);
+export type PhaseWriter = z.infer<typeof phaseWriterSchema>;
 
 export const phaseSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+  id: idSchema,
   name: z.string().min(1).max(80),
   minutes: z.number().int().min(0).max(240),
+  /** What everyone sees: the phase's prompt. */
   instructions: z.string().min(1).max(1000),
+  /** What the facilitator says and does, shown only on the console. */
+  script: z.string().min(1).max(3000),
+  /** The frame the board opens on in this phase. */
+  frame: idSchema,
   writers: z.array(phaseWriterSchema),
   privateUntilRevealed: z.boolean(),
   voting: z.boolean(),
-  /** Zones this phase works in (highlighted); empty means the whole board. */
+  /** Zones this phase works in (highlighted); empty means the whole frame. */
   zones: z.array(zoneIdSchema),
 });
 export type Phase = z.infer<typeof phaseSchema>;
@@ -43,29 +79,68 @@ export const outcomeSectionSchema = z.strictObject({
 });
 
 /** The version of the template format this code reads; a file of another version is refused. */
-export const TEMPLATE_FORMAT_VERSION = 1;
+export const TEMPLATE_FORMAT_VERSION = 2;
 
 export const templateSchema = z
   .strictObject({
     formatVersion: z.literal(TEMPLATE_FORMAT_VERSION),
-    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+    id: idSchema,
     name: z.string().min(1).max(80),
     summary: z.string().min(1).max(300),
-    board: z.strictObject({ width: z.number().positive(), height: z.number().positive() }),
-    zones: z.array(zoneSchema).min(1),
-    phases: z.array(phaseSchema).min(1),
-    outcome: z.array(outcomeSectionSchema),
+    frames: z.array(frameSchema).min(1).max(8),
+    phases: z.array(phaseSchema).min(1).max(30),
+    outcome: z.array(outcomeSectionSchema).max(20),
   })
   .superRefine((t, ctx) => {
-    const ids = new Set<string>();
-    for (const zone of t.zones) {
-      if (ids.has(zone.id)) ctx.addIssue({ code: 'custom', message: `duplicate zone id ${zone.id}`, path: ['zones'] });
-      ids.add(zone.id);
-    }
+    const frames = new Set<string>();
+    const zones = new Map<string, string>();
+    t.frames.forEach((frame, f) => {
+      if (frames.has(frame.id)) ctx.addIssue({ code: 'custom', message: `duplicate frame id ${frame.id}`, path: ['frames', f, 'id'] });
+      frames.add(frame.id);
+      frame.zones.forEach((zone, i) => {
+        if (zones.has(zone.id)) ctx.addIssue({ code: 'custom', message: `duplicate zone id ${zone.id}`, path: ['frames', f, 'zones', i, 'id'] });
+        zones.set(zone.id, frame.id);
+        if (zone.scale && zone.scale.to <= zone.scale.from) {
+          ctx.addIssue({ code: 'custom', message: 'a scale must run from a lower to a higher number', path: ['frames', f, 'zones', i, 'scale'] });
+        }
+      });
+    });
+    const phases = new Set<string>();
     t.phases.forEach((phase, i) => {
-      for (const z of phase.zones) {
-        if (!ids.has(z)) ctx.addIssue({ code: 'custom', message: `phase ${phase.id} names unknown zone ${z}`, path: ['phases', i, 'zones'] });
-      }
+      if (phases.has(phase.id)) ctx.addIssue({ code: 'custom', message: `duplicate phase id ${phase.id}`, path: ['phases', i, 'id'] });
+      phases.add(phase.id);
+      if (!frames.has(phase.frame)) ctx.addIssue({ code: 'custom', message: `unknown frame ${phase.frame}`, path: ['phases', i, 'frame'] });
+      phase.zones.forEach((z, j) => {
+        if (!zones.has(z)) ctx.addIssue({ code: 'custom', message: `unknown zone ${z}`, path: ['phases', i, 'zones', j] });
+        else if (zones.get(z) !== phase.frame) {
+          ctx.addIssue({ code: 'custom', message: `zone ${z} is not on the phase's frame ${phase.frame}`, path: ['phases', i, 'zones', j] });
+        }
+      });
     });
   });
 export type Template = z.infer<typeof templateSchema>;
+
+/** Every zone of a template, frame after frame. */
+export function templateZones(t: Template): Zone[] {
+  return t.frames.flatMap((f) => f.zones);
+}
+
+/** The frame a zone is on. */
+export function frameOfZone(t: Template, zoneId: string): Frame | undefined {
+  return t.frames.find((f) => f.zones.some((z) => z.id === zoneId));
+}
+
+export function frameById(t: Template, frameId: string): Frame | undefined {
+  return t.frames.find((f) => f.id === frameId);
+}
+
+/**
+ * Where a follow-me target points: a frame, or a zone and the frame it is on. Null for an id the
+ * template does not have.
+ */
+export function resolveTarget(t: Template, target: string): { frame: Frame; zone: Zone | null } | null {
+  const frame = frameById(t, target);
+  if (frame) return { frame, zone: null };
+  const of = frameOfZone(t, target);
+  return of ? { frame: of, zone: of.zones.find((z) => z.id === target)! } : null;
+}

@@ -1,14 +1,29 @@
 import { templateSchema, type Template } from './format.js';
 import culturalWeb from './cultural-web.json' with { type: 'json' };
 import whatWorksCircle from './what-works-circle.json' with { type: 'json' };
+import danceFloorBalcony from './dance-floor-balcony.json' with { type: 'json' };
+import situationalLeadership from './situational-leadership.json' with { type: 'json' };
+import culturalCompetence from './cultural-competence.json' with { type: 'json' };
+import signsOfSafety from './signs-of-safety.json' with { type: 'json' };
 
-export const TEMPLATE_IDS = ['what-works-circle', 'cultural-web'] as const;
+export const TEMPLATE_IDS = [
+  'what-works-circle',
+  'cultural-web',
+  'dance-floor-balcony',
+  'situational-leadership',
+  'cultural-competence',
+  'signs-of-safety',
+] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
-// Templates are data: each file passes the same schema as any template would.
+// Templates are data: each file passes the same schema as a facilitator's own template would.
 const TEMPLATES: Record<TemplateId, Template> = {
   'what-works-circle': templateSchema.parse(whatWorksCircle),
   'cultural-web': templateSchema.parse(culturalWeb),
+  'dance-floor-balcony': templateSchema.parse(danceFloorBalcony),
+  'situational-leadership': templateSchema.parse(situationalLeadership),
+  'cultural-competence': templateSchema.parse(culturalCompetence),
+  'signs-of-safety': templateSchema.parse(signsOfSafety),
 };
 
 export function getTemplate(id: TemplateId): Template {
@@ -23,6 +38,7 @@ export function listTemplates(): Template[] {
   return TEMPLATE_IDS.map((id) => TEMPLATES[id]);
 }
 
-export { templateSchema };
+export { templateSchema, templateZones, frameOfZone, frameById, resolveTarget } from './format.js';
 export { TEMPLATE_FORMAT_VERSION } from './format.js';
-export type { Template, Zone, ZoneShape, Phase } from './format.js';
+export { parseTemplateJson, type TemplateProblem } from './parse.js';
+export type { Template, Zone, ZoneShape, ZoneScale, Phase, PhaseWriter, Frame } from './format.js';
