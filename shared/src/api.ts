@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { TEMPLATE_IDS } from './templates/index.js';
+import { sessionRoleSchema } from './sessionState.js';
+import { templateSchema } from './templates/format.js';
 import { stripUnsafeText } from './text.js';
 
 /**
@@ -16,11 +18,22 @@ const shownText = (max: number) =>
 /** HTTP bodies: strings are trimmed, unknown keys are dropped (zod's default strip). */
 const name = shownText(LIMITS.nameMax);
 
-export const createSessionBodySchema = z.object({
-  title: shownText(LIMITS.titleMax),
-  template: z.enum(TEMPLATE_IDS),
-  facilitatorName: name.optional(),
-});
+/**
+ * A session starts from a built-in template (`template`, its id) or from a template of the
+ * facilitator's own (`templateJson`, the template itself, checked against the template schema
+ * by the server, which answers `invalid_template` with the JSON path of the first problem).
+ */
+export const createSessionBodySchema = z
+  .object({
+    title: shownText(LIMITS.titleMax),
+    template: z.enum(TEMPLATE_IDS).optional(),
+    templateJson: z.unknown().optional(),
+    facilitatorName: name.optional(),
+  })
+  .refine((b) => (b.template === undefined) !== (b.templateJson === undefined), {
+    message: 'give either template (a built-in id) or templateJson (a template), not both',
+    path: ['template'],
+  });
 export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
 
 export const createSessionResponseSchema = z.object({
@@ -56,8 +69,8 @@ export const joinLockResponseSchema = z.object({
 });
 export type JoinLockResponse = z.infer<typeof joinLockResponseSchema>;
 
-export const ROLES = ['facilitator', 'participant'] as const;
-export const roleSchema = z.enum(ROLES);
+/** A person's role in a session; the session state holds each person's current one. */
+export const roleSchema = sessionRoleSchema;
 export type Role = z.infer<typeof roleSchema>;
 
 export const participantSummarySchema = z.object({
@@ -70,7 +83,8 @@ export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
 export const sessionViewSchema = z.object({
   sessionId: z.string(),
   title: z.string(),
-  template: z.enum(TEMPLATE_IDS),
+  /** The session's own copy of its template: a built-in changed later does not change it. */
+  template: templateSchema,
   role: roleSchema,
   participantId: z.string(),
   participants: z.array(participantSummarySchema),

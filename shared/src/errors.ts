@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'session_full',
   'rate_limited',
   'unknown_event',
+  'invalid_template',
   'protocol_mismatch',
   'internal',
 ] as const;
@@ -25,6 +26,8 @@ export const errorBodySchema = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     field: z.string().optional(),
+    /** For `invalid_template`: where in the template, as a JSON path such as `$.phases[2].frame`. */
+    path: z.string().optional(),
   }),
 });
 
@@ -45,6 +48,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   // Only ever sent on the control socket; the status says what it would be over HTTP.
   unknown_event: 400,
+  invalid_template: 422,
   protocol_mismatch: 400,
   internal: 500,
 };

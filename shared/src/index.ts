@@ -8,6 +8,8 @@ export * from './api.js';
 export * from './awareness.js';
 export * from './socket.js';
 export * from './sessionState.js';
+export * from './commands.js';
+export * from './permissions.js';
 export * from './templates/index.js';
 export * from './board/document.js';
 export * from './board/note.js';

@@ -17,6 +17,8 @@ export const LIMITS = {
   missingDependencyMs: 5_000,
   /** Largest JSON body the HTTP API reads. */
   httpBodyBytesMax: 16 * 1024,
+  /** Largest body of `POST /api/sessions`, which may carry a whole template. */
+  sessionBodyBytesMax: 256 * 1024,
 } as const;
 
 /** Version of the Socket.io control protocol; a mismatch is refused with `protocol_mismatch`. */

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION } from './limits.js';
 import { roleSchema } from './api.js';
 import { ERROR_CODES } from './errors.js';
 import type { VersionedSessionState } from './sessionState.js';
+import { commandSchema, type CommandAck, type TimeAck } from './commands.js';
 
 /** Socket.io handshake: `io(url, { auth })`. */
 export const socketAuthSchema = z.object({
@@ -46,10 +47,21 @@ export interface ServerToClientEvents {
 }
 
 /** Events a client emits; every payload is parsed with its schema at the server. */
-export interface ClientToServerEvents {}
+export interface ClientToServerEvents {
+  /** A command for the session (commands.ts); always with an acknowledgement. */
+  command: (command: unknown, ack: (answer: CommandAck) => void) => void;
+  /** Asks for the server's clock, to correct a timer for this device's clock. */
+  time: (ack: (answer: TimeAck) => void) => void;
+}
 
-/** Schemas of client events, keyed by event name; an event not listed here is refused. */
-export const clientEventSchemas = {} as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
+/**
+ * Schemas of client events' first argument, keyed by event name; an event not listed here is
+ * refused. `time` carries nothing but its acknowledgement.
+ */
+export const clientEventSchemas = {
+  command: commandSchema,
+  time: z.function(),
+} as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 /** Whether a client may send an event of this name at all; anything else closes its socket. */
 export function isClientEvent(name: unknown): name is keyof ClientToServerEvents {

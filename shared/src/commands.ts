@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { sessionRoleSchema } from './sessionState.js';
+
+/**
+ * What a client asks of the session, on the control socket: `socket.emit('command', command, ack)`.
+ * The server checks each against the sender's role, changes the state or refuses, and answers
+ * through the acknowledgement; the new state reaches everyone as a `state` event.
+ */
+const id = z.string().min(1).max(100);
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('phase.goto'), phaseId: id }),
+  z.strictObject({ type: z.literal('phase.next') }),
+  z.strictObject({ type: z.literal('phase.back') }),
+  z.strictObject({ type: z.literal('timer.start') }),
+  z.strictObject({ type: z.literal('timer.pause') }),
+  /** Adds (or with a negative number takes off) time; the timer never goes below zero left. */
+  z.strictObject({ type: z.literal('timer.add'), seconds: z.number().int().min(-3600).max(3600) }),
+  z.strictObject({ type: z.literal('board.lock'), locked: z.boolean() }),
+  z.strictObject({ type: z.literal('role.set'), participantId: id, role: sessionRoleSchema }),
+  z.strictObject({ type: z.literal('follow.set'), target: id.nullable() }),
+  z.strictObject({ type: z.literal('hand.raise') }),
+  /** Lowers the sender's hand, or (facilitators) someone else's. */
+  z.strictObject({ type: z.literal('hand.lower'), participantId: id.optional() }),
+  z.strictObject({ type: z.literal('pause.request') }),
+  /** A facilitator has seen a pause request (or all of them, with no id) and clears it. */
+  z.strictObject({ type: z.literal('pause.dismiss'), participantId: id.optional() }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+
+export const COMMAND_ERROR_CODES = ['invalid_command', 'forbidden', 'not_found', 'last_facilitator', 'internal'] as const;
+export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
+
+export const commandAckSchema = z.union([
+  z.object({ ok: z.literal(true), version: z.number().int().positive() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(COMMAND_ERROR_CODES), message: z.string() }) }),
+]);
+export type CommandAck = z.infer<typeof commandAckSchema>;
+
+/** `socket.emit('time', ack)`: the server's clock, for a client to correct its own by. */
+export const timeAckSchema = z.object({ now: z.number().int() });
+export type TimeAck = z.infer<typeof timeAckSchema>;
