@@ -10,6 +10,8 @@ import {
   getTemplate,
   templateListResponseSchema,
   listNotes,
+  getNotes,
+  CLOSE_CODES,
   type CreateSessionResponse,
   type ErrorCode,
 } from '@balcony/shared';
@@ -30,7 +32,7 @@ function expectError(res: Reply, status: number, code: ErrorCode, field?: string
   expect(ERROR_STATUS[code]).toBe(status);
   expect(typeof error.message).toBe('string');
   expect((error.message as string).length).toBeGreaterThan(0);
-  for (const key of Object.keys(error)) expect(['code', 'message', 'field']).toContain(key);
+  for (const key of Object.keys(error)) expect(['code', 'message', 'field', 'path']).toContain(key);
   if (field === undefined) expect(error).not.toHaveProperty('field');
   else expect(error.field).toBe(field);
 }
@@ -101,7 +103,7 @@ describe('POST /api/sessions', () => {
     expect(view.body).toEqual({
       sessionId: res.body.sessionId,
       title: 'Monday reflection',
-      template: TEMPLATE,
+      template: getTemplate(TEMPLATE),
       role: 'facilitator',
       participantId: res.body.participantId,
       participants: [{ participantId: res.body.participantId, name: 'Ana', role: 'facilitator' }],
@@ -134,6 +136,76 @@ describe('POST /api/sessions', () => {
 
   it('refuses a body that is not an object with 400 invalid_body', async () => {
     expectError(await request(main.url, 'POST', '/api/sessions', { body: ['title'] }), 400, 'invalid_body');
+  });
+
+  it('refuses both a built-in and a template of its own, or neither, with invalid_body', async () => {
+    expectError(await request(main.url, 'POST', '/api/sessions', { body: { title: 'T' } }), 400, 'invalid_body', 'template');
+    const both = { title: 'T', template: TEMPLATE, templateJson: getTemplate(TEMPLATE) };
+    expectError(await request(main.url, 'POST', '/api/sessions', { body: both }), 400, 'invalid_body', 'template');
+  });
+
+  /** A facilitator's own template: the learning circle, renamed, with a zone of its own. */
+  function ownTemplate() {
+    const t = structuredClone(getTemplate(TEMPLATE));
+    t.id = 'our-circle';
+    t.name = 'Our circle';
+    t.frames[0]!.zones[0]!.id = 'ground-rules';
+    t.phases[0]!.zones = ['ground-rules'];
+    return t;
+  }
+
+  it('creates a session from a template of its own and keeps a copy of it', async () => {
+    const own = ownTemplate();
+    const res = await request<CreateSessionResponse>(main.url, 'POST', '/api/sessions', { body: { title: 'Own', templateJson: own } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const view = await request(main.url, 'GET', `/api/sessions/${res.body.sessionId}`, { token: res.body.facilitatorToken });
+    expect(view.body.template).toEqual(own);
+    // The board takes its zones: a note in the template's own zone is kept, one in a zone it lacks is not.
+    const board = connectStock(main.wsUrl, res.body.sessionId, res.body.facilitatorToken);
+    try {
+      await board.synced();
+      const kept = addValidNote(board.doc, { zone: 'ground-rules', authorId: res.body.participantId });
+      const fresh = connectStock(main.wsUrl, res.body.sessionId, res.body.facilitatorToken);
+      try {
+        await eventually(async () => {
+          await fresh.synced();
+          expect(getNotes(fresh.doc).has(kept)).toBe(true);
+        });
+      } finally {
+        fresh.destroy();
+      }
+      addValidNote(board.doc, { zone: 'agreements', authorId: res.body.participantId });
+      await eventually(() => expect(board.closes).toContain(CLOSE_CODES.badMessage));
+    } finally {
+      board.destroy();
+    }
+  });
+
+  it.each([
+    ['a phase naming a frame it does not have', (t: any) => (t.phases[2].frame = 'elsewhere'), '$.phases[2].frame'],
+    ['a zone id used twice', (t: any) => (t.frames[0].zones[3].id = t.frames[0].zones[1].id), '$.frames[0].zones[3].id'],
+    ['another format version', (t: any) => (t.formatVersion = 1), '$.formatVersion'],
+    ['a phase without a script', (t: any) => delete t.phases[4].script, '$.phases[4].script'],
+    ['an unknown field', (t: any) => (t.frames[0].colour = 'blue'), '$.frames[0]'],
+  ])('refuses a template with %s as invalid_template, with the JSON path', async (_label, spoil, path) => {
+    const t = ownTemplate();
+    spoil(t);
+    const res = await request(main.url, 'POST', '/api/sessions', { body: { title: 'Own', templateJson: t } });
+    expectError(res, 422, 'invalid_template', 'templateJson');
+    expect(res.body.error.path).toBe(path);
+    expect(res.body.error.message).toContain(path);
+  });
+
+  it('takes a template of up to 256 KiB, and refuses a larger body with 413', async () => {
+    const t = ownTemplate();
+    t.phases[0]!.script = 's'.repeat(3000);
+    const ok = await request(main.url, 'POST', '/api/sessions', { body: { title: 'Own', templateJson: t } });
+    expect(ok.status).toBe(201);
+    const huge = { title: 'Own', templateJson: { ...t, padding: 'x'.repeat(LIMITS.sessionBodyBytesMax) } };
+    expectError(await request(main.url, 'POST', '/api/sessions', { body: huge }), 413, 'payload_too_large');
+    // Other bodies keep the small limit.
+    const bigJoin = { joinCode: 'ABCDEF', name: 'x'.repeat(LIMITS.httpBodyBytesMax) };
+    expectError(await request(main.url, 'POST', '/api/join', { body: bigJoin }), 413, 'payload_too_large');
   });
 
   it('accepts a title of exactly 120 characters', async () => {

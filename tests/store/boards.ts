@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { DEFAULT_NOTE_COLOR, addNote, deleteNote, getNotes, getTemplate, initBoardMeta } from '@balcony/shared';
 import type { StoredDoc } from '../../server/src/store/types.js';
 
-const ZONE = getTemplate('what-works-circle').zones[0]!.id;
+const ZONE = getTemplate('what-works-circle').frames[0]!.zones[0]!.id;
 
 /** A board written the way a client writes it: each change is the real Yjs update it makes. */
 export class Writer {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getTemplate } from '@balcony/shared';
 import type { ParticipantRecord, SessionRecord, Store } from '../../server/src/store/types.js';
 import { boardFrom, noteIds, Writer } from './boards.js';
 
@@ -21,7 +22,8 @@ export function newSession(overrides: Partial<SessionRecord> = {}) {
   const session: SessionRecord = {
     id: randomUUID(),
     title: 'Team reflection',
-    template: 'what-works-circle',
+    templateId: 'what-works-circle',
+    template: getTemplate('what-works-circle'),
     // Unique per call, so that stores which share a database between tests still see fresh codes.
     joinCode: randomUUID().slice(0, 8).toUpperCase(),
     createdAt: Date.now(),
@@ -85,6 +87,21 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
         expect(doc.updates).toEqual([]);
         expect(doc.lastSeq).toBe(0);
         expect(doc.clientOwners).toEqual(new Map());
+      });
+
+      it("keeps the session's own copy of its template, whatever it is", async () => {
+        const own = structuredClone(getTemplate('cultural-web'));
+        own.id = 'our-web';
+        own.name = 'Our web';
+        own.phases[0]!.script = 'Start with the ground rules we agreed last time.';
+        const { session } = await created({ templateId: own.id, template: own });
+        const read = await store().getSession(session.id);
+        expect(read?.templateId).toBe('our-web');
+        expect(read?.template).toEqual(own);
+        expect((await store().findSessionByJoinCode(session.joinCode))?.template).toEqual(own);
+        // A session made from a built-in keeps the built-in as it was, not a reference to it.
+        const builtIn = await created();
+        expect((await store().getSession(builtIn.session.id))?.template).toEqual(getTemplate('what-works-circle'));
       });
 
       it('knows nothing of sessions and codes it was never given', async () => {

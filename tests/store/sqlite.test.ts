@@ -150,7 +150,7 @@ describe('the SQLite store on disk', () => {
       db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)').run(
         session.id,
         session.title,
-        session.template,
+        session.templateId,
         session.joinCode,
         session.createdAt,
       );
@@ -184,7 +184,7 @@ describe('the SQLite store on disk', () => {
       const db = new Database(join(dir, 'balcony.sqlite'));
       migrate(db, 'test', SQLITE_MIGRATIONS.slice(0, 2));
       const insert = db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at, join_locked) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const [s, lock] of [[locked, 1], [open_, 0]] as const) insert.run(s.session.id, s.session.title, s.session.template, s.session.joinCode, s.session.createdAt, lock);
+      for (const [s, lock] of [[locked, 1], [open_, 0]] as const) insert.run(s.session.id, s.session.title, s.session.templateId, s.session.joinCode, s.session.createdAt, lock);
       db.close();
 
       const store = open(dir);

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** For a template: the JSON path of the problem. */
+    readonly path?: string,
   ) {
     super(message);
   }
@@ -15,6 +17,6 @@ export class ApiError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...(this.path ? { path: this.path } : {}) } };
   }
 }

@@ -79,7 +79,10 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
     ),
   );
   api.use(requireJson);
-  api.use(express.json({ limit: LIMITS.httpBodyBytesMax }));
+  // Creating a session may carry a whole template; every other body is small.
+  const sessionBody = express.json({ limit: LIMITS.sessionBodyBytesMax });
+  const smallBody = express.json({ limit: LIMITS.httpBodyBytesMax });
+  api.use((req, res, next) => (req.method === 'POST' && req.path === '/sessions' ? sessionBody : smallBody)(req, res, next));
 
   // Liveness: the process answers. Readiness says whether to send it traffic.
   api.get('/health', (_req, res) => {
@@ -97,7 +100,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   api.post('/sessions', async (req, res) => {
     const body = parseBody(createSessionBodySchema, req.body);
     const { session, facilitator, token } = await createSession(store, body);
-    log.info({ sessionId: session.id, template: session.template }, 'session created');
+    log.info({ sessionId: session.id, template: session.templateId, own: body.templateJson !== undefined }, 'session created');
     res.status(201).json(presentCreated(session, facilitator, token));
   });
 
@@ -121,8 +124,9 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
       throw err;
     }
     await count('joined');
-    const { session, participant, token } = joined;
+    const { session, participant, token, state } = joined;
     log.info({ sessionId: session.id }, 'participant joined');
+    if (state) hooks.onSessionStateChanged(session.id, state);
     hooks.onParticipantJoined(session.id);
     res.status(201).json(presentJoined(session, participant, token));
   });

@@ -1,8 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import {
+  getTemplate,
   initialSessionState,
-  setJoinLocked,
+  parseTemplateJson,
+  roleIn,
+  type Template,
   type VersionedSessionState,
   initBoardMeta,
   joinCodeFromBytes,
@@ -39,12 +42,25 @@ function initialBoardState(): Uint8Array {
   return state;
 }
 
+/** The template a new session starts from: a built-in, or the facilitator's own once it passes the schema. */
+export function templateForNewSession(body: CreateSessionBody): Template {
+  if (body.template !== undefined) return getTemplate(body.template);
+  const checked = parseTemplateJson(body.templateJson);
+  if (!checked.ok) {
+    const { path, message } = checked.problem;
+    throw new ApiError('invalid_template', `The template is not valid at ${path}: ${message}`, 'templateJson', path);
+  }
+  return checked.template;
+}
+
 export async function createSession(store: Store, body: CreateSessionBody) {
   const now = Date.now();
+  const template = templateForNewSession(body);
   const session: SessionRecord = {
     id: randomUUID(),
     title: body.title,
-    template: body.template,
+    templateId: template.id,
+    template,
     joinCode: await freshJoinCode(store),
     createdAt: now,
   };
@@ -62,7 +78,7 @@ export async function createSession(store: Store, body: CreateSessionBody) {
     facilitator,
     tokenHash: hashToken(token),
     initialState: initialBoardState(),
-    sessionState: JSON.stringify(initialSessionState()),
+    sessionState: JSON.stringify(initialSessionState(template, facilitator.id)),
   });
   return { session, facilitator, token };
 }
@@ -104,7 +120,11 @@ export async function joinSession(store: Store, body: JoinBody, limits: JoinLimi
     };
     const token = newToken();
     await store.addParticipant(participant, hashToken(token));
-    return { session, participant, token };
+    // The state lists everyone's role; a person it does not list yet counts as a participant.
+    const { current, changed } = await changeSessionState(store, session.id, (state) =>
+      state.roles[participant.id] ? state : { ...state, roles: { ...state.roles, [participant.id]: 'participant' } },
+    );
+    return { session, participant, token, state: changed ? current : null };
   });
 }
 
@@ -117,8 +137,10 @@ export async function setJoinLock(
   access: Extract<Access, { ok: true }>,
   locked: boolean,
 ): Promise<{ current: VersionedSessionState; changed: boolean }> {
-  if (access.participant.role !== 'facilitator') {
-    throw new ApiError('forbidden', 'Only the facilitator can close or reopen joining.');
-  }
-  return changeSessionState(store, access.session.id, (state) => setJoinLocked(state, locked));
+  const me = access.participant;
+  return changeSessionState(store, access.session.id, (state) => {
+    // Asked of the state the change is worked out from: a role taken away a moment ago counts.
+    if (roleIn(state, me.id, me.role) !== 'facilitator') throw new ApiError('forbidden', 'Only the facilitator can close or reopen joining.');
+    return { ...state, joinLocked: locked };
+  });
 }

@@ -1,3 +1,4 @@
+import { roleIn } from '@balcony/shared';
 import type {
   CreateSessionResponse,
   JoinLockResponse,
@@ -13,8 +14,8 @@ import type { ParticipantRecord, SessionRecord } from '../store/types.js';
 
 // Presenters whitelist what leaves the server: never a token hash, never a join code to a participant.
 
-export function presentParticipant(p: ParticipantRecord): ParticipantSummary {
-  return { participantId: p.id, name: p.name, role: p.role };
+export function presentParticipant(p: ParticipantRecord, state: SessionState): ParticipantSummary {
+  return { participantId: p.id, name: p.name, role: roleIn(state, p.id, p.role) };
 }
 
 export function presentCreated(session: SessionRecord, facilitator: ParticipantRecord, token: string): CreateSessionResponse {
@@ -35,9 +36,9 @@ export function presentSession(
     sessionId: session.id,
     title: session.title,
     template: session.template,
-    role: viewer.role,
+    role: roleIn(state, viewer.id, viewer.role),
     participantId: viewer.id,
-    participants: participants.map(presentParticipant),
+    participants: participants.map((p) => presentParticipant(p, state)),
     joinLocked: state.joinLocked,
   };
 }

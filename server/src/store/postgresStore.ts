@@ -18,7 +18,7 @@ const types = {
   },
 };
 
-const SESSION_COLUMNS = 'id, title, template, join_code, created_at';
+const SESSION_COLUMNS = 'id, title, template, template_json, join_code, created_at';
 const PARTICIPANT_COLUMNS = 'id, session_id, name, role, color, created_at';
 
 export interface PostgresStoreOptions {
@@ -105,10 +105,11 @@ export async function openPostgresStore(connectionString: string, options: Postg
   return {
     async createSession({ session, facilitator: f, tokenHash, initialState, sessionState }) {
       await transaction(async (c) => {
-        await c.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [
+        await c.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
           session.id,
           session.title,
-          session.template,
+          session.templateId,
+          JSON.stringify(session.template),
           session.joinCode,
           session.createdAt,
         ]);

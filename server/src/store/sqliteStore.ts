@@ -31,7 +31,7 @@ export function openSqliteStore(dataDir: string): Store {
   }
 
   const q = {
-    insertSession: db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertSession: db.prepare('INSERT INTO sessions (id, title, template, template_json, join_code, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     insertSessionState: db.prepare('INSERT INTO session_states (session_id, version, state, updated_at) VALUES (?, 1, ?, ?)'),
     sessionState: db.prepare('SELECT version, state FROM session_states WHERE session_id = ?'),
     replaceSessionState: db.prepare(
@@ -63,7 +63,7 @@ export function openSqliteStore(dataDir: string): Store {
 
   const createSessionTx = db.transaction(
     (session: SessionRecord, f: ParticipantRecord, tokenHash: string, state: Uint8Array, sessionState: string) => {
-      q.insertSession.run(session.id, session.title, session.template, session.joinCode, session.createdAt);
+      q.insertSession.run(session.id, session.title, session.templateId, JSON.stringify(session.template), session.joinCode, session.createdAt);
       q.insertParticipant.run(f.id, f.sessionId, f.name, f.role, f.color, tokenHash, f.createdAt);
       q.upsertState.run(session.id, state, session.createdAt);
       q.insertSessionState.run(session.id, sessionState, session.createdAt);

@@ -1,9 +1,12 @@
-import type { Role, TemplateId } from '@balcony/shared';
+import type { Role, Template } from '@balcony/shared';
 
 export interface SessionRecord {
   id: string;
   title: string;
-  template: TemplateId;
+  /** The id of the template the session began from (a built-in's, or the facilitator's own). */
+  templateId: string;
+  /** The session's own copy of it, kept with the session: changing a built-in never changes it. */
+  template: Template;
   joinCode: string;
   createdAt: number;
 }

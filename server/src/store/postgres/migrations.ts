@@ -78,4 +78,12 @@ INSERT INTO session_states (session_id, version, state, updated_at)
   SELECT id, 1, CASE WHEN join_locked THEN '{"joinLocked":true}' ELSE '{"joinLocked":false}' END, created_at FROM sessions;
 `,
   },
+  {
+    version: 4,
+    name: 'session-template-copies',
+    // A session keeps its own copy of its template; rows made before this read the built-in.
+    sql: `
+ALTER TABLE sessions ADD COLUMN template_json TEXT;
+`,
+  },
 ];
