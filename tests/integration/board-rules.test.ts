@@ -17,8 +17,10 @@ import {
   setNoteText,
   type CreateSessionResponse,
   type JoinResponse,
+  getTemplate,
 } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
+import { commandOnce } from '../support/control.js';
 import {
   OTHER_ZONE,
   RawBoard,
@@ -130,15 +132,18 @@ describe("a note's words belong to its author", () => {
     deleteNote(fay.doc, first);
     await eventually(() => expect(getNotes(author.doc).has(first)).toBe(false));
 
-    // The session runtime lowers Fay to a participant while her socket stays open.
-    const runtime = await srv.server.runtimes.get(session.sessionId);
-    runtime.setRole(session.participantId, 'participant');
+    // Fay hands facilitation to Amara and becomes a participant while her board socket stays open.
+    expect(await commandOnce(srv.url, session.facilitatorToken, { type: 'role.set', participantId: amara.participantId, role: 'facilitator' })).toMatchObject({ ok: true });
+    expect(await commandOnce(srv.url, session.facilitatorToken, { type: 'role.set', participantId: session.participantId, role: 'participant' })).toMatchObject({ ok: true });
     try {
+      const runtime = await srv.server.runtimes.get(session.sessionId);
+      await eventually(() => expect(runtime.roleOf(session.participantId)).toBe('participant'));
       deleteNote(fay.doc, second);
       expect(await closedWith(fay)).toBe(CLOSE_CODES.forbidden);
       expect(await seenFresh(second, amara.participantToken)).toMatchObject({ text: 'second' });
     } finally {
-      runtime.setRole(session.participantId, 'facilitator');
+      await commandOnce(srv.url, amara.participantToken, { type: 'role.set', participantId: session.participantId, role: 'facilitator' });
+      await commandOnce(srv.url, amara.participantToken, { type: 'role.set', participantId: amara.participantId, role: 'participant' });
     }
   });
 });
@@ -303,7 +308,7 @@ describe('the token stays out of the URL', () => {
     clients.push(writer);
     await writer.synced();
     const before = addValidNote(writer.doc, { text: 'before' });
-    await first.server.rooms.acquire(s.sessionId, 'what-works-circle').then((room) => room.flushed());
+    await first.server.rooms.acquire(s.sessionId, getTemplate('what-works-circle')).then((room) => room.flushed());
     await first.close();
     const again = await startInProcess({ PORT: port }, first.dataDir);
     try {

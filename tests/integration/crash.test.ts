@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getNotes, listNotes } from '@balcony/shared';
 import { removeDataDir, spawnServer, type SpawnedServer } from '../support/spawnServer.js';
 import { eventually } from '../support/eventually.js';
-import { addValidNote, connectStock, createSession, type StockClient } from './helpers.js';
+import { addValidNote, connectStock, createSession, joinSession, type StockClient } from './helpers.js';
+import { command, commandOnce, controlConnected, openControl, recordStates } from '../support/control.js';
 
 /** A note sent this long before the kill must have reached the disk. */
 const SAFE_MARGIN_MS = 250;
@@ -64,5 +65,46 @@ describe('a server killed mid-write', () => {
     // Nothing appears that was never sent.
     for (const id of present) expect(sentAt.has(id)).toBe(true);
     expect(fresh.closes).toEqual([]);
+  });
+
+  it('comes back in the same phase, with a running timer ending at the same moment', async () => {
+    const first = await spawnServer();
+    servers.push(first);
+    const created = await createSession(first.url, 'Restart', 'Fay', { phase: null });
+    const amara = await joinSession(first.url, created.joinCode, 'Amara');
+    const fay = await controlConnected(openControl(first.url, created.facilitatorToken));
+    try {
+      for (const cmd of [
+        { type: 'phase.goto', phaseId: 'questions' },
+        { type: 'role.set', participantId: amara.participantId, role: 'presenter' },
+        { type: 'board.lock', locked: true },
+        { type: 'timer.start' },
+        { type: 'timer.add', seconds: 90 },
+      ]) {
+        expect(await command(fay, cmd), cmd.type).toMatchObject({ ok: true });
+      }
+    } finally {
+      fay.disconnect();
+    }
+    const before = recordStates(await controlConnected(openControl(first.url, amara.participantToken)));
+    await eventually(() => expect(before.latest()?.state.timer.running).toBe(true));
+    const was = before.latest()!;
+    await first.kill();
+
+    const second = await spawnServer({ dataDir: first.dataDir });
+    servers.push(second);
+    const socket = openControl(second.url, amara.participantToken);
+    const after = recordStates(socket);
+    await controlConnected(socket);
+    try {
+      await eventually(() => expect(after.latest()).toBeDefined());
+      expect(after.latest()).toEqual(was);
+      expect(was.state).toMatchObject({ phase: { id: 'questions', index: 2 }, locked: true, timer: { running: true } });
+      expect(was.state.roles[amara.participantId]).toBe('presenter');
+      // And it carries on from there.
+      expect(await commandOnce(second.url, created.facilitatorToken, { type: 'phase.next' })).toMatchObject({ ok: true, version: was.version + 1 });
+    } finally {
+      socket.disconnect();
+    }
   });
 });

@@ -7,7 +7,11 @@ import {
   CLOSE_CODES,
   PROTOCOL_VERSION,
   isClientEvent,
+  roleIn,
   socketAuthSchema,
+  stateFor,
+  versionedSessionStateSchema,
+  type CommandAck,
   type ClientToServerEvents,
   type ConnectErrorData,
   type ErrorCode,
@@ -25,6 +29,7 @@ import { isAllowedOrigin } from '../security/origin.js';
 import { securityHeaders } from '../security/headers.js';
 import { clientAddress, compileTrust } from '../security/clientAddress.js';
 import { meterPackets } from './budget.js';
+import { runCommand } from '../session/runCommand.js';
 
 /** What other nodes may read of a socket (Socket.io sends it between nodes): plain data only. */
 interface SocketData {
@@ -39,8 +44,8 @@ interface LocalSocket {
 }
 /** What nodes tell each other through the adapter, apart from what goes to sockets. */
 interface InterServerEvents {
-  /** A session's state changed on the sending node: runtimes here read it again. */
-  sessionState: (sessionId: string) => void;
+  /** A session's state changed on the sending node: runtimes here follow, and sockets are told. */
+  sessionState: (sessionId: string, current: VersionedSessionState) => void;
 }
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -73,14 +78,21 @@ function errorCodeFor(closeCode: number): ErrorCode {
   return closeCode === CLOSE_CODES.unauthorized ? 'unauthorized' : 'forbidden';
 }
 
+function rolesDiffer(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (a[k] !== b[k]) return true;
+  return false;
+}
+
 const SPENT_MESSAGES: Record<Spent, string> = {
   messages: 'This page sent too many messages too fast, so the server closed its connection. Reload the page.',
   bytes: 'This page sent too much data too fast, so the server closed its connection. Reload the page.',
 };
 
 /**
- * The Socket.io control plane. For now it carries presence: who is in the session and who is
- * online; later it carries phases, roles and votes, each event parsed with its shared schema.
+ * The Socket.io control plane: presence (who is in the session and who is online), the
+ * session's state (phase, timer, lock, roles, follow-me, hands) and the commands that change it,
+ * each event parsed with its shared schema and checked against the sender's role.
  */
 export function attachControlPlane(server: HttpServer, { store, hooks, runtimes, log, config, redis }: ControlPlaneDeps) {
   const trust = compileTrust(config.trustProxy);
@@ -163,12 +175,13 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
     // Every node's sockets of the session, so a person is online wherever their tab is connected.
     const sockets = await io.in(sessionId).fetchSockets();
     const here = new Set(sockets.map((s) => s.data.participantId));
-    const participants = await store.listParticipants(sessionId);
+    const [participants, runtime] = await Promise.all([store.listParticipants(sessionId), runtimes.get(sessionId)]);
+    const { state } = runtime.state;
     return {
       participants: participants.map((p) => ({
         participantId: p.id,
         name: p.name,
-        role: p.role,
+        role: roleIn(state, p.id, p.role),
         color: p.color,
         online: here.has(p.id),
       })),
@@ -181,6 +194,28 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
     } catch (err) {
       log.error({ err, sessionId }, 'presence failed');
     }
+  }
+
+  /**
+   * Tells this node's sockets of a session its state as this node holds it: each is sent what
+   * its person may see (pause requests go to facilitators). Every node does this for its own.
+   */
+  function tellLocalSockets(sessionId: string, current: VersionedSessionState): void {
+    for (const id of io.of('/').adapter.rooms.get(sessionId) ?? []) {
+      const socket = io.of('/').sockets.get(id);
+      const mine = socket && local.get(socket);
+      if (mine) socket.emit('state', { version: current.version, state: stateFor(current.state, mine.participant.id) });
+    }
+  }
+
+  /**
+   * A state this node just heard of, written here or elsewhere: the runtime follows and the
+   * sockets are told. Every version is passed on, even one that arrives after a later one (two
+   * nodes wrote at once): each client keeps the highest it has seen, and hears every change.
+   */
+  async function followState(sessionId: string, next: VersionedSessionState): Promise<void> {
+    await runtimes.follow(sessionId, next);
+    tellLocalSockets(sessionId, next);
   }
 
   io.on('connection', (socket: ControlSocket) => {
@@ -202,7 +237,31 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
     void socket.join(sessionId);
     void emitPresence(sessionId);
     // Where the session stands now, then every change as it is made.
-    socket.emit('state', info.runtime.state);
+    const now = info.runtime.state;
+    socket.emit('state', { version: now.version, state: stateFor(now.state, participant.id) });
+
+    socket.on('time', (ack: unknown) => {
+      if (typeof ack === 'function') (ack as (a: { now: number }) => void)({ now: Date.now() });
+    });
+
+    socket.on('command', (command: unknown, ack: unknown) => {
+      // Without an acknowledgement nobody would hear the answer: the protocol asks for one.
+      if (typeof ack !== 'function') {
+        hooks.refused(info, 400, 'command without an acknowledgement');
+        return;
+      }
+      const answer = ack as (a: CommandAck) => void;
+      runCommand(store, { id: sessionId, template: info.runtime.template }, participant.id, command)
+        .then(({ ack: result, changed }) => {
+          if (!result.ok) log.debug({ sessionId, code: result.error.code }, 'command refused');
+          if (changed) stateChanged(sessionId, changed, rolesDiffer(info.runtime.state.state.roles, changed.state.roles));
+          answer(result);
+        })
+        .catch((err: unknown) => {
+          log.error({ err, sessionId }, 'command failed');
+          answer({ ok: false, error: { code: 'internal', message: 'Something went wrong on the server. Try again.' } });
+        });
+    });
 
     socket.on('disconnect', () => {
       stopMetering();
@@ -211,22 +270,27 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
     });
   });
 
-  io.on('sessionState', (sessionId: string) => {
-    if (typeof sessionId !== 'string') return;
-    runtimes.follow(sessionId).catch((err: unknown) => log.error({ err, sessionId }, 'session state refresh failed'));
+  io.on('sessionState', (sessionId: unknown, current: unknown) => {
+    const parsed = versionedSessionStateSchema.safeParse(current);
+    if (typeof sessionId !== 'string' || !parsed.success) return void log.warn('a node sent a session state this one cannot read');
+    followState(sessionId, parsed.data).catch((err: unknown) => log.error({ err, sessionId }, 'session state follow failed'));
   });
+
+  /**
+   * A state this node wrote: its runtime takes it and its sockets are told, and the other nodes
+   * read it again and tell theirs (each client keeps the highest version it has seen). When
+   * roles changed, presence says so too.
+   */
+  function stateChanged(sessionId: string, current: VersionedSessionState, rolesChanged: boolean): void {
+    followState(sessionId, current)
+      .then(() => (rolesChanged ? emitPresence(sessionId) : undefined))
+      .catch((err: unknown) => log.error({ err, sessionId }, 'session state follow failed'));
+    io.serverSideEmit('sessionState', sessionId, current);
+  }
 
   return {
     participantJoined: (sessionId: string) => void emitPresence(sessionId),
-    /**
-     * A state this node wrote: its runtime takes it, the other nodes read it again, and every
-     * socket of the session, on any node, is told (each keeps the highest version it has seen).
-     */
-    sessionStateChanged: (sessionId: string, current: VersionedSessionState) => {
-      void runtimes.follow(sessionId, current);
-      io.serverSideEmit('sessionState', sessionId);
-      io.to(sessionId).emit('state', current);
-    },
+    sessionStateChanged: (sessionId: string, current: VersionedSessionState) => stateChanged(sessionId, current, false),
     socketCount: () => io.of('/').sockets.size,
     /**
      * Drops every socket of this node as a lost connection does (no "server disconnect"), so that

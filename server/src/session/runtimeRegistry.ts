@@ -26,9 +26,13 @@ export class RuntimeRegistry {
   get(sessionId: string): Promise<SessionRuntime> {
     let pending = this.runtimes.get(sessionId);
     if (!pending) {
-      pending = Promise.all([this.store.listParticipants(sessionId), readSessionState(this.store, sessionId)]).then(([people, state]) => {
-        if (!state) throw new Error(`no state for session ${sessionId}`);
-        return new SessionRuntime(sessionId, people, this.limits, state);
+      pending = Promise.all([
+        this.store.getSession(sessionId),
+        this.store.listParticipants(sessionId),
+        readSessionState(this.store, sessionId),
+      ]).then(([session, people, state]) => {
+        if (!session || !state) throw new Error(`no session ${sessionId}`);
+        return new SessionRuntime(sessionId, session.template, people, this.limits, state);
       });
       this.runtimes.set(sessionId, pending);
       pending.catch(() => this.runtimes.delete(sessionId));

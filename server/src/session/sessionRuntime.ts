@@ -1,4 +1,4 @@
-import type { Role, VersionedSessionState } from '@balcony/shared';
+import { accessIn, roleIn, type BoardAccess, type Role, type Template, type VersionedSessionState } from '@balcony/shared';
 import type { ParticipantRecord } from '../store/types.js';
 
 export type ConnectionKind = 'board' | 'control';
@@ -11,6 +11,8 @@ export interface LiveConnection {
   readonly address: string;
   /** Cuts the connection off with a close code and a reason the client can show. */
   close(code: number, reason: string): void;
+  /** The session's state changed: what this person may do may have changed with it. */
+  stateChanged?(): void;
 }
 
 /** What one participant may do on the board right now. */
@@ -19,6 +21,8 @@ export interface Permissions {
   mayWrite: boolean;
   /** Edit and delete other people's notes too. */
   mayEditOthersNotes: boolean;
+  /** Why not, when they may not write: the words the board shows. */
+  readOnlyReason: string | null;
 }
 
 export interface ConnectionCaps {
@@ -28,17 +32,19 @@ export interface ConnectionCaps {
 
 export type Admission = { ok: true } | { ok: false; reason: string };
 
-const NO_PERMISSIONS: Permissions = { mayWrite: false, mayEditOthersNotes: false };
+const NO_PERMISSIONS: Permissions = { mayWrite: false, mayEditOthersNotes: false, readOnlyReason: 'Not in this session' };
 
-function permissionsOf(role: Role): Permissions {
-  // Phases and further roles narrow this; the board asks here on every write, so it stays current.
-  return role === 'facilitator' ? { mayWrite: true, mayEditOthersNotes: true } : { mayWrite: true, mayEditOthersNotes: false };
+function permissionsOf(access: BoardAccess): Permissions {
+  return access.write
+    ? { mayWrite: true, mayEditOthersNotes: access.editOthers, readOnlyReason: null }
+    : { mayWrite: false, mayEditOthersNotes: false, readOnlyReason: access.reason };
 }
 
 /**
- * One session on this server: who is in it, in which role, and which of their sockets are open.
- * Board connections ask it before applying a write and the control plane changes it, so a change
- * of role takes effect on a live connection at once. It holds no socket logic of its own.
+ * One session on this server: its template, its state (phase, roles, lock) as last written, who
+ * is in it, and which of their sockets are open. Board connections ask it before applying a
+ * write, and it tells them when the state changes, so a new phase, role or lock takes effect on
+ * a live connection at once. It holds no socket logic of its own.
  */
 export class SessionRuntime {
   private readonly people = new Map<string, ParticipantRecord>();
@@ -46,6 +52,7 @@ export class SessionRuntime {
 
   constructor(
     readonly sessionId: string,
+    readonly template: Template,
     participants: readonly ParticipantRecord[],
     private readonly caps: ConnectionCaps,
     private current: VersionedSessionState,
@@ -63,7 +70,9 @@ export class SessionRuntime {
    * the other order) is ignored.
    */
   follow(next: VersionedSessionState): void {
-    if (next.version > this.current.version) this.current = next;
+    if (next.version <= this.current.version) return;
+    this.current = next;
+    for (const conn of this.connections) conn.stateChanged?.();
   }
 
   /** Adds or refreshes a participant, as a token is checked or someone joins. */
@@ -72,21 +81,22 @@ export class SessionRuntime {
     this.people.set(participant.id, participant);
   }
 
+  /** Someone's role now: the state's, or for a person it does not list, the one they joined with. */
+  roleOf(participantId: string): Role | null {
+    const p = this.people.get(participantId);
+    return p ? roleIn(this.current.state, p.id, p.role) : null;
+  }
+
+  /** What someone may do on the board now: the phase's writers, their role and the lock. */
   permissions(participantId: string): Permissions {
     const p = this.people.get(participantId);
-    return p ? permissionsOf(p.role) : NO_PERMISSIONS;
+    return p ? permissionsOf(accessIn(this.template, this.current.state, p.id, p.role)) : NO_PERMISSIONS;
   }
 
   /** Whether this participant may change the words of, or delete, a note by `authorId`. */
   mayEditNoteBy(participantId: string, authorId: string): boolean {
     const perms = this.permissions(participantId);
     return perms.mayWrite && (authorId === participantId || perms.mayEditOthersNotes);
-  }
-
-  /** Changes a participant's role; their open connections follow on their next message. */
-  setRole(participantId: string, role: Role): void {
-    const p = this.people.get(participantId);
-    if (p && p.role !== role) this.people.set(participantId, { ...p, role });
   }
 
   /** Lets a connection in unless it would pass a cap for its kind. */

@@ -1,4 +1,7 @@
-import { initialSessionState } from '@balcony/shared';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { addNote, getNotes, getTemplate, initBoardMeta, initialSessionState, type SessionState } from '@balcony/shared';
+import { encodeUpdate } from './messages.js';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
@@ -20,8 +23,10 @@ class StalledSocket extends EventEmitter {
   terminated = false;
   reading = true;
   sent = 0;
-  send(_data: Uint8Array, _opts: unknown, done?: () => void): void {
+  readonly messages: Uint8Array[] = [];
+  send(data: Uint8Array, _opts: unknown, done?: () => void): void {
     this.sent++;
+    this.messages.push(data);
     if (this.reading) done?.();
   }
   stall(): void {
@@ -46,24 +51,31 @@ const emptyStore = {
   bindClientIds: async () => {},
 } as unknown as Store;
 
-async function connect(outbound: OutboundBudget, room?: Room) {
-  const r = room ?? (await Room.load('s', 'cultural-web', emptyStore, log, { compactEvery: 500, quotaBytes: 1 << 20 }));
+const TEMPLATE = getTemplate('cultural-web');
+
+async function connect(outbound: OutboundBudget, room?: Room, state?: SessionState, stall = true) {
+  const r = room ?? (await Room.load('s', TEMPLATE, emptyStore, log, { compactEvery: 500, quotaBytes: 1 << 20 }));
   const participant = { id: 'p', sessionId: 's', name: 'P', role: 'participant' as const, color: '#1F6FEB', createdAt: 0 };
-  const runtime = new SessionRuntime('s', [participant], { perParticipant: 8, perSession: 100 }, { version: 1, state: initialSessionState() });
+  const runtime = new SessionRuntime('s', TEMPLATE, [participant], { perParticipant: 8, perSession: 100 }, {
+    version: 1,
+    state: state ?? { ...initialSessionState(TEMPLATE, 'f'), phase: { id: 'current-reveal', index: 2 } },
+  });
   const ws = new StalledSocket();
   const info: ConnectionInfo = {
     kind: 'board',
     participant,
-    session: { id: 's', title: 'T', template: 'cultural-web', joinCode: 'ABCDEF', createdAt: 0 },
+    session: { id: 's', title: 'T', templateId: TEMPLATE.id, template: TEMPLATE, joinCode: 'ABCDEF', createdAt: 0 },
     runtime,
     address: '127.0.0.1',
-    live: { kind: 'board', participantId: 'p', address: '127.0.0.1', close: () => {} },
+    live: { kind: 'board', participantId: 'p', address: '127.0.0.1', close: () => {}, stateChanged: () => conn.stateChanged() },
   };
+  // As the endpoint does: the runtime tells admitted connections of each new state.
+  runtime.admit(info.live);
   const hooks = { message: () => null, refused: () => {} };
   const conn = new BoardConnection(ws as unknown as WebSocket, r, info, hooks, outbound, log, () => {});
   // The first sync message went out; from here on the peer reads nothing.
-  ws.stall();
-  return { ws, conn, room: r };
+  if (stall) ws.stall();
+  return { ws, conn, room: r, runtime };
 }
 
 describe('BoardConnection: a peer that stops reading', () => {
@@ -102,5 +114,39 @@ describe('BoardConnection: a peer that stops reading', () => {
     expect(a.ws.terminated).toBe(true);
     expect(b.ws.terminated).toBe(false);
     a.room.destroy();
+  });
+});
+
+/** The y-websocket message type and, for sync and auth, its sub-type. */
+function kindOf(message: Uint8Array): string {
+  const d = decoding.createDecoder(message);
+  const type = decoding.readVarUint(d);
+  if (type === 2) return `auth:${decoding.readVarUint(d)}:${decoding.readVarString(d)}`;
+  return type === 0 ? `sync:${decoding.readVarUint(d)}` : `type:${type}`;
+}
+
+describe('BoardConnection: a person who may not write now', () => {
+  it('is told read-only and keeps the socket; their write waits for a fresh sync step 1', async () => {
+    const outbound = new OutboundBudget(1 << 20, 1 << 30, 1 << 20);
+    const locked = { ...initialSessionState(TEMPLATE, 'f'), phase: { id: 'current-reveal', index: 2 }, locked: true };
+    const { ws, conn, room, runtime } = await connect(outbound, undefined, locked, false);
+    const client = new Y.Doc();
+    initBoardMeta(client);
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
+    addNote(client, { id: 'n1', zone: 'stories', x: 0.5, y: 0.5, color: '#FFE98F', authorId: 'p', createdAt: 1, text: 'Heroes' });
+    ws.messages.length = 0;
+    ws.emit('message', Buffer.from(encodeUpdate(Y.encodeStateAsUpdate(client, Y.encodeStateVector(room.doc)))), true);
+    expect(ws.messages.map(kindOf)).toEqual(['auth:0:read-only']);
+    expect(ws.terminated).toBe(false);
+    expect(getNotes(room.doc).has('n1')).toBe(false);
+
+    // Unlocked: the server asks again, and nothing else was sent meanwhile.
+    runtime.follow({ version: 2, state: { ...locked, locked: false } });
+    expect(ws.messages.map(kindOf)).toEqual(['auth:0:read-only', 'sync:0']);
+    // A change that keeps them writing asks nothing more.
+    runtime.follow({ version: 3, state: { ...locked, locked: false, follow: 'stories' } });
+    expect(ws.messages).toHaveLength(2);
+    conn.close(1000, 'done');
+    room.destroy();
   });
 });

@@ -10,7 +10,7 @@ import type { ServerHooks } from '../extensions/compose.js';
 import type { ConnectionInfo } from '../extensions/types.js';
 import type { OutboundBudget } from '../limits/outboundBudget.js';
 import type { Room, RoomMember } from './room.js';
-import { MESSAGE, SYNC, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
+import { MESSAGE, SYNC, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
 import { inspectUpdate } from './updateInspector.js';
 
 class ProtocolError extends Error {
@@ -46,6 +46,7 @@ const CLOSE_FOR_VERDICT = {
   invalid: CLOSE_CODES.badMessage,
   forbidden: CLOSE_CODES.forbidden,
   limit: CLOSE_CODES.tooLarge,
+  'read-only': CLOSE_CODES.forbidden,
 } as const;
 
 /**
@@ -68,6 +69,8 @@ export class BoardConnection implements RoomMember {
   private readonly user: AwarenessUser;
   /** Awareness client ids this socket has spoken for, removed from awareness when it closes. */
   private readonly awarenessIds = new Set<number>();
+  /** Whether this person could write when last asked: a change to true asks for their writes again. */
+  private writable: boolean;
 
   constructor(
     private readonly ws: WebSocket,
@@ -82,6 +85,7 @@ export class BoardConnection implements RoomMember {
     this.participantId = participant.id;
     this.runtime = info.runtime;
     this.user = { participantId: participant.id, name: participant.name, color: participant.color };
+    this.writable = this.runtime.permissions(participant.id).mayWrite;
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.cleanUp());
@@ -118,6 +122,18 @@ export class BoardConnection implements RoomMember {
       this.queued -= size;
       this.outbound.release(size);
     });
+  }
+
+  /**
+   * The session's state changed. When this person may write again, a fresh sync step 1 asks
+   * their client for everything the board lacks: what they wrote while they could not arrives
+   * now, judged under the new rules, and nobody saw it before.
+   */
+  stateChanged(): void {
+    if (this.closed) return;
+    const writable = this.runtime.permissions(this.participantId).mayWrite;
+    if (writable && !this.writable) this.send(encodeSyncStep1(this.room.doc));
+    this.writable = writable;
   }
 
   close(code: number, reason: string): void {
@@ -196,6 +212,15 @@ export class BoardConnection implements RoomMember {
         mayEditNoteBy: (authorId) => this.runtime.mayEditNoteBy(this.participantId, authorId),
       }),
     );
+    // A write while the person may not write (the phase, their role, the lock) is nobody's
+    // mistake: it is not applied, and the socket stays open and is told, as y-websocket tells.
+    // What waits on it waits with it: the client sends both again when writing opens.
+    if ((verdict.kind === 'refuse' && verdict.code === 'read-only') || (verdict.kind === 'pending' && !perms.mayWrite)) {
+      this.release();
+      this.writable = false;
+      this.send(encodePermissionDenied('read-only'));
+      return;
+    }
     if (verdict.kind === 'refuse') throw new ProtocolError(verdict.reason, CLOSE_FOR_VERDICT[verdict.code]);
     if (verdict.kind === 'pending') {
       this.hold(update);

@@ -84,6 +84,7 @@ export function attachBoardEndpoint(server: HttpServer, deps: BoardEndpointDeps)
         participantId: participant.id,
         address: deps.addressOf(req),
         close: (code, reason) => conn?.close(code, reason),
+        stateChanged: () => conn?.stateChanged(),
       };
       const info: ConnectionInfo = { kind: 'board', participant, session, runtime, address: live.address, live };
       const admitted = hooks.connect(info);

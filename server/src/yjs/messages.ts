@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
 import type * as Y from 'yjs';
 
 /** The y-websocket message types, as the stock provider speaks them. */
@@ -36,5 +37,13 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE.awareness);
   encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(e);
+}
+
+/** The y-websocket auth message: permission denied, with a reason (`read-only`). */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.auth);
+  authProtocol.writePermissionDenied(e, reason);
   return encoding.toUint8Array(e);
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
-import { getNotes, getTemplate, readNote, restoreBoard, type NoteMap, type TemplateId } from '@balcony/shared';
+import { getNotes, readNote, restoreBoard, templateZones, type NoteMap, type Template } from '@balcony/shared';
 import type { BoardPersistence } from '../extensions/types.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
 import type { InspectionContext } from './updateInspector.js';
@@ -72,7 +72,7 @@ export class Room {
 
   private constructor(
     readonly sessionId: string,
-    readonly template: TemplateId,
+    readonly template: Template,
     private readonly store: BoardPersistence,
     private readonly log: Logger,
     private readonly options: RoomOptions,
@@ -89,7 +89,7 @@ export class Room {
     this.lastSeq = stored.lastSeq;
     this.sinceCompaction = stored.updates.length;
     this.storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0);
-    this.zoneIds = new Set(getTemplate(template).zones.map((z) => z.id));
+    this.zoneIds = new Set(templateZones(template).map((z) => z.id));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server takes part in the document, not in the session: it has no awareness state.
     this.awareness.setLocalState(null);
@@ -107,7 +107,7 @@ export class Room {
 
   static async load(
     sessionId: string,
-    template: TemplateId,
+    template: Template,
     store: BoardPersistence,
     log: Logger,
     options: RoomOptions,

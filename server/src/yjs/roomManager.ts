@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { TemplateId } from '@balcony/shared';
+import type { Template } from '@balcony/shared';
 import type { BoardPersistence } from '../extensions/types.js';
 import type { BoardRelay } from '../cluster/boardRelay.js';
 import type { RelayMessage } from '../cluster/relayMessage.js';
@@ -34,7 +34,7 @@ export class RoomManager {
    * Loads a room. With other nodes, this one listens to the session before reading the store, so
    * that nothing stored meanwhile is missed; what arrives during the read is applied after it.
    */
-  private async load(sessionId: string, template: TemplateId): Promise<Room> {
+  private async load(sessionId: string, template: Template): Promise<Room> {
     const relay = this.relay;
     if (!relay) return Room.load(sessionId, template, this.store, this.log, this.options);
     const early: RelayMessage[] = [];
@@ -51,7 +51,7 @@ export class RoomManager {
   }
 
   /** The loaded room; the caller must add a member or call releaseIfIdle. */
-  async acquire(sessionId: string, template: TemplateId, retried = false): Promise<Room> {
+  async acquire(sessionId: string, template: Template, retried = false): Promise<Room> {
     await this.unloading.get(sessionId);
     let pending = this.rooms.get(sessionId);
     if (!pending) {

@@ -176,7 +176,26 @@ describe('inspectUpdate: making notes', () => {
     const board = new Board();
     const ben = board.client();
     addNote(ben, note('a', 'ben'));
-    expect(kindOf(board.send(ben, 'ben', { mayWrite: false }))).toBe('refuse:forbidden');
+    expect(kindOf(board.send(ben, 'ben', { mayWrite: false }))).toBe('refuse:read-only');
+  });
+
+  it.each([
+    ['moving it', (d: Y.Doc) => moveNote(d, 'a', { zone: 'power', x: 0.2, y: 0.2 })],
+    ['rewording it', (d: Y.Doc) => setNoteText(d, 'a', 'We debrief after every visit')],
+    ['deleting it', (d: Y.Doc) => deleteNote(d, 'a')],
+  ])("calls %s their own note, while writing is closed for them, read-only", (_label, write) => {
+    const { board, amara } = withAmarasNote();
+    write(amara);
+    expect(kindOf(board.send(amara, 'amara', { mayWrite: false }))).toBe('refuse:read-only');
+    expect(listNotes(board.server)[0]).toMatchObject({ zone: 'stories', text: 'We debrief after visits' });
+  });
+
+  it('lets a read-only replica send what the board already holds (a reconnect) without refusing it', () => {
+    const { board, amara } = withAmarasNote();
+    deleteNote(amara, 'a');
+    expect(board.send(amara, 'amara').kind).toBe('accept');
+    const again = board.inspect(Y.encodeStateAsUpdate(amara), 'amara', { mayWrite: false });
+    expect(again.kind).toBe('accept');
   });
 });
 

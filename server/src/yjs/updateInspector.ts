@@ -29,8 +29,14 @@ export type Verdict =
     }
   /** The update needs structs the server does not hold yet; the sender may still send them. */
   | { kind: 'pending'; reason: string }
-  /** `invalid`: it breaks the protocol or the schema; `forbidden`: not this writer's to change; `limit`: the board is full. */
-  | { kind: 'refuse'; code: 'invalid' | 'forbidden' | 'limit'; reason: string };
+  /**
+   * `invalid`: it breaks the protocol or the schema; `forbidden`: not this writer's to change;
+   * `limit`: the board is full; `read-only`: this writer may not write now (the phase, their
+   * role or the lock), and may later.
+   */
+  | { kind: 'refuse'; code: RefusalCode; reason: string };
+
+type RefusalCode = 'invalid' | 'forbidden' | 'limit' | 'read-only';
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 /** The delete set of a decoded update (the class is not exported by name). */
@@ -54,7 +60,7 @@ const MISSING: Place = { at: 'missing' };
 
 class Refusal extends Error {
   constructor(
-    readonly code: 'invalid' | 'forbidden' | 'limit',
+    readonly code: RefusalCode,
     reason: string,
   ) {
     super(reason);
@@ -238,7 +244,7 @@ class Inspection {
   private checkNoteItem(item: Y.Item, noteId: string, gone: boolean): void {
     if (!gone && !isTypeContent(item.content, Y.Map)) throw new Refusal('invalid', 'a note is a map of its fields');
     if (!noteIdSchema.safeParse(noteId).success) throw new Refusal('invalid', `a note id must be 1 to ${LIMITS.noteIdMax} characters`);
-    if (!this.ctx.mayWrite) throw new Refusal('forbidden', 'writing is closed for this person');
+    if (!this.ctx.mayWrite) throw new Refusal('read-only', 'writing is closed for this person now');
     const current = (this.notes as unknown as { _map: Map<string, Y.Item> })._map.get(noteId);
     if (current && !current.deleted && current !== item) throw new Refusal('forbidden', 'a note with this id is already on the board');
     if (!gone && this.deletes.overlap(item.id.client, item.id.clock, item.length) === 0) {
@@ -296,7 +302,7 @@ class Inspection {
 
   /** Whether the writer may change this field of an existing note; throws when not. */
   private mayChange(note: Y.Item, field: string): void {
-    if (!this.ctx.mayWrite) throw new Refusal('forbidden', 'writing is closed for this person');
+    if (!this.ctx.mayWrite) throw new Refusal('read-only', 'writing is closed for this person now');
     if (!isNoteField(field)) throw new Refusal('invalid', `a note has no field "${field.slice(0, 40)}"`);
     const access = NOTE_RECORD[field].access;
     if (access === 'fixed') throw new Refusal('forbidden', `a note's ${field} never changes`);
@@ -324,6 +330,7 @@ class Inspection {
           if (!(s instanceof Y.Item) || s.deleted) continue;
           const place = this.placeOf(s);
           if (place.at === 'note') {
+            if (!this.ctx.mayWrite) throw new Refusal('read-only', 'writing is closed for this person now');
             if (!this.ctx.mayEditNoteBy(authorOf(s))) throw new Refusal('forbidden', "only a note's author or a facilitator deletes it");
             this.deletedNotes.add(s);
           } else if (place.at === 'field') {

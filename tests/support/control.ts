@@ -1,0 +1,49 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  commandAckSchema,
+  versionedSessionStateSchema,
+  type ClientToServerEvents,
+  type CommandAck,
+  type ServerToClientEvents,
+  type VersionedSessionState,
+} from '@balcony/shared';
+
+export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A stock Socket.io client on a session's control plane, holding a participant's token. */
+export function openControl(url: string, token: string): ControlSocket {
+  return io(url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
+/** Resolves once the socket is connected, rejecting with the server's refusal. */
+export function controlConnected(socket: ControlSocket): Promise<ControlSocket> {
+  if (socket.connected) return Promise.resolve(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+/** Sends a command and resolves to the server's acknowledgement, parsed with the shared schema. */
+export async function command(socket: ControlSocket, cmd: unknown, timeoutMs = 5_000): Promise<CommandAck> {
+  const ack: unknown = await socket.timeout(timeoutMs).emitWithAck('command', cmd);
+  return commandAckSchema.parse(ack);
+}
+
+/** Connects, sends one command as `token`, and disconnects: what a facilitator's one click does. */
+export async function commandOnce(url: string, token: string, cmd: unknown): Promise<CommandAck> {
+  const socket = await controlConnected(openControl(url, token));
+  try {
+    return await command(socket, cmd);
+  } finally {
+    socket.disconnect();
+  }
+}
+
+/** Every `state` event a socket receives, parsed, with the latest first to hand. */
+export function recordStates(socket: ControlSocket) {
+  const seen: VersionedSessionState[] = [];
+  socket.on('state', (s) => seen.push(versionedSessionStateSchema.parse(s)));
+  return { seen, latest: () => seen.at(-1) };
+}
