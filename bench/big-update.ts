@@ -22,7 +22,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { postJson } from './common.js';
+import { OPEN_WEB_PHASE, gotoPhase, postJson } from './common.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -117,7 +117,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'balcony-big-update-'));
 const server = await startServer(dataDir);
 const base = `http://127.0.0.1:${server.port}`;
 try {
-  const s = await postJson<{ sessionId: string; joinCode: string }>(base, '/api/sessions', { title: 'Big update', template: 'cultural-web' });
+  const s = await postJson<{ sessionId: string; joinCode: string; facilitatorToken: string }>(base, '/api/sessions', { title: 'Big update', template: 'cultural-web' });
+  await gotoPhase(base, s.facilitatorToken, OPEN_WEB_PHASE);
   const w = await postJson<{ participantId: string; participantToken: string }>(base, '/api/join', { joinCode: s.joinCode, name: 'Writer' });
 
   const filler = await openBoard(server.port, s.sessionId, w.participantToken);

@@ -97,7 +97,9 @@ const opts = {
 };
 
 const TEMPLATE = getTemplate('cultural-web');
-const DRAG_ZONE = TEMPLATE.zones.find((z) => z.id === opts.zone);
+/** The frame the benchmark's notes are on: the web as it is now. */
+const FRAME = TEMPLATE.frames[0]!;
+const DRAG_ZONE = FRAME.zones.find((z) => z.id === opts.zone);
 if (!DRAG_ZONE) throw new Error(`--zone: the cultural web has no zone "${opts.zone}"`);
 const VIEWPORT = { width: 1280, height: 800 };
 /** Mouse moves per drag and the time they are spread over. */
@@ -229,7 +231,7 @@ async function seedBoard(server: SpawnedServer, n: number, seed: number): Promis
     const start = Date.now() - n * 1000;
     writer.doc.transact(() => {
       for (let i = 0; i < n; i++) {
-        const zone = TEMPLATE.zones[i % TEMPLATE.zones.length]!;
+        const zone = FRAME.zones[i % FRAME.zones.length]!;
         const text = noteText(random);
         texts.push(text);
         addNote(writer.doc, {
@@ -496,7 +498,7 @@ function pickNote([zoneId, preferId]: [string, string | null]): { id: string; x:
 /** The point of the zone, on screen, farthest from `from` where a note's centre fits well inside. */
 async function farSpot(page: Page, zone: Zone, from: Point): Promise<Point> {
   const rect = await page.getByTestId('board.canvas').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
-  const scale = rect.width / TEMPLATE.board.width;
+  const scale = rect.width / FRAME.board.width;
   const b = shapeBounds(zone.shape);
   let best: Point | null = null;
   let bestD = -1;
@@ -645,7 +647,7 @@ let browser: Browser | null = null;
 try {
   browser = await launchChromium();
   const big = await seedBoard(server, opts.notes, 1);
-  console.log(`board: ${opts.notes} notes over ${TEMPLATE.zones.length} zones, viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
+  console.log(`board: ${opts.notes} notes over ${FRAME.zones.length} zones, viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
 
   const times: number[] = [];
   let last: LoadResult | null = null;

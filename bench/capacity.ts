@@ -29,7 +29,7 @@ import type { CreateSessionResponse, JoinResponse } from '@balcony/shared';
 import { createSchema, dropSchema } from '../tests/support/postgres.js';
 import { spawnServer, type SpawnedServer } from '../tests/support/spawnServer.js';
 import type { SessionSpec, WorkerReport } from './capacityWorker.js';
-import { postJson, sleep } from './common.js';
+import { OPEN_WEB_PHASE, gotoPhase, postJson, sleep } from './common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: argv } = parseArgs({
@@ -93,6 +93,7 @@ async function newSession(nodes: SpawnedServer[], index: number): Promise<{ spec
     template: 'cultural-web',
     facilitatorName: 'Typist',
   });
+  await gotoPhase(nodes[0]!.url, created.facilitatorToken, OPEN_WEB_PHASE);
   const tokens = [created.facilitatorToken];
   const participants: Record<string, string> = { [created.facilitatorToken]: created.participantId };
   for (let i = 1; i < PEOPLE; i++) {

@@ -35,7 +35,7 @@ export interface WorkerReport {
   cpuMs: number;
 }
 
-const ZONE = getTemplate('cultural-web').zones[0]!.id;
+const ZONE = getTemplate('cultural-web').frames[0]!.zones[0]!.id;
 const CURSOR_MS = 100;
 const NOTE_MS = 2_000;
 

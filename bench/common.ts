@@ -1,4 +1,5 @@
 /** Small pieces the benchmarks share. */
+import { commandOnce } from '../tests/support/control.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -15,4 +16,16 @@ export async function postJson<T>(base: string, path: string, body: unknown): Pr
   const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * The cultural web's phase in which everyone writes on the shared board: a session starts in its
+ * introduction, where only the facilitator does, so a benchmark of participants' writes goes here.
+ */
+export const OPEN_WEB_PHASE = 'current-reveal';
+
+/** Takes a session to a phase, as its facilitator's console does. */
+export async function gotoPhase(base: string, facilitatorToken: string, phaseId: string): Promise<void> {
+  const ack = await commandOnce(base, facilitatorToken, { type: 'phase.goto', phaseId });
+  if (!ack.ok) throw new Error(`phase.goto ${phaseId}: ${ack.error.code} ${ack.error.message}`);
 }

@@ -29,7 +29,7 @@ import { configFromEnv } from '../server/src/config.js';
 import { openStore } from '../server/src/store/openStore.js';
 import { createSchema, dropSchema } from '../tests/support/postgres.js';
 import type { Command, Report } from './clients.js';
-import { median, sleep } from './common.js';
+import { OPEN_WEB_PHASE, gotoPhase, median, sleep } from './common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clientScript = join(root, 'bench', 'clients.ts');
@@ -360,6 +360,7 @@ async function createSession(server: Server, receivers: number): Promise<Session
     title: 'Fan-out benchmark',
     template: 'cultural-web',
   });
+  await gotoPhase(base, created.facilitatorToken, OPEN_WEB_PHASE);
   const joined = await api<{ participantId: string; participantToken: string }>(base, '/api/join', {
     joinCode: created.joinCode,
     name: 'Writer',

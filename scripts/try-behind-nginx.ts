@@ -23,6 +23,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { PROTOCOL_VERSION, addNote, boardSubprotocols, getNotes, type CreateSessionResponse, type JoinResponse } from '@balcony/shared';
 import { createSchema, dropSchema } from '../tests/support/postgres.js';
 import { spawnServer, type SpawnedServer } from '../tests/support/spawnServer.js';
+import { OPEN_WEB_PHASE, gotoPhase } from '../bench/common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: argv } = parseArgs({
@@ -77,6 +78,7 @@ try {
   console.log('through nginx: /api/ready', (await fetch(`${PROXY}/api/ready`)).status);
 
   const session = await post<CreateSessionResponse>('/api/sessions', { title: 'Behind nginx', template: 'cultural-web', facilitatorName: 'Fay' });
+  await gotoPhase(PROXY, session.facilitatorToken, OPEN_WEB_PHASE);
   const pat = await post<JoinResponse>('/api/join', { joinCode: session.joinCode, name: 'Pat' });
   const people = [
     { token: session.facilitatorToken, id: session.participantId },

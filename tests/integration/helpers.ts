@@ -17,6 +17,7 @@ import {
   addNote,
   boardSubprotocols,
   getTemplate,
+  templateZones,
   type CreateSessionResponse,
   type JoinResponse,
   type NewNote,
@@ -28,13 +29,14 @@ import type { Store } from '../../server/src/store/types.js';
 import { createLogger } from '../../server/src/logger.js';
 import { startServer, type RunningServer } from '../../server/src/server.js';
 import { eventually } from '../support/eventually.js';
+import { commandOnce } from '../support/control.js';
 import { POSTGRES_URL, createSchemaIfMissing } from '../support/postgres.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEMPLATE: TemplateId = 'what-works-circle';
-export const ZONES: ReadonlySet<string> = new Set(getTemplate(TEMPLATE).zones.map((z) => z.id));
-export const ZONE = getTemplate(TEMPLATE).zones[0]!.id;
-export const OTHER_ZONE = getTemplate(TEMPLATE).zones[1]!.id;
+export const ZONES: ReadonlySet<string> = new Set(templateZones(getTemplate(TEMPLATE)).map((z) => z.id));
+export const ZONE = templateZones(getTemplate(TEMPLATE))[0]!.id;
+export const OTHER_ZONE = templateZones(getTemplate(TEMPLATE))[1]!.id;
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -87,12 +89,29 @@ export function expectApiError(res: Reply, code: ErrorCode, message?: RegExp): v
   if (message) expect(res.body.error.message).toMatch(message);
 }
 
-export async function createSession(base: string, title = 'Team reflection', facilitatorName = 'Fay') {
+/**
+ * The phase the tests' sessions are taken to: one where everyone writes, so that tests of the
+ * board are not tests of the phases. A session starts in its welcome phase, where only the
+ * facilitator writes; pass `phase: null` to leave it there.
+ */
+export const OPEN_PHASE = 'learning';
+
+export async function createSession(
+  base: string,
+  title = 'Team reflection',
+  facilitatorName = 'Fay',
+  opts: { phase?: string | null } = {},
+) {
   const res = await request<CreateSessionResponse>(base, 'POST', '/api/sessions', {
     body: { title, template: TEMPLATE, facilitatorName },
   });
   if (res.status !== 201) throw new Error(`create session: ${res.status} ${JSON.stringify(res.body)}`);
   participantOfToken.set(res.body.facilitatorToken, res.body.participantId);
+  const phase = opts.phase === undefined ? OPEN_PHASE : opts.phase;
+  if (phase !== null) {
+    const ack = await commandOnce(base, res.body.facilitatorToken, { type: 'phase.goto', phaseId: phase });
+    if (!ack.ok) throw new Error(`phase.goto ${phase}: ${JSON.stringify(ack)}`);
+  }
   return res.body;
 }
 

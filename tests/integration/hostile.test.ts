@@ -17,6 +17,7 @@ import {
   setNoteText,
   type CreateSessionResponse,
   type NoteView,
+  getTemplate,
 } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
 import {
@@ -87,7 +88,7 @@ function stock(sessionId: string, token: string): StockClient {
 
 /** The room's own document, as the server holds it. */
 async function serverDoc(sessionId = session.sessionId): Promise<Y.Doc> {
-  const room = await srv.server.rooms.acquire(sessionId, TEMPLATE);
+  const room = await srv.server.rooms.acquire(sessionId, getTemplate(TEMPLATE));
   srv.server.rooms.releaseIfIdle(room);
   return room.doc;
 }

@@ -23,14 +23,15 @@ describe('closing joining', () => {
   let session: CreateSessionResponse;
   let amara: { participantToken: string };
   beforeAll(async () => {
-    session = await createSession(server.url, 'Lock test');
+    // Left in its first phase: version 1 as created, 2 once Amara's role is written.
+    session = await createSession(server.url, 'Lock test', 'Fay', { phase: null });
     amara = await joinSession(server.url, session.joinCode, 'Amara');
   });
 
   it('lets the facilitator close joining; a join then gets 403 joining_closed in plain words', async () => {
     const res = await setJoinLock(server.url, session, session.facilitatorToken, { locked: true });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ sessionId: session.sessionId, joinLocked: true, version: 2 });
+    expect(res.body).toEqual({ sessionId: session.sessionId, joinLocked: true, version: 3 });
     for (const token of [session.facilitatorToken, amara.participantToken]) {
       const view = await request(server.url, 'GET', `/api/sessions/${session.sessionId}`, { token });
       expect(view.body.joinLocked).toBe(true);

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_SCHEMA_VERSION, addNote, getMeta, getNotes, listNotes } from '@balcony/shared';
+import { BOARD_SCHEMA_VERSION, addNote, getMeta, getNotes, listNotes, getTemplate } from '@balcony/shared';
 import { openSqliteStore } from '../../server/src/store/sqliteStore.js';
 import { ZONE, connectStock, createSession, openRaw, startInProcess, type StockClient } from './helpers.js';
 
@@ -45,7 +45,7 @@ describe('a board stored under an older schema', () => {
       const text = getNotes(client.doc).get('rich')!.get('text') as Y.Text;
       expect(text.toDelta()).toEqual([{ insert: 'hi' }]);
       // The migration is stored: the board reloads as version 2 without running it again.
-      const room = await again.server.rooms.acquire(s.sessionId, 'what-works-circle');
+      const room = await again.server.rooms.acquire(s.sessionId, getTemplate('what-works-circle'));
       await room.flushed();
       again.server.rooms.releaseIfIdle(room);
     } finally {
