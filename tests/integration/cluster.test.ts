@@ -11,6 +11,7 @@ import {
   type VersionedSessionState,
 } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
+import { commandOnce, controlConnected, openControl, recordStates } from '../support/control.js';
 import { POSTGRES_URL, createSchema, dropSchema, freshSchema } from '../support/postgres.js';
 import { PrivateRedis, REDIS_URL } from '../support/redis.js';
 import {
@@ -217,6 +218,39 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     const res = await wrong(b, 4);
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('rate_limited');
+  });
+
+  it("runs phases across nodes: a command on one opens the board to a person on another, and their read-only write arrives", async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url, 'Team reflection', 'Fay', { phase: null });
+    const pat = await joinSession(b.url, session.joinCode, 'Pat');
+    const onB = client(b, session.sessionId, pat.participantToken);
+    const watcher = client(a, session.sessionId, session.facilitatorToken);
+    const patState = openControl(b.url, pat.participantToken);
+    sockets.push(patState);
+    const heard = recordStates(patState);
+    await controlConnected(patState);
+    await Promise.all([onB.synced(), watcher.synced()]);
+
+    // The welcome phase: Pat, on node B, may not write; the facilitator's node never sees it.
+    const id = addValidNote(onB.doc, { text: 'What would the child say?' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(getNotes(watcher.doc).has(id)).toBe(false);
+    expect(onB.closes).toEqual([]);
+
+    // The facilitator, on node A, moves to the group's phase: node B follows, tells Pat, and asks again.
+    const ack = await commandOnce(a.url, session.facilitatorToken, { type: 'phase.goto', phaseId: 'questions' });
+    expect(ack).toMatchObject({ ok: true });
+    await eventually(() => expect(heard.latest()).toMatchObject({ version: ack.ok ? ack.version : -1, state: { phase: { id: 'questions' } } }));
+    await eventually(() => expect(getNotes(watcher.doc).has(id)).toBe(true));
+
+    // And a lock set on B holds on A: Pat's next note waits again.
+    expect(await commandOnce(b.url, session.facilitatorToken, { type: 'board.lock', locked: true })).toMatchObject({ ok: true });
+    await eventually(async () => expect((await a.server.runtimes.get(session.sessionId)).state.state.locked).toBe(true));
+    await eventually(async () => expect((await b.server.runtimes.get(session.sessionId)).state.state.locked).toBe(true));
+    const held = addValidNote(onB.doc, { text: 'Held back' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(getNotes(watcher.doc).has(held)).toBe(false);
   });
 
   it('orders changes to the session made on two nodes at once, and every node and socket follows', async () => {
