@@ -8,6 +8,13 @@ import { SharePanel } from '../pages/SharePanel.js';
 import { StartPage } from '../pages/StartPage.js';
 import { artifactPath } from './artifacts.js';
 import { NetworkSwitch } from './networkSwitch.js';
+import { commandOnce } from '../../support/control.js';
+
+/**
+ * The phase a test's session is taken to unless it says otherwise: one where everyone writes. A
+ * session starts in its welcome phase, where only the facilitator does.
+ */
+const OPEN_PHASES: Partial<Record<TemplateId, string>> = { 'what-works-circle': 'learning', 'cultural-web': 'current-reveal' };
 
 /** One person in a browser test: their own browser context, page and page objects. */
 export interface Person {
@@ -123,14 +130,27 @@ export function useWorkshop(label: string) {
      * Hosts a session as this person and brings them to its board with the invite panel closed;
      * resolves to the join code the panel showed.
      */
-    async host(person: Person, session: { title: string; template: TemplateId }): Promise<string> {
+    async host(person: Person, session: { title: string; template: TemplateId; phase?: string | null }): Promise<string> {
       await person.start.open();
-      await person.start.host({ ...session, name: person.name });
+      await person.start.host({ title: session.title, template: session.template, name: person.name });
       await person.share.root.waitFor();
       const joinCode = normalizeJoinCode(await person.share.codeText());
       await person.share.close();
       await person.board.waitUntilConnected();
+      const phase = session.phase === undefined ? (OPEN_PHASES[session.template] ?? null) : session.phase;
+      if (phase !== null) await this.gotoPhase(person, phase);
       return joinCode;
+    },
+    /**
+     * Takes the session this person's page shows to a phase, with their token, as a second tab of
+     * theirs would: for tests of the board, which are not tests of the console.
+     */
+    async gotoPhase(person: Person, phaseId: string): Promise<void> {
+      const sessionId = decodeURIComponent(new URL(person.page.url()).pathname.split('/').pop() ?? '');
+      const token = await person.page.evaluate((id) => (JSON.parse(localStorage.getItem(`balcony.session.${id}`) ?? '{}') as { token?: string }).token, sessionId);
+      if (!token || !server) throw new Error('no session token in this page');
+      const ack = await commandOnce(server.url, token, { type: 'phase.goto', phaseId });
+      if (!ack.ok) throw new Error(`phase.goto ${phaseId}: ${ack.error.message}`);
     },
     /** Marks the step of the file's session that a test reached. */
     reached(step: number): void {
