@@ -1,11 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { LIMITS, TEMPLATE_CHOICES, type TemplateId } from '@balcony/shared/light';
+import type { Template } from '@balcony/shared';
 import { saveSession } from '../../session/storage';
 import { FormError } from './FormError';
 import { FieldError, NameField } from './NameField';
 import { LengthCounter, useLengthLimit } from './LengthLimit';
 import { NETWORK_PROBLEM, openEarly, prepareToLeave, requestsForSubmit, useStartNavigation } from './startNavigation';
+import { OwnTemplateField } from './OwnTemplateField';
+import { templateProblemWords, type TemplateFile } from './ownTemplate';
+
+/** The template select's choice for a template of the facilitator's own, from a file. */
+const OWN = 'own';
 
 // The words describeApiError uses, for when its own code could not be fetched.
 
@@ -19,11 +25,20 @@ export function HostForm({ error, onError }: Props) {
   const id = useId();
   const [title, setTitle] = useState('');
   const [titleError, setTitleError] = useState<string | null>(null);
-  const [template, setTemplate] = useState<TemplateId>('what-works-circle');
+  const [template, setTemplate] = useState<TemplateId | typeof OWN>('what-works-circle');
+  const [ownFile, setOwnFile] = useState<TemplateFile | null>(null);
+  const [ownError, setOwnError] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const titleLimit = useLengthLimit(title, LIMITS.titleMax, 'a title');
-  const summary = TEMPLATE_CHOICES.find((t) => t.id === template)?.summary;
+  const summary =
+    template === OWN ? 'A template of your own, from a file: choose it below.' : TEMPLATE_CHOICES.find((t) => t.id === template)?.summary;
+
+  /** Shows what is wrong with the template file before focus moves there, so the two are read together. */
+  const stopAtFile = (message: string) => {
+    flushSync(() => setOwnError(message));
+    document.getElementById(`${id}-file`)?.focus();
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -37,6 +52,12 @@ export function HostForm({ error, onError }: Props) {
     }
     setTitleError(null);
     onError(null);
+    const own = template === OWN ? ownFile : null;
+    if (template === OWN && !own?.ok) {
+      stopAtFile(own && !own.ok ? own.message : 'Choose a template file, or one of the templates in the list.');
+      return;
+    }
+    setOwnError(null);
     setBusy(true);
     const requests = await requestsForSubmit();
     if (!requests) {
@@ -48,7 +69,7 @@ export function HostForm({ error, onError }: Props) {
       const cleanName = name.trim();
       const created = await requests.createSession({
         title: cleanTitle,
-        template,
+        ...(own?.ok ? { templateJson: own.json } : { template: template as TemplateId }),
         ...(cleanName ? { facilitatorName: cleanName } : {}),
       });
       saveSession({
@@ -57,7 +78,8 @@ export function HostForm({ error, onError }: Props) {
         participantId: created.participantId,
         role: 'facilitator',
         title: cleanTitle,
-        template,
+        // The server took this template as it is; the board reads it back through the schema.
+        template: own?.ok ? (own.json as Template) : (template as TemplateId),
         joinCode: created.joinCode,
         savedAt: Date.now(),
       });
@@ -65,7 +87,11 @@ export function HostForm({ error, onError }: Props) {
       nav.go(`/s/${encodeURIComponent(created.sessionId)}`, { showShare: true });
     } catch (err) {
       setBusy(false);
-      onError(requests.describeApiError(err, 'host'));
+      if (own?.ok && err instanceof requests.ApiError && err.code === 'invalid_template') {
+        stopAtFile(templateProblemWords(err.message, err.path, own.json));
+      } else {
+        onError(requests.describeApiError(err, 'host'));
+      }
     }
   }
 
@@ -107,7 +133,10 @@ export function HostForm({ error, onError }: Props) {
             id={`${id}-template`}
             data-testid="start.host.template"
             value={template}
-            onChange={(e) => setTemplate(e.target.value as TemplateId)}
+            onChange={(e) => {
+              setTemplate(e.target.value as TemplateId | typeof OWN);
+              setOwnError(null);
+            }}
             aria-describedby={`${id}-template-hint`}
           >
             {TEMPLATE_CHOICES.map((t) => (
@@ -115,11 +144,23 @@ export function HostForm({ error, onError }: Props) {
                 {t.name}
               </option>
             ))}
+            <option value={OWN}>Use my own template…</option>
           </select>
           <p className="hint" id={`${id}-template-hint`}>
             {summary}
           </p>
         </div>
+        {template === OWN && (
+          <OwnTemplateField
+            id={id}
+            file={ownFile}
+            onFile={(f) => {
+              setOwnFile(f);
+              setOwnError(null);
+            }}
+            error={ownError}
+          />
+        )}
         <NameField id={id} testId="start.host.name" value={name} onChange={setName} optional />
         <FormError message={error} />
         <button type="submit" className="button button-primary button-large" data-testid="start.host.submit" disabled={busy}>

@@ -46,9 +46,9 @@ export function NameField({ id, testId, value, onChange, optional = false, autoF
 }
 
 /** A field's own error, shown next to it and read with it. */
-export function FieldError({ id, message }: { id: string; message: string }) {
+export function FieldError({ id, message, testId = 'start.field-error' }: { id: string; message: string; testId?: string }) {
   return (
-    <p className="field-error" id={id} data-testid="start.field-error">
+    <p className="field-error" id={id} data-testid={testId}>
       <span aria-hidden="true" className="form-error-icon">!</span>
       {message}
     </p>

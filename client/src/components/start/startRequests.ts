@@ -3,5 +3,5 @@
 // comes first, before the contract parses its templates.
 import '../../api/zodConfig';
 
-export { createSession, getSession, joinSession } from '../../api/http';
+export { ApiError, createSession, getSession, joinSession } from '../../api/http';
 export { describeApiError } from '../../api/messages';
