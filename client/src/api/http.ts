@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** Seconds to wait before trying again, when the server said (429). */
     readonly retryAfter?: number,
+    /** For `invalid_template`: where in the template, as a JSON path (`$.phases[2].frame`). */
+    readonly path?: string,
   ) {
     super(message);
   }
@@ -42,8 +44,8 @@ async function request<T>(path: string, init: RequestInit & { token?: string } =
   if (!res.ok) {
     const parsed = errorBodySchema.safeParse(body);
     if (parsed.success) {
-      const { code, message, field } = parsed.data.error;
-      throw new ApiError(code, message, res.status, field, retryAfterOf(res));
+      const { code, message, field, path } = parsed.data.error;
+      throw new ApiError(code, message, res.status, field, retryAfterOf(res), path);
     }
     throw new ApiError(res.status >= 500 ? 'internal' : 'network', `The server answered ${res.status}.`, res.status);
   }

@@ -1,9 +1,11 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { Role, Template } from '@balcony/shared';
+import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
+import { currentPhase, type BoardAccess, type Frame, type Phase, type Role, type SessionState, type Template } from '@balcony/shared';
 import type { SessionConnection } from '../session/SessionConnection';
 import type { NotesIndex, NotesSnapshot } from './notesIndex';
 import type { Peer, PeersIndex } from './peers';
 import type { Announcer } from './announcer';
+import { sameAccess } from './liveState';
+import { useUi } from '../state/ui';
 
 export interface BoardContextValue {
   conn: SessionConnection;
@@ -11,12 +13,19 @@ export interface BoardContextValue {
   notesIndex: NotesIndex;
   peers: PeersIndex;
   announcer: Announcer;
+  /** The person looking, with their role now (the session state's, else the one they joined as). */
   me: { participantId: string; role: Role };
   /**
    * A participant's display name, or a neutral word while it is unknown, as known now. What is
    * drawn with names also reads NamesContext, which changes when they do.
    */
   nameOf: (participantId: string) => string;
+  /** The session's state now (liveState.ts); read when needed, so the context stays the same as it changes. */
+  state: () => SessionState;
+  /** Whether this person may write now: the phase, their role and the lock (shared permissions.ts). */
+  access: () => BoardAccess;
+  /** The frame in view now (frames.ts). */
+  viewFrame: () => Frame;
 }
 
 /** The names of everyone seen in the session, by participant id; a new map when one changes. */
@@ -33,6 +42,15 @@ export function useBoard(): BoardContextValue {
 /** The board's scale (screen pixels per board unit), for turning pointer moves into board units. */
 export const ScaleContext = createContext(1);
 
+/** The frame a part of the board is drawn in: its zones, and its size for placing names and notes. */
+export const FrameContext = createContext<Frame | null>(null);
+
+export function useFrame(): Frame {
+  const frame = useContext(FrameContext);
+  if (!frame) throw new Error('useFrame needs a FrameContext');
+  return frame;
+}
+
 export function useNotes(): NotesSnapshot {
   const { notesIndex } = useBoard();
   return useSyncExternalStore(notesIndex.subscribe, notesIndex.get);
@@ -46,4 +64,41 @@ export function usePeers(): readonly Peer[] {
 /** Reads any of the session's small stores. */
 export function useStore<T>(store: { subscribe: (l: () => void) => () => void; get: () => T }): T {
   return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/** The session's state, drawn again when it changes. */
+export function useSessionState(): SessionState {
+  const { conn, state } = useBoard();
+  useStore(conn.sessionState);
+  return state();
+}
+
+/**
+ * Whether this person may write now. The same object while the answer is the same, so that the
+ * notes of a full board are not drawn again when a hand goes up.
+ */
+export function useAccess(): BoardAccess {
+  const { conn, access } = useBoard();
+  const kept = useRef<BoardAccess | null>(null);
+  const read = () => {
+    const next = access();
+    if (kept.current && sameAccess(kept.current, next)) return kept.current;
+    kept.current = next;
+    return next;
+  };
+  return useSyncExternalStore(conn.sessionState.subscribe, read);
+}
+
+/** The frame in view, drawn again only when the person or a new phase changes it. */
+export function useViewFrame(): Frame {
+  const { conn, viewFrame } = useBoard();
+  useUi((s) => s.viewFrameId);
+  // Frames are the template's own objects, so an unchanged frame is the same object.
+  return useSyncExternalStore(conn.sessionState.subscribe, viewFrame);
+}
+
+/** The current phase, drawn again only when it changes. */
+export function usePhase(): Phase {
+  const { conn, template, state } = useBoard();
+  return useSyncExternalStore(conn.sessionState.subscribe, () => currentPhase(template, state()));
 }

@@ -13,12 +13,12 @@ import {
   zoneById,
   type NoteView,
   type Point,
-  type Template,
   type Zone,
+  type ZoneSet,
 } from '@balcony/shared';
 import * as Y from 'yjs';
 import type { SessionConnection } from '../session/SessionConnection';
-import { clamp, keepNoteInside, newNoteSpot } from './layout';
+import { clamp, keepNoteInside, newNoteSpot, type BoardSize } from './layout';
 
 /**
  * Every change this device makes to the board. Each goes through the shared document ops inside
@@ -48,8 +48,9 @@ export interface AddNoteOptions {
   color: string;
   /** A board point for the note's centre; without it the note takes the zone's next free spot. */
   at?: Point;
-  template: Template;
-  /** Centres of the notes on the board now, to keep clear of. */
+  /** The size of the zone's frame, where its name is placed. */
+  board: BoardSize;
+  /** Centres of the notes on the zone's frame now, to keep clear of. */
   others: readonly Point[];
   /** The note's first words: what the person had typed on the zone. */
   text?: string;
@@ -58,7 +59,7 @@ export interface AddNoteOptions {
 export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): string {
   if (conn.notes.size >= LIMITS.notesPerBoard) throw new BoardFullError();
   const id = crypto.randomUUID();
-  const centre = opts.at ? keepNoteInside(opts.zone, opts.at) : newNoteSpot(opts.zone, opts.template, opts.others);
+  const centre = opts.at ? keepNoteInside(opts.zone, opts.at) : newNoteSpot(opts.zone, opts.board, opts.others);
   const pos = boardToNotePosition(opts.zone, centre);
   // Not closed after: the first words typed belong with the note they started.
   conn.undoManager.stopCapturing();
@@ -78,29 +79,23 @@ export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): st
   return id;
 }
 
-export function moveNoteToZone(
-  conn: SessionConnection,
-  template: Template,
-  noteId: string,
-  zone: Zone,
-  others: readonly Point[],
-): void {
-  const pos = boardToNotePosition(zone, newNoteSpot(zone, template, others));
+export function moveNoteToZone(conn: SessionConnection, board: BoardSize, noteId: string, zone: Zone, others: readonly Point[]): void {
+  const pos = boardToNotePosition(zone, newNoteSpot(zone, board, others));
   asOneStep(conn, () => moveNote(conn.doc, noteId, { zone: zone.id, ...pos }));
 }
 
 /**
- * Where a dragged note lands: the zone under its centre. Returns null (and changes nothing) when
- * the centre is outside every zone, so that the note goes back where it was.
+ * Where a dragged note lands: the zone of the frame under its centre. Returns null (and changes
+ * nothing) when the centre is outside every zone, so that the note goes back where it was.
  */
-export function landingSpot(template: Template, centre: Point): { zone: Zone; x: number; y: number } | null {
-  const zone = zoneAt(template, centre);
+export function landingSpot(frame: ZoneSet, centre: Point): { zone: Zone; x: number; y: number } | null {
+  const zone = zoneAt(frame, centre);
   if (!zone) return null;
   return { zone, ...boardToNotePosition(zone, centre) };
 }
 
-export function dropNote(conn: SessionConnection, template: Template, noteId: string, centre: Point): Zone | null {
-  const spot = landingSpot(template, centre);
+export function dropNote(conn: SessionConnection, frame: ZoneSet, noteId: string, centre: Point): Zone | null {
+  const spot = landingSpot(frame, centre);
   if (!spot) return null;
   asOneStep(conn, () => moveNote(conn.doc, noteId, { zone: spot.zone.id, x: spot.x, y: spot.y }));
   return spot.zone;
@@ -110,8 +105,8 @@ export function dropNote(conn: SessionConnection, template: Template, noteId: st
  * Moves a note by a step in board units, within its zone: the stored position stays in 0..1 of
  * the zone's bounds, and a step that would carry the centre out of the zone's shape is refused.
  */
-export function nudgeNote(conn: SessionConnection, template: Template, note: NoteView, dx: number, dy: number): boolean {
-  const zone = zoneById(template, note.zone);
+export function nudgeNote(conn: SessionConnection, zones: ZoneSet, note: NoteView, dx: number, dy: number): boolean {
+  const zone = zoneById(zones, note.zone);
   if (!zone) return false;
   const b = shapeBounds(zone.shape);
   const x = clamp(note.x + dx / b.w, 0, 1);

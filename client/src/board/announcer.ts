@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readNote, zoneById, type NoteMap, type Template } from '@balcony/shared';
+import { frameOfZone, readNote, zoneById, type NoteMap, type Template } from '@balcony/shared';
 import { ValueStore } from '../session/store';
 import type { SessionConnection } from '../session/SessionConnection';
 
@@ -82,7 +82,14 @@ export function watchRemoteChanges(deps: ChangeWatcherDeps): () => void {
     const zone = note instanceof Y.Map ? note.get('zone') : undefined;
     if (typeof zone === 'string') zoneOf.set(id, zone);
   });
-  const label = (zoneId: string | undefined) => (zoneId ? zoneById(template, zoneId)?.label : undefined) ?? 'the board';
+  // With several frames a zone's name can come twice (Stories, as it is and as we want it): the
+  // frame says which.
+  const label = (zoneId: string | undefined) => {
+    const frame = zoneId ? frameOfZone(template, zoneId) : undefined;
+    const zone = frame && zoneId ? zoneById(frame, zoneId) : undefined;
+    if (!frame || !zone) return 'the board';
+    return template.frames.length > 1 ? `${zone.label} (${frame.label})` : zone.label;
+  };
 
   const observer = (events: Array<Y.YEvent<any>>, transaction: Y.Transaction) => {
     const announce = transaction.origin === conn.provider && conn.synced;

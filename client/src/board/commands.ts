@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { zoneById, type NoteView, type Point, type Template } from '@balcony/shared';
+import { currentPhase, frameOfZone, zoneById, type NoteView, type Point, type Zone, type ZoneSet } from '@balcony/shared';
 import { useUi } from '../state/ui';
 import { useBoard, type BoardContextValue } from './BoardContext';
 import { BoardFullError, addNoteToZone, appendNoteText, removeNote } from './actions';
 import { noteFull } from './noteLimits';
 import { noteCentre } from './layout';
-import { mayEditNote, onlyAuthorMayChange } from './noteRights';
+import { mayEditNote, onlyAuthorMayChange, readOnlyNow } from './noteRights';
 
 /** Board commands shared by buttons, menus and keys, with what each one says and where focus goes. */
 export interface BoardCommands {
@@ -24,22 +24,29 @@ export interface BoardCommands {
   editNote: (noteId: string) => void;
   /** Deletes a note, or says why not when the note is not this person's to change. */
   deleteNote: (noteId: string) => void;
+  /** Opens "Move to zone…" for a note, or says why not while this person may not write. */
+  moveNote: (noteId: string) => void;
+  /**
+   * True when this person may write now; otherwise says why (once for a burst of tries) and
+   * returns false. For what a key, a drag or a double-click would change.
+   */
+  mayWrite: () => boolean;
   undo: () => void;
   redo: () => void;
   /**
-   * The zone a new note goes to when no zone is named: the zone in view. Until phases exist that
-   * is the zone with focus (or holding the note with focus), else the one last used, else the
-   * zone nearest the centre of what is on screen.
+   * The zone a new note goes to when no zone is named: the zone in view, on the frame in view.
+   * That is the zone with focus (or holding the note with focus), else the one last used, else
+   * the zone nearest the centre of what is on screen, else the phase's first zone.
    */
   zoneInPlay: () => string;
 }
 
-/** Where every note is drawn now, leaving one out (the note being moved). */
-export function noteCentres(template: Template, notes: readonly NoteView[], except?: string): Point[] {
+/** Where every note of a frame is drawn now, leaving one out (the note being moved). */
+export function noteCentres(frame: ZoneSet, notes: readonly NoteView[], except?: string): Point[] {
   const out: Point[] = [];
   for (const n of notes) {
     if (n.id === except) continue;
-    const c = noteCentre(template, n);
+    const c = noteCentre(frame, n);
     if (c) out.push(c);
   }
   return out;
@@ -106,14 +113,29 @@ const REFUSAL_QUIET_MS = 4_000;
 export function makeCommands(ctx: BoardContextValue): BoardCommands {
   const { conn, template, notesIndex, announcer, me, nameOf } = ctx;
 
+  const tell = (text: string) => {
+    useUi.getState().showToast(text);
+    announcer.say(text);
+  };
+
+  let lastReadOnly = 0;
+  /** Whether this person may write now; says why not, once for a burst of keys or clicks. */
+  const mayWrite = (): boolean => {
+    const access = ctx.access();
+    if (access.write) return true;
+    const now = Date.now();
+    if (now - lastReadOnly >= REFUSAL_QUIET_MS) tell(readOnlyNow(access));
+    lastReadOnly = now;
+    return false;
+  };
+
   /** The note, when this person may change its words or delete it; otherwise says why not. */
   const changeable = (noteId: string): NoteView | null => {
     const note = notesIndex.get().byId.get(noteId);
     if (!note) return null;
-    if (mayEditNote(me, note)) return note;
-    const text = onlyAuthorMayChange(nameOf(note.authorId));
-    useUi.getState().showToast(text);
-    announcer.say(text);
+    if (!mayWrite()) return null;
+    if (mayEditNote(me, note, ctx.access())) return note;
+    tell(onlyAuthorMayChange(nameOf(note.authorId)));
     return null;
   };
 
@@ -122,7 +144,8 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
   const typeable = (noteId: string): NoteView | null => {
     const note = notesIndex.get().byId.get(noteId);
     if (!note) return null;
-    if (mayEditNote(me, note)) return note;
+    if (!mayWrite()) return null;
+    if (mayEditNote(me, note, ctx.access())) return note;
     const now = Date.now();
     const quiet = lastRefusal.noteId === noteId && now - lastRefusal.at < REFUSAL_QUIET_MS;
     lastRefusal = { noteId, at: now };
@@ -131,22 +154,37 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
   };
 
   const zoneInPlay = () => {
+    const frame = ctx.viewFrame();
     const ui = useUi.getState();
-    const candidates = [zoneOfFocus(), ui.activeZoneId, zoneNearestViewCentre()];
-    for (const id of candidates) if (id && zoneById(template, id)) return id;
-    return template.zones[0]!.id;
+    const phase = currentPhase(template, ctx.state());
+    const phaseZone = phase.frame === frame.id ? phase.zones[0] : undefined;
+    const candidates = [zoneOfFocus(), ui.activeZoneId, zoneNearestViewCentre(), phaseZone];
+    for (const id of candidates) if (id && zoneById(frame, id)) return id;
+    return frame.zones[0]!.id;
+  };
+
+  /** A scale takes a few markers from each person; says so when this would be one too many. */
+  const scaleIsFull = (zone: Zone, authorId: string): boolean => {
+    if (markersLeft(notesIndex.get().list, zone, authorId)) return false;
+    tell(markerLimitWords(zone));
+    return true;
   };
 
   const add = (zoneId: string | undefined, at: Point | undefined, text: string | undefined) => {
-    const zone = zoneById(template, zoneId ?? zoneInPlay()) ?? template.zones[0]!;
+    if (!mayWrite()) return;
+    const id = zoneId ?? zoneInPlay();
+    // The zone's own frame: its size places the note, its notes are the ones to keep clear of.
+    const frame = frameOfZone(template, id) ?? ctx.viewFrame();
+    const zone = zoneById(frame, id) ?? frame.zones[0]!;
+    if (scaleIsFull(zone, me.participantId)) return;
     const ui = useUi.getState();
     try {
       const id = addNoteToZone(conn, {
         zone,
         authorId: me.participantId,
         color: ui.newNoteColor,
-        template,
-        others: noteCentres(template, notesIndex.get().list),
+        board: frame.board,
+        others: noteCentres(frame, notesIndex.get().list),
         ...(at ? { at } : {}),
         ...(text ? { text } : {}),
       });
@@ -154,25 +192,20 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
       ui.startEditing(id);
       announcer.say(text ? `New note in ${zone.label}.` : `New note in ${zone.label}. Type your note, then press Escape.`);
     } catch (err) {
-      const message = err instanceof BoardFullError ? err.message : 'The note could not be added.';
-      ui.showToast(message);
-      announcer.say(message);
+      tell(err instanceof BoardFullError ? err.message : 'The note could not be added.');
     }
   };
 
   return {
     zoneInPlay,
+    mayWrite,
     addNote: (zoneId, at) => add(zoneId, at, undefined),
     typeNewNote: (zoneId, text) => add(zoneId, undefined, text),
     typeOnNote(noteId, text) {
       if (!typeable(noteId)) return;
       const cut = appendNoteText(conn, noteId, text);
       const ui = useUi.getState();
-      if (cut > 0) {
-        const message = noteFull();
-        ui.showToast(message);
-        announcer.say(message);
-      }
+      if (cut > 0) tell(noteFull());
       if (ui.editingNoteId !== noteId) ui.startEditing(noteId);
     },
     startTypingOnNote(noteId) {
@@ -193,18 +226,35 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
       announcer.say('Note deleted. Press Control and Z to undo.');
       refocus();
     },
+    moveNote(noteId) {
+      if (mayWrite()) useUi.getState().openMoveDialog(noteId);
+    },
     undo() {
+      if (!mayWrite()) return;
       if (conn.undoManager.undoStack.length === 0) return announcer.say('Nothing to undo.');
       conn.undoManager.undo();
       useUi.getState().clearToast();
       announcer.say('Undone.');
     },
     redo() {
+      if (!mayWrite()) return;
       if (conn.undoManager.redoStack.length === 0) return announcer.say('Nothing to redo.');
       conn.undoManager.redo();
       announcer.say('Redone.');
     },
   };
+}
+
+/** Whether a person may put one more note in a zone: a scale takes only a few markers from each. */
+export function markersLeft(notes: readonly NoteView[], zone: Zone, authorId: string, except?: string): boolean {
+  if (!zone.scale) return true;
+  const placed = notes.filter((n) => n.zone === zone.id && n.authorId === authorId && n.id !== except).length;
+  return placed < zone.scale.markersPerPerson;
+}
+
+export function markerLimitWords(zone: Zone): string {
+  const n = zone.scale?.markersPerPerson ?? 1;
+  return `Each person places ${n === 1 ? 'one marker' : `${n} markers`} on ${zone.label}. Move yours to change your answer.`;
 }
 
 export function useCommands(): BoardCommands {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { getTemplate, shapeContains, zoneAt, zoneById, type Point } from '@balcony/shared';
 import { CASCADE_STRIP, MIN_SCALE, arrangeNotes, boxInside, fitScale, labelLines, labelRect, newNoteSpot, noteBox, noteRect, noteZoom, type Arrangement } from './layout';
 
-const circle = getTemplate('what-works-circle');
-const web = getTemplate('cultural-web');
+// Layout works frame by frame: a frame has the zones and the board size it needs.
+const circle = getTemplate('what-works-circle').frames[0]!;
+const web = getTemplate('cultural-web').frames[0]!;
 
 describe('fitScale', () => {
   it('fits the whole board into a big screen', () => {
@@ -29,7 +30,7 @@ describe('newNoteSpot', () => {
   it('puts notes one under another in a column, clear of its name and of each other', () => {
     const zone = zoneById(circle, 'questions')!;
     const spots: Point[] = [];
-    for (let i = 0; i < 5; i++) spots.push(newNoteSpot(zone, circle, spots));
+    for (let i = 0; i < 5; i++) spots.push(newNoteSpot(zone, circle.board, spots));
     for (const [i, p] of spots.entries()) {
       expect(zoneAt(circle, p)?.id).toBe('questions');
       const r = noteRect(p);
@@ -45,7 +46,7 @@ describe('newNoteSpot', () => {
   it('keeps every new note whole inside its cultural-web segment', () => {
     for (const zone of web.zones) {
       const spots: Point[] = [];
-      for (let i = 0; i < 3; i++) spots.push(newNoteSpot(zone, web, spots));
+      for (let i = 0; i < 3; i++) spots.push(newNoteSpot(zone, web.board, spots));
       for (const p of spots) {
         expect(zoneAt(web, p)?.id).toBe(zone.id);
         const r = noteRect(p);
@@ -57,7 +58,7 @@ describe('newNoteSpot', () => {
   it('still finds a place in the zone when it is full', () => {
     const zone = zoneById(circle, 'actions')!;
     const spots: Point[] = [];
-    for (let i = 0; i < 40; i++) spots.push(newNoteSpot(zone, circle, spots));
+    for (let i = 0; i < 40; i++) spots.push(newNoteSpot(zone, circle.board, spots));
     expect(spots.every((p) => zoneAt(circle, p)?.id === 'actions')).toBe(true);
   });
 });

@@ -8,9 +8,11 @@ import {
   zoneById,
   type Point,
   type Rect,
-  type Template,
+  type Frame,
+  type ZoneSet,
   type Zone,
 } from '@balcony/shared';
+import { markerSpot, scaleTrack } from './scale';
 
 /**
  * Below this the zones get too small to put notes in, so a narrow screen scrolls the board instead
@@ -32,7 +34,10 @@ export const BOARD_MARGIN = { x: 16, y: 16 } as const;
  * a projector), never below MIN_SCALE, times the person's zoom. The zoom applies on top of the
  * floor, so that on a phone, where the fit is below it, every step of "+" still zooms.
  */
-export function fitScale(availableWidth: number, availableHeight: number, board: Template['board'], zoom = 1): number {
+/** A frame's size in board units. */
+export type BoardSize = Frame['board'];
+
+export function fitScale(availableWidth: number, availableHeight: number, board: BoardSize, zoom = 1): number {
   const w = board.width + 2 * BOARD_MARGIN.x;
   const h = board.height + 2 * BOARD_MARGIN.y;
   const fit = Math.min(availableWidth / w, availableHeight / h);
@@ -56,7 +61,7 @@ export interface LabelPlacement {
  * Places a zone's label where its shape is widest and away from where new notes go: the top of a
  * column, the top of the paradigm circle, the outer part of a cultural-web segment.
  */
-export function labelPlacement(zone: Zone, board: Template['board']): LabelPlacement {
+export function labelPlacement(zone: Zone, board: BoardSize): LabelPlacement {
   const shape = zone.shape;
   const b = shapeBounds(shape);
   if (shape.kind === 'rect') return { left: 12, top: 16, width: Math.max(40, b.w - 24), align: 'left' };
@@ -79,9 +84,9 @@ export function labelPlacement(zone: Zone, board: Template['board']): LabelPlace
   return { ...side, top: b.h / 2, width, align: 'left', middle: true };
 }
 
-/** A note's centre on the board, or null when its zone is not part of this template. */
-export function noteCentre(template: Template, note: { zone: string; x: number; y: number }): Point | null {
-  const zone = zoneById(template, note.zone);
+/** A note's centre on its frame, or null when its zone is not among these (another frame's, say). */
+export function noteCentre(zones: ZoneSet, note: { zone: string; x: number; y: number }): Point | null {
+  const zone = zoneById(zones, note.zone);
   return zone ? notePositionToBoard(zone, note) : null;
 }
 
@@ -130,7 +135,7 @@ export function labelZoom(scale: number): number {
  * The box a zone's name takes, in board units, so that notes can keep clear of it; `zoom` is
  * labelZoom at the board's scale.
  */
-export function labelRect(zone: Zone, board: Template['board'], zoom = 1): Rect {
+export function labelRect(zone: Zone, board: BoardSize, zoom = 1): Rect {
   const b = shapeBounds(zone.shape);
   const p = labelPlacement(zone, board);
   const h = labelLines(zone.label, p.width, zoom) * LABEL_FONT_PX * 1.2 * zoom + 8 * zoom;
@@ -152,7 +157,10 @@ const SPACING = 12;
  * the middle elsewhere). A full zone falls back to the shared loose grid, which stacks notes with
  * an offset so that each stays visible.
  */
-export function newNoteSpot(zone: Zone, template: Template, others: readonly Point[]): Point {
+export function newNoteSpot(zone: Zone, board: BoardSize, others: readonly Point[]): Point {
+  // On a scale the place is the answer: a new marker starts in the middle, to be moved.
+  const track = scaleTrack(zone);
+  if (track) return keepNoteInside(zone, markerSpot(track, NOTE_SIZE.h));
   const b = shapeBounds(zone.shape);
   const { w, h } = NOTE_SIZE;
   // Spots along one axis, centred in the room or packed from its start (rows from a column's top).
@@ -167,7 +175,7 @@ export function newNoteSpot(zone: Zone, template: Template, others: readonly Poi
   const isRect = zone.shape.kind === 'rect';
   const xs = axis(b.x, b.w, w, SPACING, true);
   const ys = isRect ? axis(b.y, b.h, h, 56, false) : axis(b.y, b.h, h, SPACING, true);
-  const label = labelRect(zone, template.board);
+  const label = labelRect(zone, board);
   const taken = others.map(noteRect);
   const anchor = zoneAnchor(zone);
   const candidates: Point[] = [];
@@ -287,11 +295,17 @@ export function arrangeNotes(zone: Zone, notes: Placed, box: Box, keepClear: rea
     const grid = (notes.length <= TIDY_LIMIT ? tidyGrid(zone, notes, size, keepClear) : null) ?? rows(zone, notes, size, keepClear);
     if (grid) return { at: grid, box: size, cascade: false };
   }
-  // A cascade of notes as wide as they can be, or narrower if that shows more of each.
-  const wide = cascade(zone, notes, { w: box.w, h: compact.h }, keepClear);
-  const narrow = cascade(zone, notes, compact, keepClear);
-  const best = wide.step >= narrow.step ? { ...wide, box: { w: box.w, h: compact.h } } : { ...narrow, box: compact };
-  return { at: best.at, box: best.box, cascade: true };
+  // A cascade of notes as wide as they can be while each first line stays in view: narrower
+  // notes fit a taller column in a round or wedge-shaped zone, so each can sit further below the
+  // one before. Failing that, whichever shows the most of each note.
+  const strip = CASCADE_STRIP * compact.h;
+  let best: { at: Map<string, Point>; step: number; box: Box } | null = null;
+  for (const w of [box.w, compact.w, box.w * 0.7]) {
+    const tried = { ...cascade(zone, notes, { w, h: compact.h }, keepClear), box: { w, h: compact.h } };
+    if (tried.step >= strip) return { at: tried.at, box: tried.box, cascade: true };
+    if (!best || tried.step > best.step) best = tried;
+  }
+  return { at: best!.at, box: best!.box, cascade: true };
 }
 
 /** Each note where it was put if clear, else at the nearest clear spot in the zone; null if one finds none. */

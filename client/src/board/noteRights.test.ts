@@ -41,3 +41,20 @@ describe('the words for it', () => {
     );
   });
 });
+
+describe('while the person may not write', () => {
+  const locked = { write: false, code: 'locked', reason: 'Board locked' } as const;
+
+  it('changes nothing, their own note included', () => {
+    expect(mayEditNote(amara, amarasNote, locked)).toBe(false);
+  });
+
+  it('says why in the note’s description', () => {
+    expect(noteDescription(amara, amarasNote, 'Amara', locked)).toBe('Written by you. Board locked: read only for now.');
+  });
+
+  it('lets whoever may edit others’ notes change anyone’s', () => {
+    expect(mayEditNote(ben, amarasNote, { write: true, editOthers: true })).toBe(true);
+    expect(mayEditNote(fran, amarasNote, { write: true, editOthers: false })).toBe(false);
+  });
+});

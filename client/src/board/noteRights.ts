@@ -1,4 +1,4 @@
-import type { Role } from '@balcony/shared';
+import type { BoardAccess, Role } from '@balcony/shared';
 
 /** The person looking at the board. */
 export interface Viewer {
@@ -6,15 +6,22 @@ export interface Viewer {
   role: Role;
 }
 
+/** Access as it is whenever writing is open: a facilitator may change anyone's words. */
+function openAccess(me: Viewer): BoardAccess {
+  return { write: true, editOthers: me.role === 'facilitator' };
+}
+
 /**
  * Whether this person may change a note's words or delete it. The words are the note's one
- * `author` field in NOTE_RECORD: they belong to its author, and a facilitator may change anyone's.
- * Its `group` fields (zone, place, colour) are arranging the board, open to everyone who may
- * write. The server judges every write by the same rule and refuses the rest; the board asks
- * here so that it never offers what would be refused.
+ * `author` field in NOTE_RECORD: they belong to its author, and someone who may edit others'
+ * notes (a facilitator) may change anyone's. Its `group` fields (zone, place, colour) are
+ * arranging the board, open to everyone who may write now. Nobody changes anything while they
+ * may not write (the phase, their role, the lock). The server judges every write by the same
+ * rules (shared permissions.ts) and refuses the rest; the board asks here so that it never
+ * offers what would be refused.
  */
-export function mayEditNote(me: Viewer, note: { authorId: string }): boolean {
-  return me.role === 'facilitator' || note.authorId === me.participantId;
+export function mayEditNote(me: Viewer, note: { authorId: string }, access: BoardAccess = openAccess(me)): boolean {
+  return access.write && (note.authorId === me.participantId || access.editOthers);
 }
 
 /** What a person hears, and sees, when they try to change a note that is not theirs. */
@@ -22,9 +29,15 @@ export function onlyAuthorMayChange(authorName: string): string {
   return `Only ${authorName} or the facilitator can change this note.`;
 }
 
+/** What a person hears when they try to write while they may not. */
+export function readOnlyNow(access: Extract<BoardAccess, { write: false }>): string {
+  return `${access.reason}: you can read the board, not change it, for now.`;
+}
+
 /** A note's accessible description: who wrote it and, where this person cannot change it, why not. */
-export function noteDescription(me: Viewer, note: { authorId: string }, authorName: string): string {
-  if (note.authorId === me.participantId) return 'Written by you.';
-  if (mayEditNote(me, note)) return `Written by ${authorName}.`;
-  return `Written by ${authorName}. Only ${authorName} or the facilitator can change its words.`;
+export function noteDescription(me: Viewer, note: { authorId: string }, authorName: string, access: BoardAccess = openAccess(me)): string {
+  const by = note.authorId === me.participantId ? 'Written by you.' : `Written by ${authorName}.`;
+  if (!access.write) return `${by} ${access.reason}: read only for now.`;
+  if (mayEditNote(me, note, access)) return by;
+  return `${by} Only ${authorName} or the facilitator can change its words.`;
 }

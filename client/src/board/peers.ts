@@ -18,6 +18,11 @@ export interface Peer {
   clientId: number;
   user: AwarenessUser;
   cursor: Point | null;
+  /**
+   * The frame their cursor is on, when their awareness says; null when it does not (the shared
+   * awareness schema does not carry it yet, so the server drops it on the way).
+   */
+  frame: string | null;
   drag: PeerDrag | null;
   /** When this peer's cursor last moved (ms, this device's clock), for fading a still cursor. */
   cursorMovedAt: number;
@@ -25,6 +30,7 @@ export interface Peer {
 
 interface LocalFields {
   cursor?: Point | null;
+  frame?: string | null;
   drag?: PeerDrag | null;
 }
 
@@ -54,9 +60,9 @@ export class PeersIndex {
     return () => this.listeners.delete(listener);
   };
 
-  /** A point in board units, or null when the pointer leaves the board. */
-  setCursor(point: Point | null): void {
-    this.queue({ cursor: point ? { x: Math.round(point.x), y: Math.round(point.y) } : null }, point === null);
+  /** A point in board units on a frame, or null when the pointer leaves the board. */
+  setCursor(point: Point | null, frame: string | null = null): void {
+    this.queue({ cursor: point ? { x: Math.round(point.x), y: Math.round(point.y) } : null, frame: point ? frame : null }, point === null);
   }
 
   /** Where a note being dragged would land now, or null when the drag ends. */
@@ -103,6 +109,7 @@ export class PeersIndex {
       if (!user.success) return;
       const cursor = awarenessCursorSchema.safeParse(state.cursor);
       const drag = awarenessDragSchema.safeParse(state.drag);
+      const frame = typeof state.frame === 'string' && state.frame.length <= 40 ? state.frame : null;
       const cursorPoint = cursor.success ? cursor.data : null;
       const before = previous.get(clientId);
       const moved = !before || before.cursor?.x !== cursorPoint?.x || before.cursor?.y !== cursorPoint?.y;
@@ -110,6 +117,7 @@ export class PeersIndex {
         clientId,
         user: user.data,
         cursor: cursorPoint,
+        frame,
         drag: drag.success ? drag.data : null,
         cursorMovedAt: moved || !before ? now : before.cursorMovedAt,
       });

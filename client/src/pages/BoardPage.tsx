@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { getTemplate, isTemplateId, type PresenceParticipant, type SessionView } from '@balcony/shared';
+import { accessIn, currentPhase, roleIn, type PresenceParticipant, type SessionView, type VersionedSessionState } from '@balcony/shared';
 import { ApiError, getSession } from '../api/http';
 import { loadSession, updateSession, forgetSession, type StoredSession } from '../session/storage';
 import { SessionConnection } from '../session/SessionConnection';
 import { takeEarlyConnection } from '../session/earlyConnection';
+import { storedTemplate } from '../session/sessionTemplate';
+import { stateOrStart } from '../board/liveState';
+import { frameInView } from '../board/frames';
 import { NotesIndex } from '../board/notesIndex';
 import { PeersIndex } from '../board/peers';
 import { Announcer, watchRemoteChanges } from '../board/announcer';
@@ -20,6 +23,10 @@ import { NoteMenu } from '../components/board/NoteMenu';
 import { MoveDialog } from '../components/board/MoveDialog';
 import { LiveRegion } from '../components/board/LiveRegion';
 import { BoardShortcuts } from '../components/board/BoardShortcuts';
+import { FrameTabs } from '../components/board/FrameTabs';
+import { PhaseBar } from '../components/session/PhaseBar';
+import { SessionEvents } from '../components/session/SessionEvents';
+import { FacilitatorConsole } from '../components/console/FacilitatorConsole';
 import { useDocumentTitle } from './useDocumentTitle';
 
 export function BoardPage() {
@@ -73,6 +80,7 @@ function AccessProblemPage({ kind, joinCode }: { kind: 'unauthorized' | 'gone'; 
 /** Stand-ins for the connection's stores before it exists. */
 const NULL_STORE = { subscribe: () => () => {}, get: () => null };
 const FALSE_STORE = { subscribe: () => () => {}, get: () => false };
+const NULL_STATE: { subscribe: (l: () => void) => () => void; get: () => VersionedSessionState | null } = NULL_STORE;
 
 interface Runtime {
   conn: SessionConnection;
@@ -151,10 +159,17 @@ function BoardSession({ stored }: { stored: StoredSession }) {
     // Only on arrival at this session.
   }, [stored.sessionId]);
 
-  const templateId = view?.template ?? stored.template;
-  const template = templateId && isTemplateId(templateId) ? getTemplate(templateId) : null;
-  const role = view?.role ?? stored.role;
+  // The session's own copy of its template once the server has sent it; until then what this
+  // browser kept (a built-in's id, or the copy from last time), so that the board opens offline.
+  const template = useMemo(() => storedTemplate(view?.template ?? stored.template), [view, stored.template]);
+  const joinedAs = view?.role ?? stored.role;
   const participantId = view?.participantId ?? stored.participantId;
+  // The role now: the session state's, which changes as the facilitator hands out roles.
+  const heldState = runtime?.conn.sessionState ?? NULL_STATE;
+  const role = useSyncExternalStore(heldState.subscribe, () => {
+    const held = heldState.get();
+    return held ? roleIn(held.state, participantId, joinedAs) : joinedAs;
+  });
   const title = view?.title || stored.title || 'Session';
   useDocumentTitle(title);
 
@@ -193,11 +208,17 @@ function BoardSession({ stored }: { stored: StoredSession }) {
   // drawn again for each; who wrote what reaches the zones through NamesContext.
   const ctx = useMemo<BoardContextValue | null>(() => {
     if (!runtime || !template) return null;
+    // Built once, so that the state before the server's first word is the same object each time.
+    const start = stateOrStart(template, null);
+    const state = () => runtime.conn.sessionState.get()?.state ?? start;
     return {
       ...runtime,
       template,
       me: { participantId, role },
       nameOf: (id) => namesRef.current.get(id) ?? 'Someone',
+      state,
+      access: () => accessIn(template, state(), participantId, role),
+      viewFrame: () => frameInView(template, currentPhase(template, state()), useUi.getState().viewFrameId),
     };
   }, [runtime, template, participantId, role]);
 
@@ -214,6 +235,7 @@ function BoardSession({ stored }: { stored: StoredSession }) {
 
   const connProblem = useStore(runtime?.conn.problem ?? NULL_STORE);
   const shareOpen = useUi((s) => s.shareOpen);
+  const consoleOpen = useUi((s) => s.consoleOpen);
 
   async function leave() {
     const conn = runtime?.conn;
@@ -239,20 +261,28 @@ function BoardSession({ stored }: { stored: StoredSession }) {
       <NamesContext.Provider value={names}>
       <div className="board-page">
         <TopBar title={title} people={people} onLeave={leave} />
+        <PhaseBar />
         <div className="board-body">
           <main className="board-main" aria-label="Board">
             {/* In the flow above the tools, so that it takes its room from the board rather than covering it. */}
             <ConnectionBanner />
             <BoardToolbar />
             <ZoneStepper />
-            <BoardViewport />
+            {/* Frames beside the board where it is wide (a board fitted by its height leaves room at the side), above it elsewhere. */}
+            <div className="board-stage">
+              <FrameTabs />
+              <BoardViewport />
+            </div>
           </main>
+          {/* One side panel at a time: the join code, shown large, takes the console's place. */}
           {isFacilitator && shareOpen && <SharePanel joinCode={stored.joinCode ?? null} />}
+          {isFacilitator && !shareOpen && consoleOpen && <FacilitatorConsole people={people} />}
         </div>
         <NoteMenu />
         <MoveDialog />
         <LiveRegion />
         <BoardShortcuts />
+        <SessionEvents />
       </div>
       </NamesContext.Provider>
     </BoardContext.Provider>

@@ -12,13 +12,18 @@ import {
   presenceEventSchema,
   versionedSessionStateSchema,
   type ClientToServerEvents,
+  type Command,
   type NoteMap,
   type PresenceParticipant,
   type ServerToClientEvents,
   type VersionedSessionState,
 } from '@balcony/shared';
 import { ValueStore } from './store';
-import { openOfflineCopy } from './offlineCopy';
+import { knownZones, openOfflineCopy } from './offlineCopy';
+import { loadSession, updateSession } from './storage';
+import { storedTemplate } from './sessionTemplate';
+import { ServerClock } from './serverClock';
+import { sendCommand, type CommandResult } from './sessionCommands';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 
@@ -68,6 +73,8 @@ export class SessionConnection {
   /** Whether the control socket is up; while it is down the presence list is only a memory. */
   readonly controlConnected = new ValueStore(false);
   readonly undoState = new ValueStore<UndoState>({ canUndo: false, canRedo: false });
+  /** The server's clock as this device estimates it, for timers that end at a server time. */
+  readonly clock: ServerClock;
 
   private everConnected = false;
   private failedAttempts = 0;
@@ -84,7 +91,13 @@ export class SessionConnection {
   ) {
     this.notes = getNotes(this.doc);
     // The board syncs from the server meanwhile; the kept copy joins it once it passes the gate.
-    openOfflineCopy(this.offlineCopyName, this.doc, this.closing.signal)
+    const kept = loadSession(sessionId);
+    // The state last heard, until the control socket says: a reload, or a start while offline,
+    // shows the phase and the access the person last had rather than the first phase's.
+    const lastState = versionedSessionStateSchema.safeParse(kept?.lastState);
+    if (lastState.success) this.sessionState.set(lastState.data);
+    const zoneIds = knownZones(storedTemplate(kept?.template));
+    openOfflineCopy(this.offlineCopyName, this.doc, this.closing.signal, zoneIds)
       .then((persistence) => {
         if (this.destroyed) void persistence?.destroy();
         else this.livePersistence = persistence;
@@ -120,11 +133,18 @@ export class SessionConnection {
     // WebSocket from the first packet: the board needs one anyway, so long-polling first would
     // only add round trips while the board loads, and each poll may reach another node.
     this.socket = io({ auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'] });
-    // Changes may arrive in either order: the highest version is the state.
+    // Changes may arrive in either order: the highest version is the state. The first state on
+    // a new connection is the server's word whatever its version, so that a state kept from
+    // before (storage, an earlier socket) can never outrank the server's.
+    let first = true;
+    this.socket.on('connect', () => (first = true));
     this.socket.on('state', (payload) => {
       const parsed = versionedSessionStateSchema.safeParse(payload);
       const held = this.sessionState.get();
-      if (parsed.success && (!held || parsed.data.version > held.version)) this.sessionState.set(parsed.data);
+      if (!parsed.success || (!first && held && parsed.data.version <= held.version)) return;
+      first = false;
+      this.sessionState.set(parsed.data);
+      updateSession(sessionId, { lastState: parsed.data });
     });
     this.socket.on('presence', (payload) => {
       const parsed = presenceEventSchema.safeParse(payload);
@@ -135,6 +155,7 @@ export class SessionConnection {
     this.socket.on('closing', (payload) => {
       if (closingEventSchema.safeParse(payload).success) this.problem.set('bad-message');
     });
+    this.clock = new ServerClock(this.socket);
     this.socket.on('connect', () => this.controlConnected.set(true));
     this.socket.on('disconnect', () => this.controlConnected.set(false));
     this.socket.on('connect_error', (err) => {
@@ -172,6 +193,11 @@ export class SessionConnection {
     this.doc.transact(fn, LOCAL_ORIGIN);
   }
 
+  /** Asks the server to change the session's state; resolves with its answer (sessionCommands.ts). */
+  command(command: Command): Promise<CommandResult> {
+    return sendCommand(this.socket, command);
+  }
+
   /** True once the board has caught up with the server since the last (re)connection. */
   get synced(): boolean {
     return this.provider.synced;
@@ -186,6 +212,7 @@ export class SessionConnection {
     window.removeEventListener('offline', this.onOffline);
     this.undoManager.destroy();
     this.provider.destroy();
+    this.clock.destroy();
     this.socket.disconnect();
     void this.persistence?.destroy();
     this.doc.destroy();
@@ -201,6 +228,7 @@ export class SessionConnection {
     this.destroyed = true;
     this.undoManager.destroy();
     this.provider.destroy();
+    this.clock.destroy();
     this.socket.disconnect();
     try {
       if (persistence) await persistence.clearData();

@@ -1,13 +1,18 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
-import { BoardTooNewError, listTemplates, restoreBoard, type RestoreReport } from '@balcony/shared';
+import { BoardTooNewError, listTemplates, restoreBoard, templateZones, type RestoreReport, type Template } from '@balcony/shared';
 
 /**
  * The zones the gate checks notes against. The connection opens before the server has said which
  * template the session uses, and in the browser the gate only reports, so any zone of a known
- * template will do: a note in a zone no template has is wrong on every board.
+ * template will do (of every frame): a note in a zone no template has is wrong on every board.
  */
-const KNOWN_ZONES: ReadonlySet<string> = new Set(listTemplates().flatMap((t) => t.zones.map((z) => z.id)));
+const KNOWN_ZONES: ReadonlySet<string> = new Set(listTemplates().flatMap((t) => templateZones(t).map((z) => z.id)));
+
+/** The built-ins' zones and those of the session's own template, when this browser has kept it. */
+export function knownZones(own: Template | null): ReadonlySet<string> {
+  return own ? new Set([...KNOWN_ZONES, ...templateZones(own).map((z) => z.id)]) : KNOWN_ZONES;
+}
 
 /** What the restore gate says of the board copy this browser kept. */
 export type CopyVerdict =
@@ -55,7 +60,12 @@ function whenAborted(signal: AbortSignal): Promise<void> {
  * never reaches the live board, which then fills from the server. Resolves with the live
  * persistence, or null when there is no IndexedDB or the signal ended the wait.
  */
-export async function openOfflineCopy(name: string, doc: Y.Doc, signal: AbortSignal): Promise<IndexeddbPersistence | null> {
+export async function openOfflineCopy(
+  name: string,
+  doc: Y.Doc,
+  signal: AbortSignal,
+  zoneIds: ReadonlySet<string> = KNOWN_ZONES,
+): Promise<IndexeddbPersistence | null> {
   if (typeof indexedDB === 'undefined') return null;
   const scratch = new Y.Doc();
   let probe: IndexeddbPersistence;
@@ -70,7 +80,7 @@ export async function openOfflineCopy(name: string, doc: Y.Doc, signal: AbortSig
   try {
     await Promise.race([probe.whenSynced, whenAborted(signal)]);
     if (signal.aborted) return null;
-    verdict = judgeOfflineCopy(scratch);
+    verdict = judgeOfflineCopy(scratch, zoneIds);
   } catch (err) {
     // The gate itself failed: keep the person's offline work; the server still judges each write.
     console.warn('The offline copy of the board could not be checked; it is kept.', err);

@@ -1,4 +1,4 @@
-import type { Role, TemplateId } from '@balcony/shared';
+import type { Role, Template, TemplateId, VersionedSessionState } from '@balcony/shared';
 
 /** What this browser keeps about a session it hosted or joined. */
 export interface StoredSession {
@@ -7,8 +7,15 @@ export interface StoredSession {
   participantId: string;
   role: Role;
   title: string;
-  /** Unknown right after joining until the session is first read from the server. */
-  template?: TemplateId;
+  /**
+   * The session's template, so that the board can open before the server answers: the session's
+   * own copy once it has been read (a custom template has no id to look up), a built-in's id
+   * right after hosting one. Unknown right after joining until the session is first read.
+   * Read back through sessionTemplate.ts, which checks it.
+   */
+  template?: Template | TemplateId;
+  /** The session's state as last heard, so that a reload or an offline start shows the phase. */
+  lastState?: VersionedSessionState;
   /** Names of the people in the session as last seen, so that authors show while offline. */
   participants?: { participantId: string; name: string }[];
   /** Kept for the facilitator, who shows it to the group. */

@@ -37,8 +37,18 @@ export interface UiState {
   toast: Toast | null;
   /** Index into ZOOM_STEPS: 0 fits the whole board. */
   zoomStep: number;
+  /**
+   * The frame this person chose to look at; null shows the current phase's. A new phase or the
+   * facilitator's follow-me sets it back (board/frames.ts).
+   */
+  viewFrameId: string | null;
+  /** The two webs of a cultural web drawn next to each other at one scale. */
+  sideBySide: boolean;
+  /** The facilitator console beside the board (facilitators only); hidden for a projector. */
+  consoleOpen: boolean;
 
   select: (noteId: string | null) => void;
+  clearSelection: () => void;
   startEditing: (noteId: string) => void;
   stopEditing: () => void;
   setActiveZone: (zoneId: string | null) => void;
@@ -53,6 +63,9 @@ export interface UiState {
   showToast: (text: string, undo?: boolean) => void;
   clearToast: () => void;
   setZoomStep: (step: number) => void;
+  showFrame: (frameId: string | null) => void;
+  setSideBySide: (on: boolean) => void;
+  setConsoleOpen: (open: boolean) => void;
   reset: () => void;
 }
 
@@ -68,11 +81,20 @@ const initial = {
   newNoteColor: DEFAULT_NOTE_COLOR,
   toast: null,
   zoomStep: 0,
+  viewFrameId: null,
+  sideBySide: false,
+  consoleOpen: true,
 } satisfies Partial<UiState>;
+
+function narrowScreen(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
+}
 
 export const useUi = create<UiState>()((set, get) => ({
   ...initial,
   select: (noteId) => set({ selectedNoteId: noteId }),
+  /** What was selected or open belongs to a frame that has gone out of view. */
+  clearSelection: () => set({ selectedNoteId: null, editingNoteId: null, noteMenu: null, moveDialogNoteId: null }),
   startEditing: (noteId) => set({ editingNoteId: noteId, selectedNoteId: noteId, noteMenu: null }),
   stopEditing: () => set({ editingNoteId: null }),
   setActiveZone: (zoneId) => set({ activeZoneId: zoneId }),
@@ -87,5 +109,9 @@ export const useUi = create<UiState>()((set, get) => ({
   showToast: (text, undo = false) => set({ toast: { text, undo, seq: (get().toast?.seq ?? 0) + 1 } }),
   clearToast: () => set({ toast: null }),
   setZoomStep: (step) => set({ zoomStep: step }),
-  reset: () => set({ ...initial }),
+  showFrame: (frameId) => set({ viewFrameId: frameId }),
+  setSideBySide: (on) => set({ sideBySide: on }),
+  setConsoleOpen: (open) => set({ consoleOpen: open }),
+  // On a phone the console would push the board off the screen: it starts hidden there.
+  reset: () => set({ ...initial, consoleOpen: !narrowScreen() }),
 }));

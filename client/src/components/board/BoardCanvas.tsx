@@ -1,28 +1,43 @@
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { zoneById, type NoteView, type Point } from '@balcony/shared';
-import { useBoard, useNotes, usePeers } from '../../board/BoardContext';
+import { zoneById, type Frame, type NoteView, type Point } from '@balcony/shared';
+import { FrameContext, useBoard, useNotes, usePeers, usePhase } from '../../board/BoardContext';
 import { BOARD_MARGIN, labelZoom, noteCentre, noteZoom } from '../../board/layout';
+import { zoneEmphasis } from '../../board/frames';
 import { useUi } from '../../state/ui';
 import { ZoneView } from './ZoneView';
 import { RemoteCursors } from './RemoteCursors';
 import type { RemoteDrag } from './NoteCard';
 
+interface Props {
+  frame: Frame;
+  scale: number;
+  /** Where this frame starts in the viewport's drawing, in board units (frames side by side). */
+  offset: Point;
+  /**
+   * Whether cursors of people whose frame is unknown are drawn here: on one frame only, so that
+   * side by side nobody's pointer shows twice.
+   */
+  primary: boolean;
+}
+
 /**
- * The board at its own size in board units, scaled as a whole: zones (SVG shapes), the notes in
- * each zone as HTML on top, and other people's cursors.
+ * One frame at its own size in board units, scaled as a whole: zones (SVG shapes), the notes in
+ * each zone as HTML on top, and other people's cursors on it.
  */
-export function BoardCanvas({ scale }: { scale: number }) {
+export function BoardCanvas({ frame, scale, offset, primary }: Props) {
   const { template, peers } = useBoard();
+  const phase = usePhase();
   const snapshot = useNotes();
   const peerList = usePeers();
   const canvasRef = useRef<HTMLDivElement>(null);
 
+  // A note belongs to the frame of its zone; notes of other frames are not drawn here.
   const notesByZone = useMemo(() => {
     const map = new Map<string, NoteView[]>();
-    for (const zone of template.zones) map.set(zone.id, []);
+    for (const zone of frame.zones) map.set(zone.id, []);
     for (const note of snapshot.list) map.get(note.zone)?.push(note);
     return map;
-  }, [snapshot, template]);
+  }, [snapshot, frame]);
 
   // Notes someone else is dragging right now, drawn where they would land.
   // Keyed by what the drags are, so that cursor moves alone do not re-render the zones.
@@ -34,13 +49,15 @@ export function BoardCanvas({ scale }: { scale: number }) {
     const map = new Map<string, RemoteDrag>();
     for (const peer of peerList) {
       if (!peer.drag) continue;
-      const zone = zoneById(template, peer.drag.zone);
-      const centre = zone ? noteCentre(template, peer.drag) : null;
+      const zone = zoneById(frame, peer.drag.zone);
+      const centre = zone ? noteCentre(frame, peer.drag) : null;
       if (centre) map.set(peer.drag.noteId, { centre, name: peer.user.name, color: peer.user.color });
     }
     return map;
     // peerList is read through dragKey, which changes whenever a drag does.
-  }, [dragKey, template]);
+  }, [dragKey, frame]);
+
+  const cursors = useMemo(() => peerList.filter((p) => (p.frame === null ? primary : p.frame === frame.id)), [peerList, primary, frame]);
 
   // Selection and editing of a note that no longer exists end with it.
   useEffect(() => {
@@ -61,10 +78,10 @@ export function BoardCanvas({ scale }: { scale: number }) {
 
   const zoom = noteZoom(scale);
   const style = {
-    width: template.board.width,
-    height: template.board.height,
-    left: BOARD_MARGIN.x * scale,
-    top: BOARD_MARGIN.y * scale,
+    width: frame.board.width,
+    height: frame.board.height,
+    left: (BOARD_MARGIN.x + offset.x) * scale,
+    top: (BOARD_MARGIN.y + offset.y) * scale,
     // A layer of its own from the start (translateZ): otherwise the first note dragged makes one,
     // and drawing a full board into it stalls the drag for a tenth of a second or more. A 3D
     // transform, not will-change, so that the board is drawn again, sharp, after each zoom.
@@ -77,28 +94,32 @@ export function BoardCanvas({ scale }: { scale: number }) {
   } as CSSProperties;
 
   return (
-    <div
-      ref={canvasRef}
-      className={`board-canvas template-${template.id}`}
-      data-testid="board.canvas"
-      style={style}
-      onPointerMove={(e) => {
-        if (e.pointerType === 'mouse' || e.pointerType === 'pen') peers.setCursor(toBoard(e.clientX, e.clientY));
-      }}
-      onPointerLeave={() => peers.setCursor(null)}
-    >
-      {template.zones.map((zone, i) => (
-        <ZoneView
-          key={zone.id}
-          zone={zone}
-          index={i}
-          notes={notesByZone.get(zone.id) ?? []}
-          remoteDrags={remoteDrags}
-          toBoard={toBoard}
-          scale={scale}
-        />
-      ))}
-      <RemoteCursors peers={peerList} />
-    </div>
+    <FrameContext.Provider value={frame}>
+      <div
+        ref={canvasRef}
+        className={`board-canvas template-${template.id} layout-${frame.layout}`}
+        data-testid="board.canvas"
+        data-frame-id={frame.id}
+        style={style}
+        onPointerMove={(e) => {
+          if (e.pointerType === 'mouse' || e.pointerType === 'pen') peers.setCursor(toBoard(e.clientX, e.clientY), frame.id);
+        }}
+        onPointerLeave={() => peers.setCursor(null)}
+      >
+        {frame.zones.map((zone, i) => (
+          <ZoneView
+            key={zone.id}
+            zone={zone}
+            index={i}
+            emphasis={zoneEmphasis(frame, phase, zone.id)}
+            notes={notesByZone.get(zone.id) ?? []}
+            remoteDrags={remoteDrags}
+            toBoard={toBoard}
+            scale={scale}
+          />
+        ))}
+        <RemoteCursors peers={cursors} />
+      </div>
+    </FrameContext.Provider>
   );
 }

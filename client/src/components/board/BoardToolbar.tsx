@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBoard, useStore } from '../../board/BoardContext';
+import { useAccess, useBoard, useStore } from '../../board/BoardContext';
 import { useCommands } from '../../board/commands';
 import { useUi } from '../../state/ui';
 import { ZOOM_STEPS } from '../../board/layout';
@@ -15,6 +15,9 @@ export function BoardToolbar() {
   const clearToast = useUi((s) => s.clearToast);
   const zoomStep = useUi((s) => s.zoomStep);
   const setZoomStep = useUi((s) => s.setZoomStep);
+  // Nothing here is offered that the server would refuse: while this person may not write, the
+  // tools that write give way to the reason.
+  const access = useAccess();
 
   useEffect(() => {
     if (!toast) return;
@@ -24,6 +27,14 @@ export function BoardToolbar() {
 
   return (
     <div className="board-toolbar" role="group" aria-label="Board tools">
+      {!access.write && (
+        <p className="read-only-badge" data-testid="board.readOnly" data-code={access.code}>
+          <span className="read-only-icon" aria-hidden="true" />
+          Read only: {access.reason}
+        </p>
+      )}
+      {access.write && (
+      <>
       <button
         type="button"
         className="button button-primary"
@@ -57,6 +68,8 @@ export function BoardToolbar() {
       >
         Redo
       </button>
+      </>
+      )}
       <div className="zoom-controls" role="group" aria-label="Zoom">
         <button
           type="button"
@@ -101,7 +114,7 @@ export function BoardToolbar() {
         )}
       </div>
       {/* Where the keys work: typing on a zone or a note writes, so no shortcut there is a bare letter. */}
-      <p className="toolbar-hint">Type on a zone to start a note there, or double-click it.</p>
+      {access.write && <p className="toolbar-hint">Type on a zone to start a note there, or double-click it.</p>}
       <details className="keys-help" data-testid="board.keysHint">
         <summary>Keys</summary>
         <div className="keys-help-body">

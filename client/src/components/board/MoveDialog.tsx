@@ -1,18 +1,28 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { zoneById } from '@balcony/shared';
-import { useBoard, useNotes } from '../../board/BoardContext';
+import { frameOfZone, zoneById } from '@balcony/shared';
+import { useAccess, useBoard, useNotes } from '../../board/BoardContext';
 import { moveNoteToZone } from '../../board/actions';
 import { useUi } from '../../state/ui';
-import { focusNoteNow, noteCentres } from '../../board/commands';
+import { focusNoteNow, markerLimitWords, markersLeft, noteCentres } from '../../board/commands';
 
-/** "Move to zone…": the keyboard and menu way to do what a drag does. */
+/**
+ * "Move to zone…": the keyboard and menu way to do what a drag does. It offers the zones of the
+ * note's own frame, as a drag on that frame would.
+ */
 export function MoveDialog() {
-  const { conn, template, announcer } = useBoard();
+  const { conn, template, announcer, viewFrame } = useBoard();
   const noteId = useUi((s) => s.moveDialogNoteId);
   const snapshot = useNotes();
+  const access = useAccess();
   const ref = useRef<HTMLDialogElement>(null);
   const note = noteId ? snapshot.byId.get(noteId) : undefined;
-  const open = Boolean(noteId && note);
+  const open = Boolean(noteId && note && access.write);
+  const frame = (note && frameOfZone(template, note.zone)) || viewFrame();
+
+  // Writing closed while the dialog was open: the choice would be refused, so it goes.
+  useEffect(() => {
+    if (noteId && !access.write) useUi.getState().closeMoveDialog();
+  }, [noteId, access]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -46,10 +56,14 @@ export function MoveDialog() {
 
   const choose = (zoneId: string) => {
     if (!note) return;
-    const zone = zoneById(template, zoneId);
+    const zone = zoneById(frame, zoneId);
+    if (zone && zone.id !== note.zone && !markersLeft(snapshot.list, zone, note.authorId, note.id)) {
+      announcer.say(markerLimitWords(zone));
+      return;
+    }
     closeNow();
     if (zone && zone.id !== note.zone) {
-      moveNoteToZone(conn, template, note.id, zone, noteCentres(template, snapshot.list, note.id));
+      moveNoteToZone(conn, frame.board, note.id, zone, noteCentres(frame, snapshot.list, note.id));
       announcer.say(`Note moved to ${zone.label}.`);
     }
     close();
@@ -91,11 +105,13 @@ export function MoveDialog() {
         <div className="dialog-body">
           <h2 id="move-dialog-title">Move to zone…</h2>
           <p className="dialog-lead">
-            Choose where this note goes. It is in <strong>{zoneById(template, note.zone)?.label ?? 'no zone'}</strong> now.
+            Choose where this note goes. It is in <strong>{zoneById(frame, note.zone)?.label ?? 'no zone'}</strong> now.
+            {template.frames.length > 1 && ` These are the zones of ${frame.label}.`}
           </p>
           <ul className="move-list">
-            {template.zones.map((z) => {
+            {frame.zones.map((z) => {
               const current = z.id === note.zone;
+              const full = !current && !markersLeft(snapshot.list, z, note.authorId, note.id);
               return (
                 <li key={z.id}>
                   <button
@@ -104,10 +120,12 @@ export function MoveDialog() {
                     data-testid="moveDialog.zone"
                     data-zone-id={z.id}
                     aria-current={current ? 'true' : undefined}
+                    aria-disabled={full || undefined}
                     onClick={() => choose(z.id)}
                   >
                     {z.label}
                     {current && <span className="move-current"> (here now)</span>}
+                    {full && <span className="move-current"> (their marker is there)</span>}
                   </button>
                 </li>
               );

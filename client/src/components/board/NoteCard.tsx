@@ -1,6 +1,7 @@
 import { memo, useContext, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { NOTE_SIZE, notePositionToBoard, shapeBounds, type NoteView, type Point, type Zone } from '@balcony/shared';
-import { ScaleContext, useBoard } from '../../board/BoardContext';
+import { notePositionToBoard, shapeBounds, type NoteView, type Point, type Zone } from '@balcony/shared';
+import { ScaleContext, useAccess, useBoard, useFrame } from '../../board/BoardContext';
+import { scaleTrack, scaleWords } from '../../board/scale';
 import { noteZoom } from '../../board/layout';
 import { useCommands } from '../../board/commands';
 import { mayEditNote, noteDescription } from '../../board/noteRights';
@@ -36,12 +37,14 @@ interface Props {
 
 /** One note: its words, its author and its menu button. Dragging, keys and focus are hooks. */
 export const NoteCard = memo(function NoteCard({ note, zone, authorName, selected, editing, remoteDrag, drawnX, drawnY, cascade, boxW, boxH }: Props) {
-  const { me, template } = useBoard();
+  const { me } = useBoard();
+  const frame = useFrame();
+  const access = useAccess();
   const scale = useContext(ScaleContext);
   const commands = useCommands();
   const ref = useRef<HTMLDivElement>(null);
   const menuOpen = useUi((s) => s.noteMenu?.noteId === note.id);
-  const mayEdit = mayEditNote(me, note);
+  const mayEdit = mayEditNote(me, note, access);
   const descriptionId = useId();
   // In a cascade most of a note is under the next one, so it is drawn with its words alone until
   // someone points at it, selects it or moves it: a full board then lays out a third as much.
@@ -66,6 +69,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   const detailed = !cascade || selected || editing || menuOpen || pointedAt || dragCentre !== null || remoteDrag !== null;
 
   const openMenu = (from: 'note' | 'button' = 'note') => {
+    // Everything in the menu changes the board: while this person may not write, they hear why.
+    if (!commands.mayWrite()) return;
     const button = ref.current?.querySelector<HTMLElement>('[data-testid="board.note.menu"]');
     if (!button) return;
     const r = button.getBoundingClientRect();
@@ -88,7 +93,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   // Which way an open note grows (board.css): evenly, unless that would take it past the board's
   // left or right edge, where it keeps that edge.
   const halfOpen = 1.2 * boxW * noteZoom(scale);
-  const openX = drawnX - halfOpen < 0 ? 'right' : drawnX + halfOpen > template.board.width ? 'left' : 'middle';
+  const openX = drawnX - halfOpen < 0 ? 'right' : drawnX + halfOpen > frame.board.width ? 'left' : 'middle';
+  const track = scaleTrack(zone);
   const preview = note.text.length > 280 ? `${note.text.slice(0, 280)}…` : note.text;
   const classes = [
     'note',
@@ -111,14 +117,14 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         data-color={note.color}
         data-more={more}
         data-open-x={openX}
-        data-open-y={drawnY > template.board.height / 2 ? 'up' : 'down'}
+        data-open-y={drawnY > frame.board.height / 2 ? 'up' : 'down'}
         tabIndex={0}
         role="group"
         aria-roledescription="note"
         aria-label={preview || 'Empty note'}
         aria-describedby={descriptionId}
         data-selected={selected}
-        aria-keyshortcuts={mayEdit ? 'Enter Alt+M Delete' : 'Alt+M'}
+        aria-keyshortcuts={mayEdit ? 'Enter Alt+M Delete' : access.write ? 'Alt+M' : undefined}
         style={style}
         onFocus={(e) => {
           if (e.target !== e.currentTarget) return;
@@ -142,7 +148,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           </span>
         )}
         <span id={descriptionId} hidden>
-          {noteDescription(me, note, authorName)}
+          {noteDescription(me, note, authorName, access)}
+          {track && ` ${scaleWords(track, stored.x)}`}
         </span>
         {editing && mayEdit ? (
           <NoteEditor noteId={note.id} />
@@ -156,6 +163,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
             <span className="note-author" data-testid="board.note.author">
               {authorName}
             </span>
+            {access.write && (
             <button
               type="button"
               className="note-menu-button"
@@ -168,6 +176,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
             >
               <span className="note-menu-dots" aria-hidden="true" />
             </button>
+            )}
           </div>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { NOTE_COLORS } from '@balcony/shared';
-import { NamesContext, useBoard, useNotes } from '../../board/BoardContext';
+import { NamesContext, useAccess, useBoard, useNotes } from '../../board/BoardContext';
 import { recolorNote } from '../../board/actions';
 import { useCommands } from '../../board/commands';
 import { mayEditNote, noteDescription } from '../../board/noteRights';
@@ -25,6 +25,12 @@ export function NoteMenu() {
   const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
   const note = menu ? snapshot.byId.get(menu.noteId) : undefined;
   const hintId = useId();
+  const access = useAccess();
+
+  // Writing closed while the menu was open (a lock, a new phase): nothing in it applies now.
+  useEffect(() => {
+    if (menu && !access.write) useUi.getState().closeNoteMenu();
+  }, [menu, access]);
 
   const close = (refocus: 'note' | 'button' | null) => {
     const ui = useUi.getState();
@@ -87,8 +93,8 @@ export function NoteMenu() {
     };
   }, [menu]);
 
-  if (!menu || !note) return null;
-  const mayEdit = mayEditNote(me, note);
+  if (!menu || !note || !access.write) return null;
+  const mayEdit = mayEditNote(me, note, access);
 
   return createPortal(
     <div
@@ -111,7 +117,7 @@ export function NoteMenu() {
     >
       {!mayEdit && (
         <p className="menu-hint" id={hintId} data-testid="note.menu.owner">
-          {noteDescription(me, note, nameOf(note.authorId))}
+          {noteDescription(me, note, nameOf(note.authorId), access)}
         </p>
       )}
       <div role="menu" aria-label="Note actions" aria-describedby={mayEdit ? undefined : hintId}>

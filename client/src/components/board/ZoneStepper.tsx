@@ -1,15 +1,15 @@
-import { useBoard } from '../../board/BoardContext';
+import { useViewFrame } from '../../board/BoardContext';
 import { useUi } from '../../state/ui';
 
 /**
- * On a phone the board is wider than the screen, so this walks it one zone at a time: the zone in
+ * On a phone the board is wider than the screen, so this walks the frame in view one zone at a time: the zone in
  * play by name, with the zones before and after it a press away. Going to a zone brings it into
  * view and gives it focus, so that a new note goes there. Shown on narrow screens only (board.css).
  */
 export function ZoneStepper() {
-  const { template } = useBoard();
+  const frame = useViewFrame();
   const activeZoneId = useUi((s) => s.activeZoneId);
-  const zones = template.zones;
+  const zones = frame.zones;
   const index = Math.max(
     0,
     zones.findIndex((z) => z.id === activeZoneId),

@@ -1,7 +1,10 @@
 import { memo, useContext, useId, useMemo, type CSSProperties } from 'react';
-import { NOTE_SIZE, notePositionToBoard, shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
-import { NamesContext, useBoard } from '../../board/BoardContext';
+import { notePositionToBoard, shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
+import { NamesContext, useAccess, useBoard, useFrame } from '../../board/BoardContext';
 import { arrangeNotes, labelPlacement, labelRect, labelZoom, noteBox, noteZoom } from '../../board/layout';
+import { arrangeMarkers, scaleTrack } from '../../board/scale';
+import type { ZoneEmphasis } from '../../board/frames';
+import { ScaleMarks, scaleDescription } from './ScaleMarks';
 import { useCommands } from '../../board/commands';
 import { isBoardWide, keyAction } from '../../board/keyMap';
 import { useUi } from '../../state/ui';
@@ -10,6 +13,8 @@ import { NoteCard, type RemoteDrag } from './NoteCard';
 interface Props {
   zone: Zone;
   index: number;
+  /** Highlighted as this phase's zone, dimmed as another on the phase's frame, or neither. */
+  emphasis: ZoneEmphasis;
   notes: NoteView[];
   remoteDrags: ReadonlyMap<string, RemoteDrag>;
   toBoard: (clientX: number, clientY: number) => Point;
@@ -33,8 +38,10 @@ function Shape({ shape }: { shape: ZoneShape }) {
  * covers the shape's bounding box but lets the pointer through; only the shape and the notes
  * take pointer events, so overlapping boxes of neighbouring segments do not steal clicks.
  */
-export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags, toBoard, scale }: Props) {
-  const { template, nameOf } = useBoard();
+export const ZoneView = memo(function ZoneView({ zone, index, emphasis, notes, remoteDrags, toBoard, scale }: Props) {
+  const { nameOf } = useBoard();
+  const frame = useFrame();
+  const access = useAccess();
   // Drawn again when someone's name becomes known or changes.
   useContext(NamesContext);
   const commands = useCommands();
@@ -42,27 +49,23 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
   const editingNoteId = useUi((s) => s.editingNoteId);
   const id = useId();
   const b = shapeBounds(zone.shape);
-  const place = labelPlacement(zone, template.board);
+  const place = labelPlacement(zone, frame.board);
+  const track = useMemo(() => scaleTrack(zone), [zone]);
   const count = notes.length;
 
   // Notes are drawn where they are clear of each other and of every zone's name.
   const noteZoomNow = noteZoom(scale);
   const nameZoom = labelZoom(scale);
   const box = noteBox(zone, noteZoomNow);
-  const labels = useMemo(() => template.zones.map((z) => labelRect(z, template.board, nameZoom)), [template, nameZoom]);
+  const labels = useMemo(() => frame.zones.map((z) => labelRect(z, frame.board, nameZoom)), [frame, nameZoom]);
   // Arranged again only when a note of this zone comes, goes or moves, not as someone types.
   const placedKey = notes.map((n) => `${n.id}:${n.x}:${n.y}`).join('|');
-  const drawn = useMemo(
-    () =>
-      arrangeNotes(
-        zone,
-        notes.map((n) => ({ id: n.id, centre: notePositionToBoard(zone, n) })),
-        box,
-        labels,
-      ),
+  const drawn = useMemo(() => {
+    const placed = notes.map((n) => ({ id: n.id, centre: notePositionToBoard(zone, n) }));
+    // On a scale a marker's place is its answer, so markers are never moved sideways.
+    return track ? arrangeMarkers(zone, track, placed, box) : arrangeNotes(zone, placed, box, labels);
     // notes is read through placedKey, which changes whenever a note's place does.
-    [zone, placedKey, box.w, box.h, labels],
-  );
+  }, [zone, track, placedKey, box.w, box.h, labels]);
   const drawnAt = drawn.at;
 
   // The note's own size, in its units: narrower in a column, shorter in a crowded zone.
@@ -81,14 +84,15 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
 
   return (
     <div
-      className={`zone zone-${index % 2 ? 'odd' : 'even'} zone-kind-${zone.shape.kind}${count === 0 ? ' is-empty' : ''}${drawn.cascade ? ' is-cascade' : ''}`}
+      className={`zone zone-${index % 2 ? 'odd' : 'even'} zone-kind-${zone.shape.kind}${count === 0 ? ' is-empty' : ''}${drawn.cascade ? ' is-cascade' : ''} is-${emphasis}${track ? ' is-scale' : ''}`}
       data-testid="board.zone"
       data-zone-id={zone.id}
+      data-emphasis={emphasis}
       tabIndex={0}
       role="group"
-      aria-label={`${zone.label}, ${count === 1 ? '1 note' : `${count} notes`}`}
+      aria-label={`${zone.label}${emphasis === 'focus' ? ' (this phase)' : ''}, ${count === 1 ? '1 note' : `${count} notes`}`}
       aria-describedby={`${id}-prompt`}
-      aria-keyshortcuts="Enter Alt+N"
+      aria-keyshortcuts={access.write ? 'Enter Alt+N' : undefined}
       style={
         {
           left: b.x,
@@ -118,7 +122,7 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
         if ((e.target as Element).closest('[data-testid="board.note"]')) return;
         const point = toBoard(e.clientX, e.clientY);
         // The zone under the pointer decides, as it does for a drop.
-        const target = zoneAt(template, point) ?? zone;
+        const target = zoneAt(frame, point) ?? zone;
         commands.addNote(target.id, point);
       }}
     >
@@ -135,7 +139,18 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
         }}
       >
         <Shape shape={zone.shape} />
+        {track && <ScaleMarks track={track} />}
       </svg>
+      {track && (
+        <>
+          <div className="scale-end scale-end-from" aria-hidden="true" style={{ left: track.x0 - b.x - 60, top: track.y - b.y + 40 }}>
+            {track.scale.fromLabel}
+          </div>
+          <div className="scale-end scale-end-to" aria-hidden="true" style={{ right: b.x + b.w - track.x1 - 60, top: track.y - b.y + 40 }}>
+            {track.scale.toLabel}
+          </div>
+        </>
+      )}
       <div className="zone-text" style={textStyle}>
         <div className="zone-label" data-testid="board.zone.label">
           {zone.label}
@@ -148,6 +163,7 @@ export const ZoneView = memo(function ZoneView({ zone, index, notes, remoteDrags
       </div>
       <span id={`${id}-prompt`} hidden>
         {zone.prompt}
+        {track && ` ${scaleDescription(track)}`}
       </span>
       {notes.map((note) => {
         const at = drawnAt.get(note.id) ?? notePositionToBoard(zone, note);

@@ -1,6 +1,6 @@
 import { useContext, useRef, useState, type PointerEvent } from 'react';
 import type { NoteView, Point } from '@balcony/shared';
-import { ScaleContext, useBoard } from '../../board/BoardContext';
+import { ScaleContext, useAccess, useBoard, useFrame } from '../../board/BoardContext';
 import { dropNote, landingSpot } from '../../board/actions';
 import { useUi } from '../../state/ui';
 
@@ -35,7 +35,9 @@ export interface NoteDrag {
  * changes once, on the drop, which lands the note in the zone under its centre.
  */
 export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): NoteDrag {
-  const { conn, template, peers, announcer } = useBoard();
+  const { conn, peers, announcer } = useBoard();
+  const frame = useFrame();
+  const access = useAccess();
   const scale = useContext(ScaleContext);
   const drag = useRef<DragState | null>(null);
   const [centre, setCentre] = useState<Point | null>(null);
@@ -52,7 +54,8 @@ export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): Not
   };
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.button !== 0 || editing) return;
+    // Nothing to drag while this person may not write: the server would refuse the drop.
+    if (e.button !== 0 || editing || !access.write) return;
     if ((e.target as Element).closest('button, textarea, a')) return;
     drag.current = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origin: drawn, moving: false };
   };
@@ -70,7 +73,7 @@ export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): Not
     }
     const p = pointerAt(d, e);
     setCentre(p);
-    const spot = landingSpot(template, p);
+    const spot = landingSpot(frame, p);
     peers.setDrag(spot ? { noteId: note.id, zone: spot.zone.id, x: spot.x, y: spot.y } : null);
   };
 
@@ -83,7 +86,7 @@ export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): Not
     }
     const p = pointerAt(d, e);
     cancel();
-    const landed = dropNote(conn, template, note.id, p);
+    const landed = dropNote(conn, frame, note.id, p);
     if (!landed) {
       announcer.say('Notes belong inside a zone, so the note went back.');
     } else if (landed.id !== note.zone) {

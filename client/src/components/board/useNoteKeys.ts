@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
-import type { NoteView, Zone } from '@balcony/shared';
-import { useBoard } from '../../board/BoardContext';
+import { notePositionToBoard, type NoteView, type Zone } from '@balcony/shared';
+import { useAccess, useBoard, useFrame } from '../../board/BoardContext';
+import { scaleTrack, scaleWords } from '../../board/scale';
 import { nudgeNote } from '../../board/actions';
 import { useCommands } from '../../board/commands';
 import { isBoardWide, keyAction } from '../../board/keyMap';
@@ -19,14 +20,16 @@ const NUDGE_BIG = 50;
  * the commands' to decide and say.
  */
 export function useNoteKeys(note: NoteView, zone: Zone, drag: NoteDrag, openMenu: () => void) {
-  const { conn, template, announcer, me } = useBoard();
+  const { conn, announcer, me } = useBoard();
+  const frame = useFrame();
+  const access = useAccess();
   const commands = useCommands();
 
   return (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     const action = keyAction(e, {
       place: 'note',
-      mayEdit: mayEditNote(me, note),
+      mayEdit: mayEditNote(me, note, access),
       dragging: drag.isMoving(),
       editing: useUi.getState().editingNoteId === note.id,
     });
@@ -44,9 +47,17 @@ export function useNoteKeys(note: NoteView, zone: Zone, drag: NoteDrag, openMenu
         commands.startTypingOnNote(note.id);
         return;
       case 'nudge': {
+        if (!commands.mayWrite()) return;
         const step = action.big ? NUDGE_BIG : NUDGE;
-        if (!nudgeNote(conn, template, note, action.dx * step, action.dy * step)) {
+        if (!nudgeNote(conn, frame, note, action.dx * step, action.dy * step)) {
           announcer.say(`The note is at the edge of ${zone.label}.`);
+          return;
+        }
+        // On a scale, moving a marker changes its answer: say the new one.
+        const track = scaleTrack(zone);
+        const moved = conn.notes.get(note.id)?.get('x');
+        if (track && action.dx !== 0 && typeof moved === 'number') {
+          announcer.say(scaleWords(track, notePositionToBoard(zone, { x: moved, y: note.y }).x));
         }
         return;
       }
@@ -54,7 +65,7 @@ export function useNoteKeys(note: NoteView, zone: Zone, drag: NoteDrag, openMenu
         commands.editNote(note.id);
         return;
       case 'move':
-        useUi.getState().openMoveDialog(note.id);
+        commands.moveNote(note.id);
         return;
       case 'delete':
         commands.deleteNote(note.id);

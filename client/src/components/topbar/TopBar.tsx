@@ -26,6 +26,7 @@ export function TopBar({ title, people, onLeave }: Props) {
   const { template, me } = useBoard();
   const shareOpen = useUi((s) => s.shareOpen);
   const setShareOpen = useUi((s) => s.setShareOpen);
+  const consoleOpen = useUi((s) => s.consoleOpen);
   const isFacilitator = me.role === 'facilitator';
 
   return (
@@ -39,6 +40,22 @@ export function TopBar({ title, people, onLeave }: Props) {
       <PresenceList people={people} me={me.participantId} />
       <div className="topbar-actions">
         <ConnectionBadge />
+        {isFacilitator && (
+          <button
+            type="button"
+            className="button"
+            data-testid="topbar.console"
+            aria-pressed={consoleOpen && !shareOpen}
+            onClick={() => {
+              const ui = useUi.getState();
+              // The console shows where the join code was, so showing it puts the code away.
+              if (shareOpen) ui.setShareOpen(false);
+              ui.setConsoleOpen(shareOpen || !consoleOpen);
+            }}
+          >
+            Console
+          </button>
+        )}
         {isFacilitator && (
           <button
             type="button"
