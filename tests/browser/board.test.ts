@@ -13,7 +13,8 @@ const { everyone, needSteps, newPerson } = workshop;
 
 const TITLE = 'Reflective practice — Thursday group';
 const TEMPLATE: TemplateId = 'what-works-circle';
-const labelsOf = (id: TemplateId) => getTemplate(id).zones.map((z) => z.label);
+// The zones of the frame a session opens on: its first phase's.
+const labelsOf = (id: TemplateId) => getTemplate(id).frames[0]!.zones.map((z) => z.label);
 const sorted = (xs: string[]) => [...xs].sort();
 
 let fran: Person;
@@ -141,6 +142,11 @@ describe('a shared board in three browsers', () => {
     const people = await fran.board.peopleOnScreen();
     for (const p of trio()) p.participantId = people.find((x) => x.text.includes(p.name))!.participantId;
     expect(new Set(trio().map((p) => p.participantId)).size).toBe(3);
+
+    // The first phase is the facilitator's; in transferable learning everyone writes.
+    expect(await amara.phase.mayWrite(), 'Amara reads while the facilitator welcomes').toBe(false);
+    await workshop.goToPhase(fran, 'learning', [amara, ben]);
+    for (const p of trio()) await p.phase.waitForWriting(true);
     workshop.reached(1);
   });
 
@@ -277,9 +283,7 @@ describe('a shared board in three browsers', () => {
 
     await network.goOnline();
     const page = await ben.context.newPage();
-    workshop.watch(ben, page);
-    ben.page = page;
-    ben.board = new BoardPage(page);
+    workshop.switchPage(ben, page);
     await page.goto(boardUrl);
     await ben.board.waitUntilConnected();
     const view = await converged(20_000);

@@ -104,6 +104,8 @@ describe('the board by keyboard', () => {
     await amara.start.join({ code: joinCode, name: 'Amara' });
     await amara.board.waitUntilConnected();
     await eventually(async () => expect(await noteText(amara, typedNote)).toBe(NOTE_SENTENCE));
+    // A phase in which Amara writes too, so that what stops her is the note's author alone.
+    await workshop.goToPhase(fran, 'learning', [amara]);
 
     // Everything the live region says while Amara types, to hear the reason once and not per key.
     await amara.page.evaluate(() => {

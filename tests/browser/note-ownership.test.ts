@@ -52,6 +52,8 @@ describe('whose note it is', () => {
       await p.start.join({ code, name: p.name });
       await p.board.waitUntilConnected();
     }
+    // Transferable learning: everyone writes.
+    await workshop.goToPhase(fran, 'learning', [amara, ben]);
 
     amarasNote = await amara.board.addNote('questions', AMARAS_TEXT);
     bensNote = await ben.board.addNote('what-worked', BENS_TEXT);
@@ -105,7 +107,7 @@ describe('whose note it is', () => {
     expect(await ben.board.announcementAfter(() => ben.board.pressOnNote(amarasNote, 'Enter'))).toBe(NOT_YOURS);
     expect(await ben.board.editor.count(), 'Enter opens no editor').toBe(0);
 
-    const said = await ben.board.announcementAfter(() => ben.board.note(amarasNote).getByTestId('board.note.text').dblclick());
+    const said = await ben.board.announcementAfter(() => ben.board.dblclickNote(amarasNote));
     expect(said).toBe(NOT_YOURS);
     expect(await ben.board.editor.count(), 'a double-click opens no editor').toBe(0);
 

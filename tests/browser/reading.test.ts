@@ -221,6 +221,8 @@ describe('reading the board', () => {
     await cleo.start.openJoinLink(link);
     await cleo.start.join({ name: 'Cleo' });
     await cleo.board.waitUntilConnected();
+    // Silent writing on the current web: Cleo writes.
+    await workshop.goToPhase(fran, 'current-silent', [cleo]);
     const page = cleo.page;
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await sideways()).toBeLessThanOrEqual(0);

@@ -38,6 +38,14 @@ export class BoardPage {
   readonly noteMenu: Locator;
   /** The polite live region: what a screen reader hears. */
   readonly announcement: Locator;
+  /** The scrolling area the frame in view is drawn in; `data-frame-id` names that frame. */
+  readonly viewport: Locator;
+  /** The frame tabs (a template of several frames only). */
+  readonly frameTabs: Locator;
+  /** "Side by side", on the cultural web's webs. */
+  readonly sideBySideButton: Locator;
+  /** Shown in the toolbar instead of the writing tools while this person may not write; `data-code` says why. */
+  readonly readOnly: Locator;
 
   constructor(readonly page: Page) {
     this.canvas = page.getByTestId('board.canvas');
@@ -56,6 +64,60 @@ export class BoardPage {
     this.remoteCursors = page.getByTestId('cursor.remote');
     this.noteMenu = page.getByTestId('note.menu');
     this.announcement = page.getByTestId('board.announcement');
+    this.viewport = page.getByTestId('board.viewport');
+    this.frameTabs = page.getByTestId('frames.tabs');
+    this.sideBySideButton = page.getByTestId('frames.sideBySide');
+    this.readOnly = page.getByTestId('board.readOnly');
+  }
+
+  frameTab(frameId: string): Locator {
+    return this.page.getByTestId(`frames.tab.${frameId}`);
+  }
+
+  /** The frame drawn now (the first of two side by side). */
+  async frameInView(): Promise<string | null> {
+    return this.viewport.getAttribute('data-frame-id');
+  }
+
+  /** Waits until this frame is the one in view. */
+  async waitForFrame(frameId: string, timeout = 15_000): Promise<void> {
+    await this.page.locator(byTestId('board.viewport', ['data-frame-id', frameId])).waitFor({ timeout });
+  }
+
+  /** Shows a frame by its tab, as a pointer user would. */
+  async showFrame(frameId: string): Promise<void> {
+    await this.frameTab(frameId).click();
+    await this.waitForFrame(frameId);
+  }
+
+  /** Shows a frame with the keyboard: focus on the tabs, then arrow keys until it is selected. */
+  async showFrameWithKeyboard(frameId: string, maxPresses = 8): Promise<void> {
+    await this.page.locator('[data-testid^="frames.tab."][aria-selected="true"]').focus();
+    for (let i = 0; i < maxPresses; i++) {
+      if ((await this.frameTab(frameId).getAttribute('aria-selected')) === 'true') return;
+      await this.page.keyboard.press('ArrowRight');
+    }
+    throw new Error(`the arrow keys did not reach the tab of ${frameId}`);
+  }
+
+  async setSideBySide(on: boolean): Promise<void> {
+    if ((await this.sideBySideButton.getAttribute('aria-pressed')) !== String(on)) await this.sideBySideButton.click();
+    await this.page.locator(`[data-testid="frames.sideBySide"][aria-pressed="${String(on)}"]`).waitFor();
+  }
+
+  /** The frames drawn now, in order (two when side by side). */
+  async framesOnScreen(): Promise<string[]> {
+    return this.canvas.evaluateAll((els) => els.map((el) => el.getAttribute('data-frame-id') ?? ''));
+  }
+
+  /** How a zone is drawn in this phase: `focus`, `dim` or `plain`. */
+  async zoneEmphasis(zoneId: string): Promise<string | null> {
+    return this.zone(zoneId).getAttribute('data-emphasis');
+  }
+
+  /** Waits until the board is read-only for this person (or, with false, writable again). */
+  async waitForReadOnly(readOnly = true, timeout = 15_000): Promise<void> {
+    await this.readOnly.waitFor({ state: readOnly ? 'visible' : 'detached', timeout });
   }
 
   zone(zoneId: string): Locator {
@@ -72,7 +134,7 @@ export class BoardPage {
 
   /** The board is on screen and its document connection is up. */
   async waitUntilConnected(timeout = 20_000): Promise<void> {
-    await this.canvas.waitFor({ timeout });
+    await this.canvas.first().waitFor({ timeout });
     await this.page.locator(byTestId('topbar.connection', ['data-state', 'connected'])).waitFor({ timeout });
   }
 
@@ -188,6 +250,15 @@ export class BoardPage {
     await this.editor.press('Escape');
     await this.editor.waitFor({ state: 'hidden' });
     return id;
+  }
+
+  /**
+   * Double-clicks a note's words, as a pointer user opens it for writing. The pointer comes from
+   * clear of the notes: one left resting on a note keeps that note open over its neighbours.
+   */
+  async dblclickNote(noteId: string): Promise<void> {
+    await this.page.mouse.move(0, 0);
+    await this.note(noteId).getByTestId('board.note.text').dblclick();
   }
 
   /** Focus selects a note: keyboard moves then apply to it. */

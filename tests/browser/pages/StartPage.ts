@@ -11,6 +11,12 @@ export class StartPage {
   readonly joinName: Locator;
   readonly joinSubmit: Locator;
   readonly error: Locator;
+  /** The file picker shown for "Use my own template…". */
+  readonly hostTemplateFile: Locator;
+  /** What the chosen file holds: its name, frames, and phases with their minutes. */
+  readonly hostTemplatePreview: Locator;
+  /** What is wrong with the file, or the server's word on the template in it (with its JSON path). */
+  readonly hostTemplateError: Locator;
 
   constructor(
     readonly page: Page,
@@ -24,6 +30,9 @@ export class StartPage {
     this.joinName = page.getByTestId('start.join.name');
     this.joinSubmit = page.getByTestId('start.join.submit');
     this.error = page.getByTestId('start.error');
+    this.hostTemplateFile = page.getByTestId('start.host.templateFile');
+    this.hostTemplatePreview = page.getByTestId('start.host.templatePreview');
+    this.hostTemplateError = page.getByTestId('start.host.templateError');
   }
 
   /** An address on this server. */
@@ -71,6 +80,25 @@ export class StartPage {
   async host(opts: { title: string; template: TemplateId; name: string }): Promise<void> {
     await this.hostTitle.fill(opts.title);
     await this.hostTemplate.selectOption(opts.template);
+    await this.hostName.fill(opts.name);
+    await this.hostSubmit.click();
+  }
+
+  /**
+   * Chooses "Use my own template…" and a file holding this template (any JSON, or text that is
+   * not JSON), and waits until the form shows its preview or says what is wrong with the file.
+   */
+  async chooseOwnTemplate(template: unknown, fileName = 'template.json'): Promise<void> {
+    await this.hostTemplate.selectOption('own');
+    const text = typeof template === 'string' ? template : JSON.stringify(template, null, 2);
+    await this.hostTemplateFile.setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await this.page.locator('[data-testid="start.host.templatePreview"], [data-testid="start.host.templateError"]').first().waitFor();
+  }
+
+  /** Hosts with a template of one's own; the server may refuse it (see hostTemplateError). */
+  async hostWithOwnTemplate(opts: { title: string; template: unknown; name: string }): Promise<void> {
+    await this.hostTitle.fill(opts.title);
+    await this.chooseOwnTemplate(opts.template);
     await this.hostName.fill(opts.name);
     await this.hostSubmit.click();
   }

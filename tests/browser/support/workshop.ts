@@ -4,6 +4,8 @@ import { normalizeJoinCode, type TemplateId } from '@balcony/shared';
 import { launchChromium } from '../../support/chromium.js';
 import { removeDataDir, spawnServer, type SpawnedServer } from '../../support/spawnServer.js';
 import { BoardPage } from '../pages/BoardPage.js';
+import { FacilitatorConsole } from '../pages/FacilitatorConsole.js';
+import { PhaseBar } from '../pages/PhaseBar.js';
 import { SharePanel } from '../pages/SharePanel.js';
 import { StartPage } from '../pages/StartPage.js';
 import { artifactPath } from './artifacts.js';
@@ -24,6 +26,9 @@ export interface Person {
   start: StartPage;
   board: BoardPage;
   share: SharePanel;
+  phase: PhaseBar;
+  /** The facilitator console (on a facilitator's board only). */
+  console: FacilitatorConsole;
   network?: NetworkSwitch;
   /** Set by a test once it knows it, to tell this person's notes apart. */
   participantId?: string;
@@ -117,6 +122,8 @@ export function useWorkshop(label: string) {
         start: new StartPage(page, server.url),
         board: new BoardPage(page),
         share: new SharePanel(page),
+        phase: new PhaseBar(page),
+        console: new FacilitatorConsole(page),
         ...(network ? { network } : {}),
         problems: [],
         uncaught: [],
@@ -151,6 +158,23 @@ export function useWorkshop(label: string) {
       if (!token || !server) throw new Error('no session token in this page');
       const ack = await commandOnce(server.url, token, { type: 'phase.goto', phaseId });
       if (!ack.ok) throw new Error(`phase.goto ${phaseId}: ${ack.error.message}`);
+    },
+    /** Points a person's page objects at a new page of theirs (a tab opened again). */
+    switchPage(person: Person, page: Page): void {
+      watch(person, page);
+      person.page = page;
+      person.board = new BoardPage(page);
+      person.share = new SharePanel(page);
+      person.phase = new PhaseBar(page);
+      person.console = new FacilitatorConsole(page);
+    },
+    /**
+     * The facilitator moves the session to a phase from their console, and every board named
+     * shows it; phases decide who may write, so a test that has people write starts here.
+     */
+    async goToPhase(facilitator: Person, phaseId: string, people: readonly Person[] = []): Promise<void> {
+      await facilitator.console.goToPhase(phaseId);
+      await Promise.all([facilitator, ...people].map((p) => p.phase.waitForPhase(phaseId)));
     },
     /** Marks the step of the file's session that a test reached. */
     reached(step: number): void {
