@@ -86,7 +86,10 @@ describe('a server killed mid-write', () => {
     } finally {
       fay.disconnect();
     }
-    const before = recordStates(await controlConnected(openControl(first.url, amara.participantToken)));
+    // Listening before the socket connects: the state is sent at once on connecting.
+    const watching = openControl(first.url, amara.participantToken);
+    const before = recordStates(watching);
+    await controlConnected(watching);
     await eventually(() => expect(before.latest()?.state.timer.running).toBe(true));
     const was = before.latest()!;
     await first.kill();
