@@ -22,15 +22,20 @@ export const awarenessDragSchema = z.strictObject({
   y: fraction,
 });
 
+/** The frame a cursor is on, so that others draw it on that frame only. */
+export const awarenessFrameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+
 /** What a client may set; `user` is overwritten by the server. */
 export const awarenessClientStateSchema = z.object({
   cursor: awarenessCursorSchema.nullish(),
+  frame: awarenessFrameSchema.nullish(),
   drag: awarenessDragSchema.nullish(),
 });
 
 export const awarenessStateSchema = z.strictObject({
   user: awarenessUserSchema,
   cursor: awarenessCursorSchema.nullish(),
+  frame: awarenessFrameSchema.nullish(),
   drag: awarenessDragSchema.nullish(),
 });
 export type AwarenessState = z.infer<typeof awarenessStateSchema>;

@@ -139,9 +139,12 @@ describe('awareness', () => {
     // Claiming another name later does not work either; the cursor still passes.
     mallory.provider.awareness.setLocalStateField('user', { participantId: 'x', name: 'Mallory', color: '#000000' });
     mallory.provider.awareness.setLocalStateField('cursor', { x: 30, y: 40 });
+    // The frame the cursor is on passes too, so that others draw it on that frame.
+    mallory.provider.awareness.setLocalStateField('frame', 'circle');
     await eventually(() => {
       const state = watcher.provider.awareness.getStates().get(mallory.doc.clientID) as Record<string, any>;
       expect(state.cursor).toEqual({ x: 30, y: 40 });
+      expect(state.frame).toBe('circle');
       expect(state.user).toEqual({ participantId: alice.participantId, name: 'Alice', color: state.user.color });
     });
     // Leaving removes the state for everyone else.

@@ -287,8 +287,12 @@ export class BoardConnection implements RoomMember {
         this.log.debug('awareness state with unknown shape dropped');
         continue;
       }
-      const { cursor, drag } = parsed.data;
-      accepted.push({ clientId, clock, state: { user: this.user, ...(cursor ? { cursor } : {}), ...(drag ? { drag } : {}) } });
+      const { cursor, frame, drag } = parsed.data;
+      accepted.push({
+        clientId,
+        clock,
+        state: { user: this.user, ...(cursor ? { cursor } : {}), ...(cursor && frame ? { frame } : {}), ...(drag ? { drag } : {}) },
+      });
     }
     if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in the awareness update');
     // A removal always passes; a pointer moving faster than people can follow is dropped.
