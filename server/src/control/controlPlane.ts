@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -76,12 +77,6 @@ function closeWith(socket: ControlSocket, data: ConnectErrorData): void {
 /** The runtime closes connections with board close codes; the control socket says it in words. */
 function errorCodeFor(closeCode: number): ErrorCode {
   return closeCode === CLOSE_CODES.unauthorized ? 'unauthorized' : 'forbidden';
-}
-
-function rolesDiffer(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if (a[k] !== b[k]) return true;
-  return false;
 }
 
 const SPENT_MESSAGES: Record<Spent, string> = {
@@ -254,7 +249,7 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
       runCommand(store, { id: sessionId, template: info.runtime.template }, participant.id, command)
         .then(({ ack: result, changed }) => {
           if (!result.ok) log.debug({ sessionId, code: result.error.code }, 'command refused');
-          if (changed) stateChanged(sessionId, changed, rolesDiffer(info.runtime.state.state.roles, changed.state.roles));
+          if (changed) stateChanged(sessionId, changed, !isDeepStrictEqual(info.runtime.state.state.roles, changed.state.roles));
           answer(result);
         })
         .catch((err: unknown) => {
