@@ -29,6 +29,8 @@ export const createSessionBodySchema = z
     template: z.enum(TEMPLATE_IDS).optional(),
     templateJson: z.unknown().optional(),
     facilitatorName: name.optional(),
+    /** Nothing a participant's browser is sent links a note to its writer (docs/PROTOCOL.md). */
+    anonymous: z.boolean().optional(),
   })
   .refine((b) => (b.template === undefined) !== (b.templateJson === undefined), {
     message: 'give either template (a built-in id) or templateJson (a template), not both',

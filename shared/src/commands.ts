@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sessionRoleSchema } from './sessionState.js';
+import { sessionRoleSchema, voteSetupSchema } from './sessionState.js';
 
 /**
  * What a client asks of the session, on the control socket: `socket.emit('command', command, ack)`.
@@ -25,11 +25,21 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause.request') }),
   /** A facilitator has seen a pause request (or all of them, with no id) and clears it. */
   z.strictObject({ type: z.literal('pause.dismiss'), participantId: id.optional() }),
+  /** Moves every private note onto the shared board, shuffled, and empties the private boards. */
+  z.strictObject({ type: z.literal('reveal') }),
+  /** Moves the sender's own private notes onto the shared board (written after a reveal). */
+  z.strictObject({ type: z.literal('reveal.mine') }),
+  z.strictObject({ type: z.literal('vote.open'), ...voteSetupSchema.shape }),
+  z.strictObject({ type: z.literal('vote.close') }),
+  /** One dot on a note or theme; the same target may take several, up to `maxPerTarget`. */
+  z.strictObject({ type: z.literal('vote.cast'), targetId: id }),
+  /** Takes one of the sender's dots off a target. */
+  z.strictObject({ type: z.literal('vote.retract'), targetId: id }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
 
-export const COMMAND_ERROR_CODES = ['invalid_command', 'forbidden', 'not_found', 'last_facilitator', 'internal'] as const;
+export const COMMAND_ERROR_CODES = ['invalid_command', 'forbidden', 'not_found', 'last_facilitator', 'vote_limit', 'internal'] as const;
 export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
 
 export const commandAckSchema = z.union([

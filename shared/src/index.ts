@@ -13,6 +13,8 @@ export * from './permissions.js';
 export * from './templates/index.js';
 export * from './board/document.js';
 export * from './board/note.js';
+export * from './board/theme.js';
+export * from './board/record.js';
 export * from './board/migrations.js';
 export * from './board/restore.js';
 export * from './board/geometry.js';

@@ -8,6 +8,11 @@ export const LIMITS = {
    */
   noteTextMax: 2_000,
   noteIdMax: 64,
+  /** A theme's name, in UTF-16 units. */
+  themeTitleMax: 80,
+  themesPerBoard: 200,
+  /** Dots one person may be given in a vote, and may put on one target. */
+  dotsPerPersonMax: 20,
   notesPerBoard: 2_000,
   /** Notes a board may have held over its life: Yjs keeps one entry per note id, deleted or not. */
   noteEntriesPerBoard: 10_000,
@@ -25,4 +30,4 @@ export const LIMITS = {
 export const PROTOCOL_VERSION = 1;
 
 /** Version of the board document schema, kept in `meta.schemaVersion`. */
-export const BOARD_SCHEMA_VERSION = 2;
+export const BOARD_SCHEMA_VERSION = 3;

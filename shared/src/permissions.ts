@@ -49,6 +49,11 @@ export function roleIn(state: Pick<SessionState, 'roles'>, participantId: string
 }
 
 /** boardAccess for one person in a session's state. */
-export function accessIn(template: Template, state: SessionState, participantId: string, joinedAs?: SessionRole): BoardAccess {
+export function accessIn(
+  template: Template,
+  state: Pick<SessionState, 'phase' | 'roles' | 'locked'>,
+  participantId: string,
+  joinedAs?: SessionRole,
+): BoardAccess {
   return boardAccess(currentPhase(template, state), roleIn(state, participantId, joinedAs), state.locked);
 }

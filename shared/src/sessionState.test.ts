@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialSessionState, parseSessionState, stateFor, timeLeftMs } from './sessionState.js';
+import { initialSessionState, parseSessionState, stateFor, tallyVotes, timeLeftMs, type SessionState } from './sessionState.js';
 import { getTemplate } from './templates/index.js';
 
 const circle = getTemplate('what-works-circle');
@@ -9,6 +9,7 @@ describe('session state', () => {
     const state = initialSessionState(circle, 'fay');
     expect(state).toEqual({
       joinLocked: false,
+      anonymous: false,
       phase: { id: 'welcome', index: 0 },
       timer: { endsAt: null, remainingMs: 5 * 60_000, running: false },
       locked: false,
@@ -16,6 +17,8 @@ describe('session state', () => {
       follow: null,
       hands: [],
       pauseRequests: [],
+      privateCounts: {},
+      vote: null,
     });
     expect(parseSessionState(JSON.stringify(state))).toEqual(state);
   });
@@ -50,5 +53,49 @@ describe('session state', () => {
     expect(timeLeftMs({ endsAt: 10_000, remainingMs: 60_000, running: true }, 4_000)).toBe(6_000);
     expect(timeLeftMs({ endsAt: 10_000, remainingMs: 60_000, running: true }, 12_000)).toBe(-2_000);
     expect(timeLeftMs({ endsAt: null, remainingMs: 60_000, running: false }, 12_000)).toBe(60_000);
+  });
+
+  describe('votes', () => {
+    const voting = (open: boolean): SessionState => ({
+      ...initialSessionState(circle, 'fay'),
+      roles: { fay: 'facilitator', amara: 'participant', ben: 'participant' },
+      privateCounts: { amara: 2, ben: 0 },
+      vote: {
+        id: 'v1',
+        setup: { dotsPerPerson: 3, maxPerTarget: 2, targets: 'notes' },
+        phaseId: 'learning',
+        open,
+        dots: { amara: ['n1', 'n1', 'n2'], ben: ['n2', 'n3'] },
+        results: open ? null : tallyVotes({ amara: ['n1', 'n1', 'n2'], ben: ['n2', 'n3'] }),
+      },
+    });
+
+    it('sends a participant only their own dots while a vote is open, and no count', () => {
+      const view = stateFor(voting(true), 'ben');
+      expect(view.vote).toMatchObject({ open: true, mine: ['n2', 'n3'], castTotal: null, results: null });
+      expect(JSON.stringify(view)).not.toContain('n1');
+      expect(view.privateCounts).toEqual({ ben: 0 });
+    });
+
+    it('sends a facilitator the number of dots cast, never whose', () => {
+      const view = stateFor(voting(true), 'fay');
+      expect(view.vote).toMatchObject({ open: true, mine: [], castTotal: 5, results: null });
+      expect(JSON.stringify(view.vote)).not.toContain('amara');
+      expect(view.privateCounts).toEqual({ amara: 2, ben: 0 });
+    });
+
+    it('sends everyone the results once closed, most dots first, ties by id', () => {
+      const results = [
+        { targetId: 'n1', votes: 2 },
+        { targetId: 'n2', votes: 2 },
+        { targetId: 'n3', votes: 1 },
+      ];
+      expect(stateFor(voting(false), 'amara').vote).toMatchObject({ open: false, results, castTotal: null });
+      expect(stateFor(voting(false), 'fay').vote?.results).toEqual(results);
+    });
+
+    it('reads a state stored before votes and private writing with none of either', () => {
+      expect(parseSessionState('{"joinLocked":false}')).toMatchObject({ anonymous: false, privateCounts: {}, vote: null });
+    });
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROTOCOL_VERSION } from './limits.js';
 import { roleSchema } from './api.js';
 import { ERROR_CODES } from './errors.js';
-import type { VersionedSessionState } from './sessionState.js';
+import type { VersionedSessionStateView } from './sessionState.js';
 import { commandSchema, type CommandAck, type TimeAck } from './commands.js';
 
 /** Socket.io handshake: `io(url, { auth })`. */
@@ -42,7 +42,7 @@ export type ClosingEvent = z.infer<typeof closingEventSchema>;
 export interface ServerToClientEvents {
   presence: (payload: PresenceEvent) => void;
   /** The session's state after a change, with its version: a client keeps the highest it has seen. */
-  state: (payload: VersionedSessionState) => void;
+  state: (payload: VersionedSessionStateView) => void;
   closing: (payload: ClosingEvent) => void;
 }
 

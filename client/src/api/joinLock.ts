@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { VersionedSessionState } from '@balcony/shared';
+import type { VersionedSessionStateView } from '@balcony/shared';
 import { getSession, setJoinLock } from './http';
 
 export interface JoinLockState {
@@ -16,7 +16,7 @@ export interface JoinLockState {
  * is the state the control socket keeps current, so a change made in another tab or by another
  * facilitator shows here too; the HTTP answers cover the time before the socket has said.
  */
-export function useJoinLock(sessionId: string, token: string | null, live: VersionedSessionState | null = null): JoinLockState {
+export function useJoinLock(sessionId: string, token: string | null, live: VersionedSessionStateView | null = null): JoinLockState {
   // What the HTTP API last said, with the state's version (0: the first read, which has none).
   const [answered, setAnswered] = useState<{ version: number; locked: boolean } | null>(null);
   // Whichever of the two is newer is the state.

@@ -1,5 +1,5 @@
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
-import { currentPhase, type BoardAccess, type Frame, type Phase, type Role, type SessionState, type Template } from '@balcony/shared';
+import { currentPhase, type BoardAccess, type Frame, type Phase, type Role, type SessionStateView, type Template } from '@balcony/shared';
 import type { SessionConnection } from '../session/SessionConnection';
 import type { NotesIndex, NotesSnapshot } from './notesIndex';
 import type { Peer, PeersIndex } from './peers';
@@ -21,7 +21,7 @@ export interface BoardContextValue {
    */
   nameOf: (participantId: string) => string;
   /** The session's state now (liveState.ts); read when needed, so the context stays the same as it changes. */
-  state: () => SessionState;
+  state: () => SessionStateView;
   /** Whether this person may write now: the phase, their role and the lock (shared permissions.ts). */
   access: () => BoardAccess;
   /** The frame in view now (frames.ts). */
@@ -67,7 +67,7 @@ export function useStore<T>(store: { subscribe: (l: () => void) => () => void; g
 }
 
 /** The session's state, drawn again when it changes. */
-export function useSessionState(): SessionState {
+export function useSessionState(): SessionStateView {
   const { conn, state } = useBoard();
   useStore(conn.sessionState);
   return state();

@@ -1,12 +1,12 @@
-import { accessIn, currentPhase, initialSessionState, type BoardAccess, type Phase, type Role, type SessionState, type Template, type VersionedSessionState } from '@balcony/shared';
+import { accessIn, currentPhase, initialSessionState, type BoardAccess, type Phase, type Role, type SessionStateView, type Template, type VersionedSessionStateView } from '@balcony/shared';
 
 /**
  * The session's state as this device knows it: the server's last word, or until there is one
  * (the first moments, a start while offline) the state a session starts in, with roles left to
  * what each person joined as.
  */
-export function stateOrStart(template: Template, held: VersionedSessionState | null): SessionState {
-  return held?.state ?? { ...initialSessionState(template, ''), roles: {} };
+export function stateOrStart(template: Template, held: VersionedSessionStateView | null): SessionStateView {
+  return held?.state ?? { ...initialSessionState(template, ''), roles: {}, vote: null };
 }
 
 /** What one person may do now, and in which phase. */
@@ -15,7 +15,7 @@ export interface Standing {
   access: BoardAccess;
 }
 
-export function standingOf(template: Template, state: SessionState, participantId: string, role: Role): Standing {
+export function standingOf(template: Template, state: SessionStateView, participantId: string, role: Role): Standing {
   return { phase: currentPhase(template, state), access: accessIn(template, state, participantId, role) };
 }
 

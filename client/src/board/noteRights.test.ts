@@ -24,7 +24,7 @@ describe('mayEditNote', () => {
   it('guards exactly the fields the note record gives to the author', () => {
     // If another field became the author's, the board would have to guard it too.
     expect(NOTE_FIELDS.filter((f) => NOTE_RECORD[f].access === 'author')).toEqual(['text']);
-    expect(NOTE_FIELDS.filter((f) => NOTE_RECORD[f].access === 'group').sort()).toEqual(['color', 'x', 'y', 'zone']);
+    expect(NOTE_FIELDS.filter((f) => NOTE_RECORD[f].access === 'group').sort()).toEqual(['color', 'themeId', 'x', 'y', 'zone']);
   });
 });
 

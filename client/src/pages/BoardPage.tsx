@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { accessIn, currentPhase, roleIn, type PresenceParticipant, type SessionView, type VersionedSessionState } from '@balcony/shared';
+import { accessIn, currentPhase, roleIn, type PresenceParticipant, type SessionView, type VersionedSessionStateView } from '@balcony/shared';
 import { ApiError, getSession } from '../api/http';
 import { loadSession, updateSession, forgetSession, type StoredSession } from '../session/storage';
 import { SessionConnection } from '../session/SessionConnection';
@@ -80,7 +80,7 @@ function AccessProblemPage({ kind, joinCode }: { kind: 'unauthorized' | 'gone'; 
 /** Stand-ins for the connection's stores before it exists. */
 const NULL_STORE = { subscribe: () => () => {}, get: () => null };
 const FALSE_STORE = { subscribe: () => () => {}, get: () => false };
-const NULL_STATE: { subscribe: (l: () => void) => () => void; get: () => VersionedSessionState | null } = NULL_STORE;
+const NULL_STATE: { subscribe: (l: () => void) => () => void; get: () => VersionedSessionStateView | null } = NULL_STORE;
 
 interface Runtime {
   conn: SessionConnection;

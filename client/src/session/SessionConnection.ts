@@ -10,13 +10,13 @@ import {
   connectErrorDataSchema,
   getNotes,
   presenceEventSchema,
-  versionedSessionStateSchema,
+  versionedSessionStateViewSchema,
   type ClientToServerEvents,
   type Command,
   type NoteMap,
   type PresenceParticipant,
   type ServerToClientEvents,
-  type VersionedSessionState,
+  type VersionedSessionStateView,
 } from '@balcony/shared';
 import { ValueStore } from './store';
 import { knownZones, openOfflineCopy } from './offlineCopy';
@@ -69,7 +69,7 @@ export class SessionConnection {
   /** The control socket's list of who is here; null until it first arrives. */
   readonly presence = new ValueStore<PresenceParticipant[] | null>(null);
   /** The session's state as the server last said it; null until the control socket has. */
-  readonly sessionState = new ValueStore<VersionedSessionState | null>(null);
+  readonly sessionState = new ValueStore<VersionedSessionStateView | null>(null);
   /** Whether the control socket is up; while it is down the presence list is only a memory. */
   readonly controlConnected = new ValueStore(false);
   readonly undoState = new ValueStore<UndoState>({ canUndo: false, canRedo: false });
@@ -94,7 +94,7 @@ export class SessionConnection {
     const kept = loadSession(sessionId);
     // The state last heard, until the control socket says: a reload, or a start while offline,
     // shows the phase and the access the person last had rather than the first phase's.
-    const lastState = versionedSessionStateSchema.safeParse(kept?.lastState);
+    const lastState = versionedSessionStateViewSchema.safeParse(kept?.lastState);
     if (lastState.success) this.sessionState.set(lastState.data);
     const zoneIds = knownZones(storedTemplate(kept?.template));
     openOfflineCopy(this.offlineCopyName, this.doc, this.closing.signal, zoneIds)
@@ -139,7 +139,7 @@ export class SessionConnection {
     let first = true;
     this.socket.on('connect', () => (first = true));
     this.socket.on('state', (payload) => {
-      const parsed = versionedSessionStateSchema.safeParse(payload);
+      const parsed = versionedSessionStateViewSchema.safeParse(payload);
       const held = this.sessionState.get();
       if (!parsed.success || (!first && held && parsed.data.version <= held.version)) return;
       first = false;

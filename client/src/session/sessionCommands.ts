@@ -37,6 +37,8 @@ export function commandFailureWords(failure: CommandFailure): string {
       return 'Only a facilitator can do that.';
     case 'last_facilitator':
       return 'A session needs a facilitator. Make someone else a facilitator first.';
+    case 'vote_limit':
+      return failure.error.message;
     case 'not_found':
       return 'That is no longer part of this session. The screen now shows how things are.';
     case 'invalid_command':

@@ -1,4 +1,4 @@
-import type { Role, Template, TemplateId, VersionedSessionState } from '@balcony/shared';
+import type { Role, Template, TemplateId, VersionedSessionStateView } from '@balcony/shared';
 
 /** What this browser keeps about a session it hosted or joined. */
 export interface StoredSession {
@@ -15,7 +15,7 @@ export interface StoredSession {
    */
   template?: Template | TemplateId;
   /** The session's state as last heard, so that a reload or an offline start shows the phase. */
-  lastState?: VersionedSessionState;
+  lastState?: VersionedSessionStateView;
   /** Names of the people in the session as last seen, so that authors show while offline. */
   participants?: { participantId: string; name: string }[];
   /** Kept for the facilitator, who shows it to the group. */

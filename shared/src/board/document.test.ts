@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, deleteNote, getMeta, getNotes, initBoardMeta, listNotes, moveNote, setNoteText } from './document.js';
+import {
+  addNote,
+  deleteNote,
+  deleteTheme,
+  getMeta,
+  getNotes,
+  getThemes,
+  groupNotes,
+  initBoardMeta,
+  listNotes,
+  listThemes,
+  moveNote,
+  moveTheme,
+  notesOfTheme,
+  setNoteStarred,
+  setNoteText,
+  setThemeTitle,
+  ungroupNotes,
+} from './document.js';
+import { checkTheme } from './theme.js';
 import { readNote } from './note.js';
 import { BOARD_SCHEMA_VERSION } from '../limits.js';
 
@@ -13,7 +32,7 @@ describe('board document ops', () => {
     doc.on('update', (u: Uint8Array) => updates.push(u));
     addNote(doc, { ...base, id: 'a', text: 'Huddles on Monday', createdAt: 5 });
     expect(updates).toHaveLength(1);
-    expect(readNote('a', getNotes(doc).get('a')!)).toEqual({ ...base, id: 'a', text: 'Huddles on Monday', createdAt: 5 });
+    expect(readNote('a', getNotes(doc).get('a')!)).toEqual({ ...base, id: 'a', text: 'Huddles on Monday', createdAt: 5, themeId: null, starred: false });
   });
 
   it('edits text with the smallest change, so a concurrent edit elsewhere survives', () => {
@@ -58,5 +77,73 @@ describe('board document ops', () => {
     const doc = new Y.Doc();
     initBoardMeta(doc);
     expect(getMeta(doc).get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
+  });
+
+  describe('themes', () => {
+    const board = () => {
+      const doc = new Y.Doc();
+      addNote(doc, { ...base, id: 'a', text: 'Supervision is regular', createdAt: 1, x: 0.2, y: 0.2 });
+      addNote(doc, { ...base, id: 'b', text: 'We reflect together', createdAt: 2, x: 0.6, y: 0.4 });
+      addNote(doc, { ...base, id: 'c', zone: 'rituals', text: 'Team lunch', createdAt: 3 });
+      return doc;
+    };
+    const theme = { id: 't1', title: 'Support', zone: 'stories', x: 0.2, y: 0.2, color: '#FFE98F' };
+
+    it('groups notes into a new theme in one update, and they take its zone', () => {
+      const doc = board();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      groupNotes(doc, theme, ['a', 'c']);
+      expect(updates).toHaveLength(1);
+      expect(notesOfTheme(doc, 't1').map((n) => [n.id, n.zone])).toEqual([
+        ['a', 'stories'],
+        ['c', 'stories'],
+      ]);
+      expect(checkTheme('t1', getThemes(doc).get('t1'), new Set(['stories']))).toEqual([]);
+      expect(listThemes(doc)).toEqual([{ ...theme }]);
+    });
+
+    it('renames a theme and moves it with its notes, keeping their places about it', () => {
+      const doc = board();
+      groupNotes(doc, theme, ['a', 'b']);
+      setThemeTitle(doc, 't1', 'Support and reflection');
+      moveTheme(doc, 't1', { zone: 'rituals', x: 0.3, y: 0.1 });
+      expect(listThemes(doc)[0]).toMatchObject({ title: 'Support and reflection', zone: 'rituals', x: 0.3, y: 0.1 });
+      const moved = notesOfTheme(doc, 't1');
+      expect(moved.map((n) => n.zone)).toEqual(['rituals', 'rituals']);
+      expect(moved[0]!.x).toBeCloseTo(0.3);
+      expect(moved[1]!.x).toBeCloseTo(0.7);
+      expect(moved[1]!.y).toBeCloseTo(0.3);
+    });
+
+    it('ungroups notes, removing a theme left empty; dissolving a theme keeps its notes', () => {
+      const doc = board();
+      groupNotes(doc, theme, ['a', 'b']);
+      ungroupNotes(doc, ['a']);
+      expect(listThemes(doc)).toHaveLength(1);
+      ungroupNotes(doc, ['b']);
+      expect(listThemes(doc)).toHaveLength(0);
+      groupNotes(doc, theme, ['a', 'b']);
+      deleteTheme(doc, 't1');
+      expect(listThemes(doc)).toEqual([]);
+      expect(listNotes(doc).map((n) => n.themeId)).toEqual([null, null, null]);
+    });
+
+    it('moves a note from one theme to another, and a theme it leaves empty goes', () => {
+      const doc = board();
+      groupNotes(doc, theme, ['a']);
+      groupNotes(doc, { ...theme, id: 't2', title: 'Rituals' }, ['b']);
+      groupNotes(doc, 't2', ['a']);
+      expect(listThemes(doc).map((t) => t.id)).toEqual(['t2']);
+      expect(notesOfTheme(doc, 't2').map((n) => n.id)).toEqual(['a', 'b']);
+    });
+
+    it('stars and unstars a note, an unstarred note holding no field', () => {
+      const doc = board();
+      setNoteStarred(doc, 'a', true);
+      expect(listNotes(doc)[0]!.starred).toBe(true);
+      setNoteStarred(doc, 'a', false);
+      expect(getNotes(doc).get('a')!.has('starred')).toBe(false);
+    });
   });
 });

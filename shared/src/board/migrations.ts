@@ -36,4 +36,14 @@ export const BOARD_MIGRATIONS: readonly BoardMigration[] = [
       return changed;
     },
   },
+  {
+    from: 2,
+    name: 'themes-and-stars',
+    // Version 3 adds the `themes` map and two optional note fields, `themeId` and `starred`.
+    // A version 2 board holds neither (its server refused unknown fields), so no note changes:
+    // the step exists so that a version 2 reader refuses a board that may hold themes.
+    up() {
+      return [];
+    },
+  },
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BOARD_SCHEMA_VERSION } from '../limits.js';
-import { addNote, getMeta, getNotes, listNotes } from './document.js';
+import { addNote, getMeta, getNotes, getThemes, groupNotes, listNotes, setNoteStarred } from './document.js';
 import { BOARD_MIGRATIONS } from './migrations.js';
 import { BoardTooNewError, restoreBoard } from './restore.js';
 
@@ -43,6 +43,37 @@ describe('board migrations', () => {
     Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
     expect(Y.encodeStateAsUpdate(fresh).byteLength).toBeLessThan(before);
   });
+
+  it('2 → 3 (themes-and-stars): a version 2 board keeps every note, and takes themes and stars after', () => {
+    const doc = new Y.Doc();
+    getMeta(doc).set('schemaVersion', 2);
+    addNote(doc, { ...base, id: 'a', text: 'We debrief after visits' });
+    const report = restoreBoard(doc, { zoneIds, write: true });
+    expect(report).toMatchObject({ fromVersion: 2, toVersion: 3, migrated: [], repaired: [], dropped: [] });
+    expect(getMeta(doc).get('schemaVersion')).toBe(3);
+    groupNotes(doc, { id: 't', title: 'Learning', zone: 'stories', x: 0.1, y: 0.1, color: '#FFE98F' }, ['a']);
+    setNoteStarred(doc, 'a', true);
+    expect(restoreBoard(doc, { zoneIds, write: true })).toMatchObject({ repaired: [], dropped: [], droppedThemes: [] });
+    expect(listNotes(doc)[0]).toMatchObject({ id: 'a', themeId: 't', starred: true });
+  });
+
+  it('1 → 3: a version 1 board passes both steps in order', () => {
+    const doc = versionOneBoard();
+    const report = restoreBoard(doc, { zoneIds, write: true });
+    expect(report).toMatchObject({ fromVersion: 1, toVersion: 3, dropped: [] });
+    expect(getMeta(doc).get('schemaVersion')).toBe(3);
+    expect(listNotes(doc).map((n) => n.text)).toEqual(['We debrief after visits', 'hi']);
+  });
+
+  it('removes a theme that breaks its record, leaving its notes', () => {
+    const doc = new Y.Doc();
+    addNote(doc, { ...base, id: 'a', text: 'x' });
+    groupNotes(doc, { id: 't', title: 'Ok', zone: 'stories', x: 0.1, y: 0.1, color: '#FFE98F' }, ['a']);
+    getThemes(doc).get('t')!.set('zone', 'nowhere');
+    const report = restoreBoard(doc, { zoneIds, write: true });
+    expect(report.droppedThemes).toEqual([{ themeId: 't', problems: ['unknown-zone'] }]);
+    expect(listNotes(doc)).toHaveLength(1);
+  });
 });
 
 describe('restoreBoard', () => {
@@ -52,7 +83,7 @@ describe('restoreBoard', () => {
     addNote(doc, { ...base, id: 'a', text: 'fine' });
     const sv = Y.encodeStateVector(doc);
     const report = restoreBoard(doc, { zoneIds, write: true });
-    expect(report).toEqual({ fromVersion: BOARD_SCHEMA_VERSION, toVersion: BOARD_SCHEMA_VERSION, migrated: [], repaired: [], dropped: [] });
+    expect(report).toEqual({ fromVersion: BOARD_SCHEMA_VERSION, toVersion: BOARD_SCHEMA_VERSION, migrated: [], repaired: [], dropped: [], droppedThemes: [] });
     expect(Y.encodeStateVector(doc)).toEqual(sv);
   });
 

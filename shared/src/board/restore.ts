@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { BOARD_SCHEMA_VERSION, LIMITS } from '../limits.js';
-import { getMeta, getNotes } from './document.js';
+import { getMeta, getNotes, getThemes } from './document.js';
 import { BOARD_MIGRATIONS, plainTextOf, type BoardMigration } from './migrations.js';
 import { checkNote, type NoteProblem } from './note.js';
+import { checkTheme } from './theme.js';
 
 export interface RestoreReport {
   /** The version the board said it was (null when it said nothing). */
@@ -14,6 +15,8 @@ export interface RestoreReport {
   repaired: { noteId: string; problems: NoteProblem['kind'][] }[];
   /** Notes that could not be mended and were removed. */
   dropped: { noteId: string; problems: NoteProblem['kind'][] }[];
+  /** Themes that could not be mended and were removed (their notes stay, in no theme). */
+  droppedThemes: { themeId: string; problems: NoteProblem['kind'][] }[];
 }
 
 export class BoardTooNewError extends Error {
@@ -48,7 +51,7 @@ export function restoreBoard(doc: Y.Doc, opts: RestoreOptions): RestoreReport {
   const said = meta.get('schemaVersion');
   const fromVersion = typeof said === 'number' && Number.isInteger(said) ? said : null;
   if (fromVersion !== null && fromVersion > target) throw new BoardTooNewError(fromVersion);
-  const report: RestoreReport = { fromVersion, toVersion: target, migrated: [], repaired: [], dropped: [] };
+  const report: RestoreReport = { fromVersion, toVersion: target, migrated: [], repaired: [], dropped: [], droppedThemes: [] };
   if (!opts.write) {
     // A dry run over a copy, so that the caller hears what the gate would do.
     const copy = new Y.Doc();
@@ -67,6 +70,7 @@ export function restoreBoard(doc: Y.Doc, opts: RestoreOptions): RestoreReport {
     if (said !== target) meta.set('schemaVersion', target);
     for (const key of [...meta.keys()]) if (key !== 'schemaVersion') meta.delete(key);
     repairNotes(doc, opts.zoneIds, report);
+    dropBrokenThemes(doc, opts.zoneIds, report);
   });
   return report;
 }
@@ -83,6 +87,16 @@ function repairNotes(doc: Y.Doc, zoneIds: ReadonlySet<string>, report: RestoreRe
       notes.delete(id);
       report.dropped.push({ noteId: id, problems: kinds });
     }
+  }
+}
+
+function dropBrokenThemes(doc: Y.Doc, zoneIds: ReadonlySet<string>, report: RestoreReport): void {
+  const themes = getThemes(doc) as Y.Map<unknown>;
+  for (const [id, value] of [...themes.entries()]) {
+    const problems = checkTheme(id, value, zoneIds);
+    if (problems.length === 0) continue;
+    themes.delete(id);
+    report.droppedThemes.push({ themeId: id, problems: problems.map((p) => p.kind) });
   }
 }
 
