@@ -320,6 +320,70 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
       });
     });
 
+    describe('private boards', () => {
+      it('keeps each person\'s private board apart from the shared one and from each other\'s', async () => {
+        const { session, initialState } = await created();
+        const amara = newParticipant(session);
+        const ben = newParticipant(session);
+        const shared = await store().loadDoc(session.id);
+        expect(await store().loadPrivateDoc(session.id, amara.id)).toEqual({ state: null, updates: [], lastSeq: 0, clientOwners: new Map() });
+        const writer = new Writer(initialState);
+        const first = await store().appendPrivateUpdate(session.id, amara.id, writer.add('only Amara sees this'));
+        const second = await store().appendPrivateUpdate(session.id, amara.id, writer.add('and this'));
+        expect(second).toBeGreaterThan(first);
+        const mine = await store().loadPrivateDoc(session.id, amara.id);
+        expect(mine.lastSeq).toBe(second);
+        expect(noteIds(boardFrom(mine))).toEqual(writer.noteIds());
+        expect(await store().loadPrivateDoc(session.id, ben.id)).toMatchObject({ state: null, updates: [] });
+        expect(await store().loadDoc(session.id)).toEqual(shared);
+      });
+
+      it('folds a private log into its state, keeping what was stored and what came after', async () => {
+        const { session, initialState } = await created();
+        const amara = newParticipant(session);
+        const writer = new Writer(initialState);
+        await store().appendPrivateUpdate(session.id, amara.id, writer.add('one'));
+        const through = await store().appendPrivateUpdate(session.id, amara.id, writer.add('two'));
+        // Another node's write it has not seen: the fold keeps it too.
+        const other = new Writer(initialState);
+        await store().appendPrivateUpdate(session.id, amara.id, other.add('from elsewhere'));
+        await store().compactPrivate(session.id, amara.id, writer.state(), through);
+        const after = await store().loadPrivateDoc(session.id, amara.id);
+        expect(after.updates).toHaveLength(1);
+        expect(noteIds(boardFrom(after)).sort()).toEqual([...writer.noteIds(), ...other.noteIds()].sort());
+      });
+
+      it('goes when the session is erased', async () => {
+        const { session, initialState } = await created();
+        const amara = newParticipant(session);
+        const writer = new Writer(initialState);
+        const seq = await store().appendPrivateUpdate(session.id, amara.id, writer.add('private words'));
+        await store().compactPrivate(session.id, amara.id, writer.state(), seq);
+        await store().appendPrivateUpdate(session.id, amara.id, writer.add('more'));
+        await store().recordNoteAuthors(session.id, [{ noteId: 'n1', participantId: amara.id }]);
+        await store().eraseSession(session.id);
+        expect(await store().loadPrivateDoc(session.id, amara.id)).toEqual({ state: null, updates: [], lastSeq: 0, clientOwners: new Map() });
+        expect(await store().loadNoteAuthors(session.id)).toEqual(new Map());
+      });
+    });
+
+    describe('authors of anonymous notes', () => {
+      it('keeps who wrote each note, the first writer staying, per session', async () => {
+        const { session } = await created();
+        const other = await created();
+        await store().recordNoteAuthors(session.id, [
+          { noteId: 'n1', participantId: 'amara' },
+          { noteId: 'n2', participantId: 'ben' },
+        ]);
+        await store().recordNoteAuthors(session.id, [{ noteId: 'n1', participantId: 'mallory' }]);
+        await store().recordNoteAuthors(session.id, []);
+        expect(await store().loadNoteAuthors(session.id)).toEqual(new Map([['n1', 'amara'], ['n2', 'ben']]));
+        expect(await store().loadNoteAuthors(other.session.id)).toEqual(new Map());
+        await handle.reopen();
+        expect(await store().loadNoteAuthors(session.id)).toEqual(new Map([['n1', 'amara'], ['n2', 'ben']]));
+      });
+    });
+
     describe('erasing a session', () => {
       async function filled() {
         const input = await created();

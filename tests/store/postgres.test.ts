@@ -173,13 +173,28 @@ describe.skipIf(!url)('PostgreSQL', () => {
       const w = new Writer(input.initialState);
       await store.bindClientIds(input.session.id, input.facilitator.id, [w.clientId]);
       await store.appendUpdate(input.session.id, w.add(`secret-${randomUUID()}`));
+      const mine = new Writer(input.initialState);
+      const seq = await store.appendPrivateUpdate(input.session.id, input.facilitator.id, mine.add(`private-${randomUUID()}`));
+      await store.compactPrivate(input.session.id, input.facilitator.id, mine.state(), seq);
+      await store.appendPrivateUpdate(input.session.id, input.facilitator.id, mine.add(`private-${randomUUID()}`));
+      await store.recordNoteAuthors(input.session.id, [{ noteId: 'n', participantId: input.facilitator.id }]);
       await store.eraseSession(input.session.id);
       const { rows: tables } = await sql(
         schema,
         "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'schema_migrations'",
         [schema],
       );
-      expect(tables.map((t) => t.table_name).sort()).toEqual(['client_bindings', 'doc_states', 'doc_updates', 'participants', 'session_states', 'sessions']);
+      expect(tables.map((t) => t.table_name).sort()).toEqual([
+        'client_bindings',
+        'doc_states',
+        'doc_updates',
+        'note_authors',
+        'participants',
+        'private_doc_states',
+        'private_doc_updates',
+        'session_states',
+        'sessions',
+      ]);
       for (const { table_name } of tables) {
         const column = table_name === 'sessions' ? 'id' : 'session_id';
         const { rows } = await sql(schema, `SELECT COUNT(*)::int AS n FROM ${table_name} WHERE ${column} = $1`, [input.session.id]);

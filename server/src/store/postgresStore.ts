@@ -1,5 +1,5 @@
+import { foldTogether } from './fold.js';
 import pg from 'pg';
-import * as Y from 'yjs';
 import { GroupCommit } from './groupCommit.js';
 import { SchemaTooNewError } from './migrations.js';
 import { migrate } from './postgres/migrate.js';
@@ -254,6 +254,69 @@ export async function openPostgresStore(connectionString: string, options: Postg
         [sessionId, participantId, [...clientIds]],
       );
     },
+    async loadPrivateDoc(sessionId, ownerId): Promise<StoredDoc> {
+      return transaction(async (c) => {
+        const state = await c.query<{ state: Buffer }>('SELECT state FROM private_doc_states WHERE session_id = $1 AND owner_id = $2', [sessionId, ownerId]);
+        const updates = await c.query<{ seq: number; data: Buffer }>(
+          'SELECT seq, data FROM private_doc_updates WHERE session_id = $1 AND owner_id = $2 ORDER BY seq',
+          [sessionId, ownerId],
+        );
+        return {
+          state: state.rows[0] ? new Uint8Array(state.rows[0].state) : null,
+          updates: updates.rows.map((r) => new Uint8Array(r.data)),
+          lastSeq: updates.rows.length > 0 ? Number(updates.rows[updates.rows.length - 1]!.seq) : 0,
+          clientOwners: new Map(),
+        };
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async appendPrivateUpdate(sessionId, ownerId, update) {
+      const { rows } = await pool.query<{ seq: string }>(
+        'INSERT INTO private_doc_updates (session_id, owner_id, data) VALUES ($1, $2, $3) RETURNING seq',
+        [sessionId, ownerId, Buffer.from(update)],
+      );
+      return Number(rows[0]!.seq);
+    },
+    async compactPrivate(sessionId, ownerId, state, throughSeq) {
+      await transaction(async (c) => {
+        const { rows: locked } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [
+          COMPACTION_LOCKS,
+          `${sessionId}/private/${ownerId}`,
+        ]);
+        if (!locked[0]!.ok) return;
+        const { rows } = await c.query<{ seq: string; data: Buffer }>(
+          'SELECT seq, data FROM private_doc_updates WHERE session_id = $1 AND owner_id = $2 AND seq <= $3 ORDER BY seq',
+          [sessionId, ownerId, throughSeq],
+        );
+        const stored = await c.query<{ state: Buffer }>('SELECT state FROM private_doc_states WHERE session_id = $1 AND owner_id = $2', [sessionId, ownerId]);
+        const folded = foldTogether([...stored.rows.map((r) => r.state), ...rows.map((r) => r.data), state]);
+        await c.query(
+          `INSERT INTO private_doc_states (session_id, owner_id, state, updated_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (session_id, owner_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+          [sessionId, ownerId, Buffer.from(folded), Date.now()],
+        );
+        await c.query('DELETE FROM private_doc_updates WHERE session_id = $1 AND owner_id = $2 AND seq = ANY($3::bigint[])', [
+          sessionId,
+          ownerId,
+          rows.map((r) => r.seq),
+        ]);
+      });
+    },
+    async recordNoteAuthors(sessionId, authors) {
+      if (authors.length === 0) return;
+      await pool.query(
+        `INSERT INTO note_authors (session_id, note_id, participant_id)
+         SELECT $1, n, p FROM unnest($2::text[], $3::text[]) AS t (n, p)
+         ON CONFLICT DO NOTHING`,
+        [sessionId, authors.map((a) => a.noteId), authors.map((a) => a.participantId)],
+      );
+    },
+    async loadNoteAuthors(sessionId) {
+      const { rows } = await pool.query<{ note_id: string; participant_id: string }>(
+        'SELECT note_id, participant_id FROM note_authors WHERE session_id = $1',
+        [sessionId],
+      );
+      return new Map(rows.map((r) => [r.note_id, r.participant_id]));
+    },
     async eraseSession(sessionId) {
       // One statement, so one transaction: the cascade takes every row of the session or none.
       await pool.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
@@ -268,18 +331,4 @@ export async function openPostgresStore(connectionString: string, options: Postg
       return closing;
     },
   };
-}
-
-/**
- * One state holding every update given, with deleted content dropped as a live document drops
- * it (merging the encoded updates directly would keep deleted words).
- */
-function foldTogether(updates: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    for (const u of updates) Y.applyUpdate(doc, u);
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ParticipantRecord, SessionRecord, Store, StoredDoc } from './types.js';
 import { toParticipant, toSession, type ParticipantRow, type SessionRow } from './rows.js';
 import { migrate } from './sqlite/migrate.js';
+import { foldTogether } from './fold.js';
 
 /** When SQLite starts the WAL over, a file grown larger than this is cut back to it. */
 const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024;
@@ -57,7 +58,18 @@ export function openSqliteStore(dataDir: string): Store {
     bindClientId: db.prepare(
       'INSERT INTO client_bindings (session_id, client_id, participant_id) VALUES (?, ?, ?) ON CONFLICT (session_id, client_id) DO NOTHING',
     ),
-    // Participants, board and bindings go with it: every table refers to sessions ON DELETE CASCADE.
+    privateStateOf: db.prepare('SELECT state FROM private_doc_states WHERE session_id = ? AND owner_id = ?'),
+    privateUpdatesOf: db.prepare('SELECT seq, data FROM private_doc_updates WHERE session_id = ? AND owner_id = ? ORDER BY seq'),
+    privateUpdatesThrough: db.prepare('SELECT data FROM private_doc_updates WHERE session_id = ? AND owner_id = ? AND seq <= ? ORDER BY seq'),
+    appendPrivate: db.prepare('INSERT INTO private_doc_updates (session_id, owner_id, data) VALUES (?, ?, ?)'),
+    upsertPrivateState: db.prepare(
+      `INSERT INTO private_doc_states (session_id, owner_id, state, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (session_id, owner_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+    ),
+    deletePrivateThrough: db.prepare('DELETE FROM private_doc_updates WHERE session_id = ? AND owner_id = ? AND seq <= ?'),
+    insertAuthor: db.prepare('INSERT INTO note_authors (session_id, note_id, participant_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    authorsOf: db.prepare('SELECT note_id, participant_id FROM note_authors WHERE session_id = ?'),
+    // Participants, boards, bindings and authors go with it: every table refers to sessions ON DELETE CASCADE.
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
   };
 
@@ -72,6 +84,15 @@ export function openSqliteStore(dataDir: string): Store {
   const compactTx = db.transaction((sessionId: string, state: Uint8Array, throughSeq: number) => {
     q.upsertState.run(sessionId, state, Date.now());
     q.deleteUpdatesThrough.run(sessionId, throughSeq);
+  });
+  const compactPrivateTx = db.transaction((sessionId: string, ownerId: string, state: Uint8Array, throughSeq: number) => {
+    const stored = q.privateStateOf.get(sessionId, ownerId) as { state: Buffer } | undefined;
+    const log = (q.privateUpdatesThrough.all(sessionId, ownerId, throughSeq) as { data: Buffer }[]).map((r) => r.data);
+    q.upsertPrivateState.run(sessionId, ownerId, foldTogether([...(stored ? [stored.state] : []), ...log, state]), Date.now());
+    q.deletePrivateThrough.run(sessionId, ownerId, throughSeq);
+  });
+  const authorsTx = db.transaction((sessionId: string, authors: readonly { noteId: string; participantId: string }[]) => {
+    for (const a of authors) q.insertAuthor.run(sessionId, a.noteId, a.participantId);
   });
   const bindTx = db.transaction((sessionId: string, participantId: string, clientIds: readonly number[]) => {
     for (const id of clientIds) q.bindClientId.run(sessionId, id, participantId);
@@ -144,6 +165,30 @@ export function openSqliteStore(dataDir: string): Store {
         if (!Number.isInteger(id) || id < 0 || id > 0xffff_ffff) throw new RangeError(`not a Yjs client id: ${id}`);
       }
       bindTx(sessionId, participantId, clientIds);
+    },
+    async loadPrivateDoc(sessionId, ownerId): Promise<StoredDoc> {
+      const stateRow = q.privateStateOf.get(sessionId, ownerId) as { state: Buffer } | undefined;
+      const rows = q.privateUpdatesOf.all(sessionId, ownerId) as { seq: number; data: Buffer }[];
+      return {
+        state: stateRow ? new Uint8Array(stateRow.state) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+        clientOwners: new Map(),
+      };
+    },
+    async appendPrivateUpdate(sessionId, ownerId, update) {
+      return Number(q.appendPrivate.run(sessionId, ownerId, update).lastInsertRowid);
+    },
+    async compactPrivate(sessionId, ownerId, state, throughSeq) {
+      compactPrivateTx(sessionId, ownerId, state, throughSeq);
+      forgetDeleted();
+    },
+    async recordNoteAuthors(sessionId, authors) {
+      authorsTx(sessionId, authors);
+    },
+    async loadNoteAuthors(sessionId) {
+      const rows = q.authorsOf.all(sessionId) as { note_id: string; participant_id: string }[];
+      return new Map(rows.map((r) => [r.note_id, r.participant_id]));
     },
     async eraseSession(sessionId) {
       // One statement, so one transaction: the cascade takes every row of the session or none.

@@ -82,8 +82,24 @@ export interface Store {
    * before the update that first uses the id is appended.
    */
   bindClientIds(sessionId: string, participantId: string, clientIds: readonly number[]): Promise<void>;
+  /** A person's private board (see loadDoc); empty for one never written. */
+  loadPrivateDoc(sessionId: string, ownerId: string): Promise<StoredDoc>;
+  /** Appends to a private board; durable on return, like appendUpdate. */
+  appendPrivateUpdate(sessionId: string, ownerId: string, update: Uint8Array): Promise<number>;
   /**
-   * Removes a session and everything kept for it (participants, board, bindings): afterwards no
+   * Folds a private board's log up to `throughSeq` into one state. Folds with what is stored, so
+   * that two nodes folding the same board lose nothing of each other's.
+   */
+  compactPrivate(sessionId: string, ownerId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Records who wrote notes revealed in an anonymous session (the board says nobody). A note's
+   * first writer stays.
+   */
+  recordNoteAuthors(sessionId: string, authors: readonly { noteId: string; participantId: string }[]): Promise<void>;
+  /** noteId → writer, for the notes recordNoteAuthors was told of. */
+  loadNoteAuthors(sessionId: string): Promise<Map<string, string>>;
+  /**
+   * Removes a session and everything kept for it (participants, boards shared and private, bindings, authors): afterwards no
    * row and no readable byte of it is left in the store's files.
    */
   eraseSession(sessionId: string): Promise<void>;

@@ -86,4 +86,32 @@ INSERT INTO session_states (session_id, version, state, updated_at)
 ALTER TABLE sessions ADD COLUMN template_json TEXT;
 `,
   },
+  {
+    version: 5,
+    name: 'private-boards-and-anonymous-authors',
+    // Each person's private board, kept like the shared one; and, for anonymous sessions, who
+    // wrote each revealed note, which the board itself must not say.
+    sql: `
+CREATE TABLE private_doc_states (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  owner_id TEXT NOT NULL,
+  state BYTEA NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (session_id, owner_id)
+);
+CREATE TABLE private_doc_updates (
+  seq BIGSERIAL PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  owner_id TEXT NOT NULL,
+  data BYTEA NOT NULL
+);
+CREATE INDEX private_doc_updates_board ON private_doc_updates (session_id, owner_id, seq);
+CREATE TABLE note_authors (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  note_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, note_id)
+);
+`,
+  },
 ];
