@@ -15,6 +15,13 @@ import {
 } from '@balcony/shared';
 import { inspectUpdate, type Verdict } from './updateInspector.js';
 
+/** The writer's rights for one inspection; by default a writer who may write and make notes. */
+interface InspectOptions {
+  mayWrite?: boolean;
+  mayCreateNotes?: boolean;
+  mayStar?: boolean;
+}
+
 const ZONES = new Set(['stories', 'power', 'paradigm']);
 const FACILITATOR = 'fay';
 
@@ -47,14 +54,16 @@ class Board {
     return Y.encodeStateAsUpdate(client, Y.encodeStateVector(this.server));
   }
 
-  inspect(update: Uint8Array, writer: string, opts: { mayWrite?: boolean } = {}): Verdict {
+  inspect(update: Uint8Array, writer: string, opts: InspectOptions = {}): Verdict {
     const facilitator = writer === FACILITATOR;
     return inspectUpdate(update, {
       doc: this.server,
       zoneIds: ZONES,
       writer,
       mayWrite: opts.mayWrite ?? true,
-      mayEditNoteBy: (authorId) => (opts.mayWrite ?? true) && (facilitator || authorId === writer),
+      mayCreateNotes: opts.mayCreateNotes ?? true,
+      mayStar: opts.mayStar ?? facilitator,
+      mayEditNote: (_noteId, authorId) => (opts.mayWrite ?? true) && (facilitator || authorId === writer),
       ownerOf: (id) => this.owners.get(id),
       formerAuthorOf: (id) => this.authors.get(id),
       liveNotes: getNotes(this.server).size,
@@ -62,7 +71,7 @@ class Board {
   }
 
   /** Sends what the client wrote as `writer`; applies it when accepted, as the room does. */
-  send(client: Y.Doc, writer: string, opts: { mayWrite?: boolean } = {}): Verdict {
+  send(client: Y.Doc, writer: string, opts: InspectOptions = {}): Verdict {
     const update = this.diff(client);
     const verdict = this.inspect(update, writer, opts);
     if (verdict.kind === 'accept') {

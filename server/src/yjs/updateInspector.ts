@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
-import { BOARD_ROOTS, LIMITS, NOTE_FIELDS, NOTE_RECORD, isNoteField, noteIdSchema, type NoteField } from '@balcony/shared';
+import { BOARD_ROOTS, LIMITS, NOTE_RECORD, THEME_RECORD, noteIdSchema, themeIdSchema, type FieldTable } from '@balcony/shared';
+
+/** The board's two kinds of record, each a map of entries under its own root. */
+const RECORDS = {
+  note: { root: BOARD_ROOTS.notes, table: NOTE_RECORD as FieldTable, idSchema: noteIdSchema, textMax: LIMITS.noteTextMax },
+  theme: { root: BOARD_ROOTS.themes, table: THEME_RECORD as FieldTable, idSchema: themeIdSchema, textMax: LIMITS.themeTitleMax },
+} as const;
+type Kind = keyof typeof RECORDS;
 
 /** What the inspector needs to know about the board and the person writing to it. */
 export interface InspectionContext {
@@ -9,8 +16,12 @@ export interface InspectionContext {
   writer: string;
   /** Whether the writer may write on the board at all right now. */
   mayWrite: boolean;
-  /** Whether the writer may change the words of, or delete, a note by this author. */
-  mayEditNoteBy(authorId: string): boolean;
+  /** Whether the writer may make notes here (not on an anonymous session's shared board: the server reveals them). */
+  mayCreateNotes: boolean;
+  /** Whether the writer may star notes (presenters and facilitators). */
+  mayStar: boolean;
+  /** Whether the writer may change the words of, or delete, this note by this author. */
+  mayEditNote(noteId: string, authorId: string): boolean;
   /** The participant a Yjs client id is bound to, if any. */
   ownerOf(clientId: number): string | undefined;
   /** The author of a note this board has held, live or deleted, if known. */
@@ -45,9 +56,10 @@ type Content = Y.Item['content'];
 
 /** Where an item lands on the board, worked out the way Yjs will integrate it. */
 type Place =
-  | { at: 'note'; noteId: string }
-  | { at: 'field'; noteId: string; field: string; note: Y.Item }
-  | { at: 'char'; noteId: string; note: Y.Item; text: Y.Item }
+  /** A note or theme itself, as an entry of its root map. */
+  | { at: 'entry'; kind: Kind; id: string }
+  | { at: 'field'; kind: Kind; id: string; field: string; entry: Y.Item }
+  | { at: 'char'; kind: Kind; id: string; entry: Y.Item; text: Y.Item }
   | { at: 'meta' }
   /** Its parent or a neighbour is gone: Yjs turns it into garbage, harmless. */
   | { at: 'dead' }
@@ -118,11 +130,12 @@ function isTypeContent(content: Content, ctor: typeof Y.Map | typeof Y.Text): bo
  * and delete set against the board as Yjs would integrate them. Nothing is applied here: applying
  * creates any top-level type an update names, and a refused update must leave no trace.
  *
- * The rules, from the note record (`NOTE_RECORD`): structs go under a client id bound to the
- * writer (or a new one, bound to them from then on); a note is a map of exactly its fields, each
- * valid; a note's text holds plain characters only; a new note's author is the writer; `fixed`
- * fields never change; `author` fields and deletion belong to the note's author and to
- * facilitators; `group` fields may be changed by anyone who may write; the board's note limits
+ * The rules, from the note and theme records (`NOTE_RECORD`, `THEME_RECORD`): structs go under a
+ * client id bound to the writer (or a new one, bound to them from then on); a note or theme is a
+ * map of exactly its fields, each valid, optional ones present or not; texts hold plain characters
+ * only; a new note's author is the writer; `fixed` fields never change; `author` fields and a
+ * note's deletion belong to the note's author and to facilitators; `star` fields to presenters
+ * and facilitators; `group` fields, and themes whole, to anyone who may write; the board's limits
  * hold. Structs the board already holds are skipped, as Yjs skips them: a browser that reloads
  * its offline copy sends everything again, other people's notes and the server's `meta` included.
  */
@@ -144,22 +157,22 @@ export function inspectUpdate(update: Uint8Array, ctx: InspectionContext): Verdi
 
 class Inspection {
   private readonly store: Y.Doc['store'];
-  private readonly notes: Y.Map<unknown>;
+  private readonly roots: Record<Kind, Y.Map<unknown>>;
   private readonly meta: Y.Map<unknown>;
   /** This update's structs by client, in clock order. */
   private readonly fresh = new Map<number, (Y.Item | Y.GC)[]>();
   private readonly places = new Map<Y.Item, Place>();
   private readonly deletes: Ranges;
-  /** New note maps of this update that stay live, by their map item. */
-  private readonly created = new Map<Y.Item, { noteId: string; fields: Map<NoteField, unknown> }>();
-  /** `note item → fields` this update writes anew on existing notes. */
+  /** New note and theme maps of this update that stay live, by their map item. */
+  private readonly created = new Map<Y.Item, { kind: Kind; id: string; fields: Map<string, unknown> }>();
+  /** `entry item → fields` this update writes anew on existing notes and themes. */
   private readonly rewritten = new Map<Y.Item, Set<string>>();
-  /** Live notes the update deletes. */
-  private readonly deletedNotes = new Set<Y.Item>();
-  /** Existing notes whose text the update deletes characters from. */
-  private readonly pendingCharDeletes = new Set<Y.Item>();
-  /** Change in length and bytes of each note text the update touches, by the text's item. */
-  private readonly textDelta = new Map<Y.Item, { chars: number; note: Y.Item }>();
+  /** Live entries the update deletes. */
+  private readonly deletedEntries = new Set<Y.Item>();
+  /** Existing entries whose text the update deletes characters from. */
+  private readonly pendingCharDeletes = new Map<Y.Item, Kind>();
+  /** Change in length of each text the update touches, by the text's item. */
+  private readonly textDelta = new Map<Y.Item, { chars: number; kind: Kind }>();
 
   constructor(
     private readonly structs: Struct[],
@@ -167,7 +180,7 @@ class Inspection {
     private readonly ctx: InspectionContext,
   ) {
     this.store = ctx.doc.store;
-    this.notes = ctx.doc.getMap(BOARD_ROOTS.notes);
+    this.roots = { note: ctx.doc.getMap(BOARD_ROOTS.notes), theme: ctx.doc.getMap(BOARD_ROOTS.themes) };
     this.meta = ctx.doc.getMap(BOARD_ROOTS.meta);
     this.deletes = new Ranges(ds);
     for (const s of structs) {
@@ -182,11 +195,11 @@ class Inspection {
     this.checkNoteBound();
     const newClientIds = this.checkStructs();
     this.checkDeletes();
-    this.checkCreatedNotes();
+    this.checkCreated();
     this.checkTexts();
-    this.checkNoteCount();
+    this.checkCounts();
     const created = new Map<string, string>();
-    for (const c of this.created.values()) created.set(c.noteId, c.fields.get('authorId') as string);
+    for (const c of this.created.values()) if (c.kind === 'note') created.set(c.id, c.fields.get('authorId') as string);
     return { kind: 'accept', newClientIds, created };
   }
 
@@ -212,10 +225,10 @@ class Inspection {
       if (owner === undefined) newClientIds.add(client);
       if (s instanceof Y.Item) items.push(s);
     }
-    // New notes first, so that their fields, whichever client wrote them, count towards making them.
-    const isNote = (item: Y.Item) => this.placeOf(item).at === 'note';
-    for (const item of items) if (isNote(item)) this.checkItem(item);
-    for (const item of items) if (!isNote(item)) this.checkItem(item);
+    // New entries first, so that their fields, whichever client wrote them, count towards making them.
+    const isEntry = (item: Y.Item) => this.placeOf(item).at === 'entry';
+    for (const item of items) if (isEntry(item)) this.checkItem(item);
+    for (const item of items) if (!isEntry(item)) this.checkItem(item);
     return [...newClientIds];
   }
 
@@ -232,8 +245,8 @@ class Inspection {
         throw new Refusal('invalid', place.reason);
       case 'meta':
         throw new Refusal('invalid', 'meta is written by the server only');
-      case 'note':
-        return this.checkNoteItem(item, place.noteId, gone);
+      case 'entry':
+        return this.checkEntryItem(item, place, gone);
       case 'field':
         return this.checkFieldItem(item, place, gone);
       case 'char':
@@ -241,72 +254,77 @@ class Inspection {
     }
   }
 
-  private checkNoteItem(item: Y.Item, noteId: string, gone: boolean): void {
-    if (!gone && !isTypeContent(item.content, Y.Map)) throw new Refusal('invalid', 'a note is a map of its fields');
-    if (!noteIdSchema.safeParse(noteId).success) throw new Refusal('invalid', `a note id must be 1 to ${LIMITS.noteIdMax} characters`);
+  private checkEntryItem(item: Y.Item, place: Extract<Place, { at: 'entry' }>, gone: boolean): void {
+    const { kind, id } = place;
+    if (!gone && !isTypeContent(item.content, Y.Map)) throw new Refusal('invalid', `a ${kind} is a map of its fields`);
+    if (!RECORDS[kind].idSchema.safeParse(id).success) throw new Refusal('invalid', `a ${kind} id must be 1 to ${LIMITS.noteIdMax} characters`);
     if (!this.ctx.mayWrite) throw new Refusal('read-only', 'writing is closed for this person now');
-    const current = (this.notes as unknown as { _map: Map<string, Y.Item> })._map.get(noteId);
-    if (current && !current.deleted && current !== item) throw new Refusal('forbidden', 'a note with this id is already on the board');
+    const current = (this.roots[kind] as unknown as { _map: Map<string, Y.Item> })._map.get(id);
+    if (current && !current.deleted && current !== item) throw new Refusal('forbidden', `a ${kind} with this id is already on the board`);
     if (!gone && this.deletes.overlap(item.id.client, item.id.clock, item.length) === 0) {
-      this.created.set(item, { noteId, fields: new Map() });
+      this.created.set(item, { kind, id, fields: new Map() });
     }
   }
 
   private checkFieldItem(item: Y.Item, place: Extract<Place, { at: 'field' }>, gone: boolean): void {
-    const { field, note } = place;
-    if (!isNoteField(field)) throw new Refusal('invalid', `a note has no field "${field.slice(0, 40)}"`);
-    const spec = NOTE_RECORD[field];
+    const { kind, field, entry } = place;
+    const table = RECORDS[kind].table;
+    if (!Object.hasOwn(table, field)) throw new Refusal('invalid', `a ${kind} has no field "${field.slice(0, 40)}"`);
+    const spec = table[field]!;
     let value: unknown;
     if (!gone) {
       const content = item.content;
       if (spec.holder === 'text') {
-        if (!isTypeContent(content, Y.Text)) throw new Refusal('invalid', 'a note\'s text is a Y.Text');
+        if (!isTypeContent(content, Y.Text)) throw new Refusal('invalid', `a ${kind}'s ${field} is a Y.Text`);
       } else {
         if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
-          throw new Refusal('invalid', `a note's ${field} is a plain value`);
+          throw new Refusal('invalid', `a ${kind}'s ${field} is a plain value`);
         }
         value = content.arr[0];
-        if (!spec.schema.safeParse(value).success) throw new Refusal('invalid', `a note's ${field} is not valid`);
+        if (!spec.schema.safeParse(value).success) throw new Refusal('invalid', `a ${kind}'s ${field} is not valid`);
         if (field === 'zone' && !this.ctx.zoneIds.has(value as string)) {
           throw new Refusal('invalid', `no zone "${String(value).slice(0, 40)}" on this board`);
         }
       }
     }
-    const creation = this.created.get(note);
+    const creation = this.created.get(entry);
     if (creation) {
-      // Part of making a note: its fields are checked together once every struct is read.
+      // Part of making an entry: its fields are checked together once every struct is read.
       if (!gone && this.deletes.overlap(item.id.client, item.id.clock, item.length) === 0) {
         creation.fields.set(field, spec.holder === 'text' ? '' : value);
       }
       return;
     }
-    if (this.isFresh(note)) return; // a note made and deleted within this update
-    const rewritten = this.rewritten.get(note) ?? new Set<string>();
+    if (this.isFresh(entry)) return; // an entry made and deleted within this update
+    const rewritten = this.rewritten.get(entry) ?? new Set<string>();
     rewritten.add(field);
-    this.rewritten.set(note, rewritten);
-    this.mayChange(note, field);
+    this.rewritten.set(entry, rewritten);
+    this.mayChange(entry, kind, field);
   }
 
   private checkCharItem(item: Y.Item, place: Extract<Place, { at: 'char' }>, gone: boolean): void {
     if (!gone && !(item.content instanceof Y.ContentString)) {
-      throw new Refusal('invalid', "a note's text holds plain characters only: no embeds, formats or nested types");
+      throw new Refusal('invalid', 'a text holds plain characters only: no embeds, formats or nested types');
     }
-    if (!this.created.has(place.note) && !this.isFresh(place.note)) this.mayChange(place.note, 'text');
+    const field = place.kind === 'note' ? 'text' : 'title';
+    if (!this.created.has(place.entry) && !this.isFresh(place.entry)) this.mayChange(place.entry, place.kind, field);
     if (gone) return;
     const live = item.length - this.deletes.overlap(item.id.client, item.id.clock, item.length);
     if (live <= 0) return;
-    const delta = this.textDelta.get(place.text) ?? { chars: 0, note: place.note };
+    const delta = this.textDelta.get(place.text) ?? { chars: 0, kind: place.kind };
     delta.chars += live;
     this.textDelta.set(place.text, delta);
   }
 
-  /** Whether the writer may change this field of an existing note; throws when not. */
-  private mayChange(note: Y.Item, field: string): void {
+  /** Whether the writer may change this field of an existing note or theme; throws when not. */
+  private mayChange(entry: Y.Item, kind: Kind, field: string): void {
     if (!this.ctx.mayWrite) throw new Refusal('read-only', 'writing is closed for this person now');
-    if (!isNoteField(field)) throw new Refusal('invalid', `a note has no field "${field.slice(0, 40)}"`);
-    const access = NOTE_RECORD[field].access;
-    if (access === 'fixed') throw new Refusal('forbidden', `a note's ${field} never changes`);
-    if (access === 'author' && !this.ctx.mayEditNoteBy(authorOf(note))) {
+    const table = RECORDS[kind].table;
+    if (!Object.hasOwn(table, field)) throw new Refusal('invalid', `a ${kind} has no field "${field.slice(0, 40)}"`);
+    const access = table[field]!.access;
+    if (access === 'fixed') throw new Refusal('forbidden', `a ${kind}'s ${field} never changes`);
+    if (access === 'star' && !this.ctx.mayStar) throw new Refusal('forbidden', 'only the presenter or a facilitator stars notes');
+    if (access === 'author' && !this.ctx.mayEditNote(entryKey(entry), authorOf(entry))) {
       throw new Refusal('forbidden', "only a note's author or a facilitator changes its words");
     }
   }
@@ -314,7 +332,7 @@ class Inspection {
   // -- Deletions ----------------------------------------------------------------------------
 
   private checkDeletes(): void {
-    const fieldDeletes: { note: Y.Item; field: string }[] = [];
+    const fieldDeletes: { entry: Y.Item; kind: Kind; field: string }[] = [];
     for (const [client, ranges] of this.deletes.entries()) {
       const held = Y.getState(this.store, client);
       for (const { clock, len } of ranges) {
@@ -329,19 +347,21 @@ class Inspection {
           if (s.id.clock >= Math.min(end, held)) break;
           if (!(s instanceof Y.Item) || s.deleted) continue;
           const place = this.placeOf(s);
-          if (place.at === 'note') {
+          if (place.at === 'entry') {
             if (!this.ctx.mayWrite) throw new Refusal('read-only', 'writing is closed for this person now');
-            if (!this.ctx.mayEditNoteBy(authorOf(s))) throw new Refusal('forbidden', "only a note's author or a facilitator deletes it");
-            this.deletedNotes.add(s);
+            if (place.kind === 'note' && !this.ctx.mayEditNote(place.id, authorOf(s))) {
+              throw new Refusal('forbidden', "only a note's author or a facilitator deletes it");
+            }
+            this.deletedEntries.add(s);
           } else if (place.at === 'field') {
-            fieldDeletes.push({ note: place.note, field: place.field });
+            fieldDeletes.push({ entry: place.entry, kind: place.kind, field: place.field });
           } else if (place.at === 'char') {
             const from = Math.max(clock, s.id.clock);
             const to = Math.min(end, s.id.clock + s.length);
-            const delta = this.textDelta.get(place.text) ?? { chars: 0, note: place.note };
+            const delta = this.textDelta.get(place.text) ?? { chars: 0, kind: place.kind };
             delta.chars -= to - from;
             this.textDelta.set(place.text, delta);
-            if (!this.deletedNotes.has(place.note)) this.pendingCharDeletes.add(place.note);
+            if (!this.deletedEntries.has(place.entry)) this.pendingCharDeletes.set(place.entry, place.kind);
           } else if (place.at === 'meta') {
             throw new Refusal('invalid', 'meta is written by the server only');
           } else if (place.at === 'refused') {
@@ -350,25 +370,36 @@ class Inspection {
         }
       }
     }
-    for (const note of this.pendingCharDeletes) if (!this.deletedNotes.has(note)) this.mayChange(note, 'text');
-    // A field's old value goes when a new one replaces it; removing a field outright breaks the note.
-    for (const { note, field } of fieldDeletes) {
-      if (this.deletedNotes.has(note) || note.deleted) continue;
-      this.mayChange(note, field);
-      if (!this.rewritten.get(note)?.has(field)) throw new Refusal('invalid', `a note's ${field.slice(0, 40)} may be replaced, not removed`);
+    for (const [entry, kind] of this.pendingCharDeletes) {
+      if (!this.deletedEntries.has(entry)) this.mayChange(entry, kind, kind === 'note' ? 'text' : 'title');
+    }
+    // A field's old value goes when a new one replaces it; removing a field outright breaks the
+    // entry, unless the record lets it be absent.
+    for (const { entry, kind, field } of fieldDeletes) {
+      if (this.deletedEntries.has(entry) || entry.deleted) continue;
+      this.mayChange(entry, kind, field);
+      if (!this.rewritten.get(entry)?.has(field) && !RECORDS[kind].table[field]?.optional) {
+        throw new Refusal('invalid', `a ${kind}'s ${field.slice(0, 40)} may be replaced, not removed`);
+      }
     }
   }
 
-  // -- Whole notes and the board ------------------------------------------------------------
+  // -- Whole entries and the board ----------------------------------------------------------
 
-  private checkCreatedNotes(): void {
-    for (const { noteId, fields } of this.created.values()) {
-      for (const field of NOTE_FIELDS) {
-        if (!fields.has(field)) throw new Refusal('invalid', `a new note needs its ${field}`);
+  private checkCreated(): void {
+    for (const { kind, id, fields } of this.created.values()) {
+      const table = RECORDS[kind].table;
+      for (const field of Object.keys(table)) {
+        if (!table[field]!.optional && !fields.has(field)) throw new Refusal('invalid', `a new ${kind} needs its ${field}`);
       }
+      if (kind === 'theme') continue;
+      if (fields.has('starred') && !this.ctx.mayStar) throw new Refusal('forbidden', 'only the presenter or a facilitator stars notes');
       const authorId = fields.get('authorId') as string;
-      const restoring = authorId === this.ctx.formerAuthorOf(noteId) && this.ctx.mayEditNoteBy(authorId);
+      const restoring = authorId === this.ctx.formerAuthorOf(id) && this.ctx.mayEditNote(id, authorId);
       if (authorId !== this.ctx.writer && !restoring) throw new Refusal('forbidden', "a new note's author is the person who writes it");
+      if (!restoring && !this.ctx.mayCreateNotes) {
+        throw new Refusal('forbidden', "notes reach this board when the facilitator reveals them, not one by one");
+      }
     }
   }
 
@@ -376,7 +407,8 @@ class Inspection {
     for (const [textItem, delta] of this.textDelta) {
       let chars = delta.chars;
       if (!this.isFresh(textItem) && textItem.content instanceof Y.ContentType) chars += (textItem.content.type as Y.Text).length;
-      if (chars > LIMITS.noteTextMax) throw new Refusal('limit', `a note holds at most ${LIMITS.noteTextMax} characters`);
+      const max = RECORDS[delta.kind].textMax;
+      if (chars > max) throw new Refusal('limit', `a ${delta.kind} holds at most ${max} characters`);
     }
   }
 
@@ -398,16 +430,35 @@ class Inspection {
     }
   }
 
-  private checkNoteCount(): void {
-    if (this.created.size === 0) return;
-    const entries = (this.notes as unknown as { _map: Map<string, Y.Item> })._map;
-    let newKeys = 0;
-    for (const { noteId } of this.created.values()) if (!entries.has(noteId)) newKeys++;
-    if (entries.size + newKeys > LIMITS.noteEntriesPerBoard) {
-      throw new Refusal('limit', `a board keeps at most ${LIMITS.noteEntriesPerBoard} notes over its life, deleted ones included`);
+  private checkCounts(): void {
+    const made = { note: 0, theme: 0 };
+    const newKeys = { note: 0, theme: 0 };
+    for (const { kind, id } of this.created.values()) {
+      made[kind]++;
+      if (!(this.roots[kind] as unknown as { _map: Map<string, Y.Item> })._map.has(id)) newKeys[kind]++;
     }
-    if (this.ctx.liveNotes + this.created.size - this.deletedNotes.size > LIMITS.notesPerBoard) {
-      throw new Refusal('limit', `the board holds at most ${LIMITS.notesPerBoard} notes`);
+    const gone = { note: 0, theme: 0 };
+    for (const entry of this.deletedEntries) {
+      const place = this.placeOf(entry);
+      if (place.at === 'entry') gone[place.kind]++;
+    }
+    if (made.note > 0) {
+      const entries = (this.roots.note as unknown as { _map: Map<string, Y.Item> })._map;
+      if (entries.size + newKeys.note > LIMITS.noteEntriesPerBoard) {
+        throw new Refusal('limit', `a board keeps at most ${LIMITS.noteEntriesPerBoard} notes over its life, deleted ones included`);
+      }
+      if (this.ctx.liveNotes + made.note - gone.note > LIMITS.notesPerBoard) {
+        throw new Refusal('limit', `the board holds at most ${LIMITS.notesPerBoard} notes`);
+      }
+    }
+    if (made.theme > 0) {
+      const entries = (this.roots.theme as unknown as { _map: Map<string, Y.Item> })._map;
+      if (entries.size + newKeys.theme > LIMITS.noteEntriesPerBoard) {
+        throw new Refusal('limit', `a board keeps at most ${LIMITS.noteEntriesPerBoard} themes over its life, deleted ones included`);
+      }
+      if (this.roots.theme.size + made.theme - gone.theme > LIMITS.themesPerBoard) {
+        throw new Refusal('limit', `the board holds at most ${LIMITS.themesPerBoard} themes`);
+      }
     }
   }
 
@@ -458,10 +509,16 @@ class Inspection {
     return place;
   }
 
+  /** An entry of a root map: a note or theme, by its key. */
+  private entryIn(kind: Kind, parentSub: string | null): Place {
+    return parentSub === null ? refused(`${RECORDS[kind].root} is a map`) : { at: 'entry', kind, id: parentSub };
+  }
+
   /** An item the board holds: its parent is a type. */
   private placeOfHeld(item: Y.Item): Place {
     const parent = item.parent as Y.AbstractType<unknown>;
-    if (parent === this.notes) return item.parentSub === null ? refused('notes is a map') : { at: 'note', noteId: item.parentSub };
+    if (parent === this.roots.note) return this.entryIn('note', item.parentSub);
+    if (parent === this.roots.theme) return this.entryIn('theme', item.parentSub);
     if (parent === this.meta) return { at: 'meta' };
     const owner = parent._item;
     if (owner === null) return refused('an unknown top-level type');
@@ -478,7 +535,8 @@ class Inspection {
     if (sibling) return this.placeOf(sibling);
     const parent = item.parent as unknown;
     if (typeof parent === 'string') {
-      if (parent === BOARD_ROOTS.notes) return item.parentSub === null ? refused('notes is a map') : { at: 'note', noteId: item.parentSub };
+      if (parent === BOARD_ROOTS.notes) return this.entryIn('note', item.parentSub);
+      if (parent === BOARD_ROOTS.themes) return this.entryIn('theme', item.parentSub);
       if (parent === BOARD_ROOTS.meta) return { at: 'meta' };
       return refused(`unknown top-level type "${parent.slice(0, 40)}"`);
     }
@@ -496,19 +554,30 @@ class Inspection {
     if (owner.deleted && !this.isFresh(owner)) return DEAD;
     const up = this.placeOf(owner);
     switch (up.at) {
-      case 'note':
-        return parentSub === null ? refused('a note is a map of its fields') : { at: 'field', noteId: up.noteId, field: parentSub, note: owner };
-      case 'field':
-        if (isNoteField(up.field) && NOTE_RECORD[up.field].holder === 'text') {
-          return parentSub === null ? { at: 'char', noteId: up.noteId, note: up.note, text: owner } : refused('a note\'s text takes no attributes');
+      case 'entry':
+        return parentSub === null
+          ? refused(`a ${up.kind} is a map of its fields`)
+          : { at: 'field', kind: up.kind, id: up.id, field: parentSub, entry: owner };
+      case 'field': {
+        const spec = RECORDS[up.kind].table[up.field];
+        if (spec?.holder === 'text') {
+          return parentSub === null
+            ? { at: 'char', kind: up.kind, id: up.id, entry: up.entry, text: owner }
+            : refused('a text takes no attributes');
         }
-        return refused('a note field holds no nested type');
+        return refused(`a ${up.kind} field holds no nested type`);
+      }
       case 'char':
-        return refused("a note's text holds plain characters only: no embeds, formats or nested types");
+        return refused('a text holds plain characters only: no embeds, formats or nested types');
       default:
         return up;
     }
   }
+}
+
+/** The key of a note or theme by its map item. */
+function entryKey(entry: Y.Item): string {
+  return entry.parentSub ?? '';
 }
 
 /** The author of a note by its map item, read from the board. */
