@@ -42,9 +42,10 @@ describe('typing writes', () => {
     for (const key of ['M', 'm', 'x', '0']) expect(keyAction(press(key), theirs)).toEqual({ kind: 'refuse' });
   });
 
-  it('lets a lone space pass without scrolling or clicking, but types it once the editor is open', () => {
+  it('lets a lone space pass without scrolling on a zone, picks a note with it, and types it once the editor is open', () => {
     expect(keyAction(press(' '), zone)).toEqual({ kind: 'ignore' });
-    expect(keyAction(press(' '), mine)).toEqual({ kind: 'ignore' });
+    expect(keyAction(press(' '), mine)).toEqual({ kind: 'pick' });
+    expect(keyAction(press(' '), theirs)).toEqual({ kind: 'pick' });
     expect(keyAction(press(' '), { ...mine, editing: true })).toEqual({ kind: 'type', text: ' ' });
   });
 
@@ -125,5 +126,28 @@ describe('shortcuts', () => {
     expect(isBoardWide({ kind: 'addNote' })).toBe(true);
     expect(isBoardWide({ kind: 'type', text: 'a' })).toBe(false);
     expect(isBoardWide({ kind: 'move' })).toBe(false);
+    expect(isBoardWide({ kind: 'group' })).toBe(true);
+  });
+});
+
+describe('themes', () => {
+  const theme: KeyContext = { place: 'theme' };
+  it('groups with Alt+G from a note or anywhere on the board', () => {
+    expect(keyAction(press('©', { altKey: true, code: 'KeyG' }), mine)).toEqual({ kind: 'group' });
+    expect(keyAction(press('g', { altKey: true }), board)).toEqual({ kind: 'group' });
+    expect(keyAction(press('g'), mine)).toEqual({ kind: 'type', text: 'g' });
+  });
+
+  it('moves a theme with the arrows, renames it with Enter and ungroups it with Delete', () => {
+    expect(keyAction(press('ArrowLeft'), theme)).toEqual({ kind: 'nudge', dx: -1, dy: 0, big: false });
+    expect(keyAction(press('ArrowDown', { shiftKey: true }), theme)).toEqual({ kind: 'nudge', dx: 0, dy: 1, big: true });
+    expect(keyAction(press('Enter'), theme)).toEqual({ kind: 'rename' });
+    expect(keyAction(press('Delete'), theme)).toEqual({ kind: 'ungroup' });
+    expect(keyAction(press('Escape'), { ...theme, dragging: true })).toEqual({ kind: 'cancelDrag' });
+  });
+
+  it('types nothing on a theme', () => {
+    expect(keyAction(press('a'), theme)).toEqual({ kind: 'none' });
+    expect(keyAction(press(' '), theme)).toEqual({ kind: 'ignore' });
   });
 });

@@ -8,16 +8,20 @@
  *   empty one.
  * - `note`: a note has focus (it is selected). Typing goes on the end of its words if this person
  *   may change them, and is refused with a reason if not; Enter edits, arrows nudge, Delete removes.
+ * - `theme`: a theme's block has focus. Arrows move it with its notes, Enter renames it, Delete
+ *   ungroups it (its notes stay). Nothing types there.
  * - `board`: anywhere else on the board page that is not a text field (the toolbar, the empty
  *   canvas). Nothing types there, so + and − zoom and 0 shows the whole board.
  *
  * Everywhere: Alt+N (Option+N) adds a note to the zone in view; Ctrl/Cmd+Z undoes,
  * Shift+Ctrl/Cmd+Z and Ctrl+Y redo. On a note, Alt+M (Option+M) opens "Move to zone…" and
- * Shift+F10 or the menu key opens its menu. The letters are read from the physical key, since
- * Option changes the character a Mac sends.
+ * Shift+F10 or the menu key opens its menu, and Space (which presses what has focus) picks it for
+ * grouping or puts it back. Alt+G (Option+G) groups the picked notes, or opens "Group with…" on
+ * a note when none are picked. The letters are read from the physical key, since Option changes
+ * the character a Mac sends.
  */
 
-export type KeyPlace = 'zone' | 'note' | 'board';
+export type KeyPlace = 'zone' | 'note' | 'theme' | 'board';
 
 /** The parts of a keydown that decide: a DOM KeyboardEvent (or React's) fits. */
 export interface KeyPress {
@@ -58,6 +62,14 @@ export type KeyAction =
   | { kind: 'menu' }
   | { kind: 'nudge'; dx: number; dy: number; big: boolean }
   | { kind: 'cancelDrag' }
+  /** Picks the note for grouping, or puts it back. */
+  | { kind: 'pick' }
+  /** Groups the picked notes (board-wide); on a note with none picked, "Group with…". */
+  | { kind: 'group' }
+  /** On a theme: write its name. */
+  | { kind: 'rename' }
+  /** On a theme: dissolve it; its notes stay. */
+  | { kind: 'ungroup' }
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'zoom'; to: 'in' | 'out' | 'whole' };
@@ -66,7 +78,7 @@ const NONE: KeyAction = { kind: 'none' };
 
 /** Actions handled once for the whole board, whatever has focus. */
 export function isBoardWide(action: KeyAction): boolean {
-  return action.kind === 'addNote' || action.kind === 'undo' || action.kind === 'redo' || action.kind === 'zoom';
+  return action.kind === 'addNote' || action.kind === 'undo' || action.kind === 'redo' || action.kind === 'zoom' || action.kind === 'group';
 }
 
 /**
@@ -101,6 +113,7 @@ export function keyAction(e: KeyPress, ctx: KeyContext): KeyAction {
   if (mod && !e.shiftKey && e.code === 'KeyY') return { kind: 'redo' };
   if (altLetter(e, 'KeyN')) return { kind: 'addNote' };
   if (ctx.place === 'note' && altLetter(e, 'KeyM')) return { kind: 'move' };
+  if (altLetter(e, 'KeyG')) return { kind: 'group' };
 
   if (ctx.place === 'board') {
     if (e.ctrlKey || e.metaKey || e.altKey) return NONE;
@@ -111,6 +124,17 @@ export function keyAction(e: KeyPress, ctx: KeyContext): KeyAction {
   }
 
   const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+
+  if (ctx.place === 'theme') {
+    if (!plain) return NONE;
+    const arrow = ARROWS[e.key];
+    if (arrow) return { kind: 'nudge', dx: arrow[0], dy: arrow[1], big: e.shiftKey };
+    if (e.key === 'Enter' || e.key === 'F2') return { kind: 'rename' };
+    if (e.key === 'Delete' || e.key === 'Backspace') return { kind: 'ungroup' };
+    if (e.key === 'Escape' && ctx.dragging) return { kind: 'cancelDrag' };
+    // A theme's block holds no words of its own to type into; a space would only scroll.
+    return e.key === ' ' ? { kind: 'ignore' } : NONE;
+  }
 
   if (ctx.place === 'note' && plain) {
     const arrow = ARROWS[e.key];
@@ -134,8 +158,9 @@ export function keyAction(e: KeyPress, ctx: KeyContext): KeyAction {
   if (e.key === 'Dead') return ctx.place === 'note' && !ctx.mayEdit ? { kind: 'refuse' } : { kind: 'startTyping' };
   const text = typedText(e);
   if (text === null) return NONE;
-  // A lone space is how people press a thing that has focus, not the start of a sentence.
-  if (text === ' ' && !ctx.editing) return { kind: 'ignore' };
+  // A lone space is how people press a thing that has focus, not the start of a sentence: on a
+  // note, that picks it.
+  if (text === ' ' && !ctx.editing) return ctx.place === 'note' && plain && !e.shiftKey ? { kind: 'pick' } : { kind: 'ignore' };
   if (ctx.place === 'note' && !ctx.mayEdit) return { kind: 'refuse' };
   return { kind: 'type', text };
 }
