@@ -20,7 +20,10 @@ export interface ConnectionInfo {
 export type Spent = 'messages' | 'bytes';
 
 /** What a board in memory needs from storage; the store provides it, through an extension. */
-export type BoardPersistence = Pick<Store, 'loadDoc' | 'appendUpdate' | 'compact' | 'bindClientIds'>;
+export type BoardPersistence = Pick<
+  Store,
+  'loadDoc' | 'appendUpdate' | 'compact' | 'bindClientIds' | 'loadPrivateDoc' | 'appendPrivateUpdate' | 'compactPrivate'
+>;
 
 /**
  * A server concern as a few optional hooks, after the model of Hocuspocus's extensions: the

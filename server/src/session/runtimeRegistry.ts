@@ -30,9 +30,12 @@ export class RuntimeRegistry {
         this.store.getSession(sessionId),
         this.store.listParticipants(sessionId),
         readSessionState(this.store, sessionId),
-      ]).then(([session, people, state]) => {
+        this.store.loadNoteAuthors(sessionId),
+      ]).then(([session, people, state, authors]) => {
         if (!session || !state) throw new Error(`no session ${sessionId}`);
-        return new SessionRuntime(sessionId, session.template, people, this.limits, state);
+        const runtime = new SessionRuntime(sessionId, session.template, people, this.limits, state);
+        runtime.knowAuthors(authors);
+        return runtime;
       });
       this.runtimes.set(sessionId, pending);
       pending.catch(() => this.runtimes.delete(sessionId));
@@ -46,6 +49,8 @@ export class RuntimeRegistry {
     if (!pending) return;
     const runtime = await pending;
     const state = next ?? (await readSessionState(this.store, sessionId));
+    // A reveal on any node records its writers before the state moves on: read them again here.
+    if (state && runtime.anonymous && state.version > runtime.state.version) runtime.knowAuthors(await this.store.loadNoteAuthors(sessionId));
     if (state) runtime.follow(state);
   }
 

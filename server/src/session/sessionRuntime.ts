@@ -1,4 +1,4 @@
-import { accessIn, roleIn, type BoardAccess, type Role, type Template, type VersionedSessionState } from '@balcony/shared';
+import { ANONYMOUS_AUTHOR, accessIn, roleIn, type BoardAccess, type Role, type Template, type VersionedSessionState } from '@balcony/shared';
 import type { ParticipantRecord } from '../store/types.js';
 
 export type ConnectionKind = 'board' | 'control';
@@ -49,6 +49,8 @@ function permissionsOf(access: BoardAccess): Permissions {
 export class SessionRuntime {
   private readonly people = new Map<string, ParticipantRecord>();
   private readonly connections = new Set<LiveConnection>();
+  /** Who wrote each note revealed in an anonymous session: known here, never written on the board. */
+  private authors = new Map<string, string>();
 
   constructor(
     readonly sessionId: string,
@@ -93,10 +95,31 @@ export class SessionRuntime {
     return p ? permissionsOf(accessIn(this.template, this.current.state, p.id, p.role)) : NO_PERMISSIONS;
   }
 
-  /** Whether this participant may change the words of, or delete, a note by `authorId`. */
-  mayEditNoteBy(participantId: string, authorId: string): boolean {
+  /** Whether nothing sent may link a note to its writer (set when the session was made). */
+  get anonymous(): boolean {
+    return this.current.state.anonymous;
+  }
+
+  /** Takes in the writers of anonymous notes, as the store holds them. */
+  knowAuthors(authors: ReadonlyMap<string, string>): void {
+    this.authors = new Map(authors);
+  }
+
+  /** The writer of a note, also when the board says only that it is anonymous. */
+  writerOf(noteId: string, authorId: string): string {
+    return authorId === ANONYMOUS_AUTHOR ? (this.authors.get(noteId) ?? ANONYMOUS_AUTHOR) : authorId;
+  }
+
+  /** Whether this participant may change the words of, or delete, this note by `authorId`. */
+  mayEditNote(participantId: string, noteId: string, authorId: string): boolean {
     const perms = this.permissions(participantId);
-    return perms.mayWrite && (authorId === participantId || perms.mayEditOthersNotes);
+    return perms.mayWrite && (perms.mayEditOthersNotes || this.writerOf(noteId, authorId) === participantId);
+  }
+
+  /** Stars are the presenter's, while they may write, and facilitators'. */
+  mayStar(participantId: string): boolean {
+    const role = this.roleOf(participantId);
+    return role === 'facilitator' || (role === 'presenter' && this.permissions(participantId).mayWrite);
   }
 
   /** Lets a connection in unless it would pass a cap for its kind. */

@@ -78,7 +78,7 @@ export async function createSession(store: Store, body: CreateSessionBody) {
     facilitator,
     tokenHash: hashToken(token),
     initialState: initialBoardState(),
-    sessionState: JSON.stringify(initialSessionState(template, facilitator.id)),
+    sessionState: JSON.stringify(initialSessionState(template, facilitator.id, body.anonymous ?? false)),
   });
   return { session, facilitator, token };
 }

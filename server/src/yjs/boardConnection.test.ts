@@ -54,7 +54,7 @@ const emptyStore = {
 const TEMPLATE = getTemplate('cultural-web');
 
 async function connect(outbound: OutboundBudget, room?: Room, state?: SessionState, stall = true) {
-  const r = room ?? (await Room.load('s', TEMPLATE, emptyStore, log, { compactEvery: 500, quotaBytes: 1 << 20 }));
+  const r = room ?? (await Room.load({ sessionId: 's', owner: null }, TEMPLATE, emptyStore, log, { compactEvery: 500, quotaBytes: 1 << 20 }));
   const participant = { id: 'p', sessionId: 's', name: 'P', role: 'participant' as const, color: '#1F6FEB', createdAt: 0 };
   const runtime = new SessionRuntime('s', TEMPLATE, [participant], { perParticipant: 8, perSession: 100 }, {
     version: 1,

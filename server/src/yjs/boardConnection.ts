@@ -12,6 +12,7 @@ import type { OutboundBudget } from '../limits/outboundBudget.js';
 import type { Room, RoomMember } from './room.js';
 import { MESSAGE, SYNC, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
 import { inspectUpdate } from './updateInspector.js';
+import { boardPolicy, type BoardPolicy } from './boardPolicy.js';
 
 class ProtocolError extends Error {
   constructor(
@@ -65,7 +66,7 @@ export class BoardConnection implements RoomMember {
   private queued = 0;
   private readonly syncRequests = new TokenBucket(BOARD_PROTOCOL_BUDGETS.syncRequestsPerMinute / 60, BOARD_PROTOCOL_BUDGETS.syncRequestsPerMinute);
   private readonly cursors = new TokenBucket(BOARD_PROTOCOL_BUDGETS.awarenessPerSecond, BOARD_PROTOCOL_BUDGETS.awarenessBurst);
-  private readonly runtime: ConnectionInfo['runtime'];
+  private readonly policy: BoardPolicy;
   private readonly user: AwarenessUser;
   /** Awareness client ids this socket has spoken for, removed from awareness when it closes. */
   private readonly awarenessIds = new Set<number>();
@@ -83,9 +84,9 @@ export class BoardConnection implements RoomMember {
   ) {
     const { participant } = info;
     this.participantId = participant.id;
-    this.runtime = info.runtime;
+    this.policy = boardPolicy(room.ref, info.runtime, participant.id);
     this.user = { participantId: participant.id, name: participant.name, color: participant.color };
-    this.writable = this.runtime.permissions(participant.id).mayWrite;
+    this.writable = this.policy.rights().mayWrite;
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.cleanUp());
@@ -131,7 +132,7 @@ export class BoardConnection implements RoomMember {
    */
   stateChanged(): void {
     if (this.closed) return;
-    const writable = this.runtime.permissions(this.participantId).mayWrite;
+    const writable = this.policy.rights().mayWrite;
     if (writable && !this.writable) this.send(encodeSyncStep1(this.room.doc));
     this.writable = writable;
   }
@@ -204,18 +205,12 @@ export class BoardConnection implements RoomMember {
   private receiveUpdate(incoming: Uint8Array): void {
     const update = this.held ? Y.mergeUpdates([this.held.update, incoming]) : incoming;
     if (update.byteLength > 2 * LIMITS.frameBytesMax) throw new ProtocolError('held-back updates grew too large');
-    const perms = this.runtime.permissions(this.participantId);
-    const verdict = inspectUpdate(
-      update,
-      this.room.inspectionContext(this.participantId, {
-        mayWrite: perms.mayWrite,
-        mayEditNoteBy: (authorId) => this.runtime.mayEditNoteBy(this.participantId, authorId),
-      }),
-    );
+    const rights = this.policy.rights();
+    const verdict = inspectUpdate(update, this.room.inspectionContext(this.participantId, rights));
     // A write while the person may not write (the phase, their role, the lock) is nobody's
     // mistake: it is not applied, and the socket stays open and is told, as y-websocket tells.
     // What waits on it waits with it: the client sends both again when writing opens.
-    if ((verdict.kind === 'refuse' && verdict.code === 'read-only') || (verdict.kind === 'pending' && !perms.mayWrite)) {
+    if ((verdict.kind === 'refuse' && verdict.code === 'read-only') || (verdict.kind === 'pending' && !rights.mayWrite)) {
       this.release();
       this.writable = false;
       this.send(encodePermissionDenied('read-only'));
@@ -267,6 +262,7 @@ export class BoardConnection implements RoomMember {
    * those echoes are skipped unread.
    */
   private handleAwareness(payload: Uint8Array): void {
+    const mode = this.policy.awareness();
     const decoder = decoding.createDecoder(payload);
     const count = decoding.readVarUint(decoder);
     const accepted: { clientId: number; clock: number; state: unknown }[] = [];
@@ -288,13 +284,17 @@ export class BoardConnection implements RoomMember {
         continue;
       }
       const { cursor, frame, drag } = parsed.data;
+      // Unnamed: the cursor, its frame and a drag only; the client id alone says whose it is.
+      const who = mode === 'named' ? { user: this.user } : {};
       accepted.push({
         clientId,
         clock,
-        state: { user: this.user, ...(cursor ? { cursor } : {}), ...(cursor && frame ? { frame } : {}), ...(drag ? { drag } : {}) },
+        state: { ...who, ...(cursor ? { cursor } : {}), ...(cursor && frame ? { frame } : {}), ...(drag ? { drag } : {}) },
       });
     }
     if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in the awareness update');
+    // A private board has one reader, who needs no news of themselves.
+    if (mode === 'none') return;
     // A removal always passes; a pointer moving faster than people can follow is dropped.
     if (accepted.length === 0 || (accepted.some((a) => a.state !== null) && !this.cursors.take())) return;
     const e = encoding.createEncoder();

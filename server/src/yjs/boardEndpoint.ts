@@ -14,6 +14,7 @@ import type { RoomManager } from './roomManager.js';
 import { BoardConnection } from './boardConnection.js';
 
 export const BOARD_PATH_PREFIX = '/yjs/';
+const PRIVATE_SEGMENT = 'private';
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Status = 400 | 401 | 403 | 404 | 429 | 503;
@@ -44,7 +45,8 @@ export interface BoardEndpointDeps {
 }
 
 /**
- * The board WebSocket at /yjs/<sessionId>. The token travels in the WebSocket subprotocol header
+ * The board WebSockets: the shared board at /yjs/<sessionId>, and the token holder's private
+ * board at /yjs/<sessionId>/private (the stock provider's room `<sessionId>/private`). The token travels in the WebSocket subprotocol header
  * (never in the URL, which proxies write to their logs); it is checked, the connection admitted by
  * the session runtime and the room loaded before the upgrade completes, so a refused socket never
  * sees a byte of the document and no room exists for a session nobody may open.
@@ -68,8 +70,9 @@ export function attachBoardEndpoint(server: HttpServer, deps: BoardEndpointDeps)
     }
     socket.on('error', () => socket.destroy());
     if (!accepting) return refuse(socket, 503);
-    const sessionId = path.slice(BOARD_PATH_PREFIX.length);
-    if (!SESSION_ID.test(sessionId)) return refuse(socket, 400);
+    // `/yjs/<sessionId>` is the shared board; `/yjs/<sessionId>/private` the token holder's own.
+    const [sessionId = '', which, ...rest] = path.slice(BOARD_PATH_PREFIX.length).split('/');
+    if (!SESSION_ID.test(sessionId) || rest.length > 0 || (which !== undefined && which !== PRIVATE_SEGMENT)) return refuse(socket, 400);
     if (!deps.originAllowed(req)) return refuse(socket, 403);
     try {
       const token = tokenFromSubprotocols(req.headers['sec-websocket-protocol']);
@@ -94,7 +97,8 @@ export function attachBoardEndpoint(server: HttpServer, deps: BoardEndpointDeps)
       }
       let room;
       try {
-        room = await rooms.acquire(session.id, session.template);
+        // Nobody opens another person's private board: the owner is whoever the token names.
+        room = await rooms.acquire({ sessionId: session.id, owner: which === PRIVATE_SEGMENT ? participant.id : null }, session.template);
       } catch (err) {
         hooks.disconnect(info);
         throw err;

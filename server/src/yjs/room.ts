@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { getNotes, readNote, restoreBoard, templateZones, type NoteMap, type Template } from '@balcony/shared';
 import type { BoardPersistence } from '../extensions/types.js';
+import { boardStorage, roomKeyOf, type BoardRef, type BoardStorage } from './boardStorage.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
 import type { InspectionContext } from './updateInspector.js';
 import type { RelayMessage } from '../cluster/relayMessage.js';
@@ -22,6 +23,9 @@ export interface RoomMember {
   readonly participantId: string;
 }
 
+/** What one person may do on this board now, as the inspector asks it. */
+export type BoardRights = Pick<InspectionContext, 'mayWrite' | 'mayCreateNotes' | 'mayStar' | 'mayEditNote'>;
+
 export interface RoomOptions {
   /** Counts the board's traffic; none when not given. */
   metrics?: BoardMetrics;
@@ -35,6 +39,9 @@ export interface RoomOptions {
  * room of twelve then costs each socket a message per interval, not one per person who moved.
  */
 export const AWARENESS_FLUSH_MS = 50;
+
+/** The origin of the server's own changes (a reveal): stored and passed on to everyone. */
+const SERVER_WRITE = Symbol('server');
 
 /** The owner recorded for the client ids the server itself writes under (repairs, migrations). */
 export const SERVER_OWNER = '@server';
@@ -65,20 +72,28 @@ export class Room {
   private bindings: Promise<void> = Promise.resolve();
   private failed = false;
   unloadTimer: NodeJS.Timeout | null = null;
+  /** Told how many notes a private board holds after each change made on this node. */
+  onNoteCount: ((count: number) => void) | null = null;
   /** Awareness changes not yet passed on to the sockets, and those not yet to other nodes. */
   private readonly awarenessOut = new Set<number>();
   private readonly awarenessRelay = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
 
+  readonly sessionId: string;
+  /** The room's name among the nodes: the session's id, or for a private board its own. */
+  readonly key: string;
+
   private constructor(
-    readonly sessionId: string,
+    readonly ref: BoardRef,
     readonly template: Template,
-    private readonly store: BoardPersistence,
+    private readonly store: BoardStorage,
     private readonly log: Logger,
     private readonly options: RoomOptions,
     stored: Awaited<ReturnType<BoardPersistence['loadDoc']>>,
     private readonly relay: RoomRelay | null,
   ) {
+    this.sessionId = ref.sessionId;
+    this.key = roomKeyOf(ref);
     this.owners = new Map(stored.clientOwners);
     // A fresh id per load, never one a participant has written under.
     while (this.owners.has(this.doc.clientID)) this.doc.clientID = Math.floor(Math.random() * 0xffffffff);
@@ -106,15 +121,17 @@ export class Room {
   }
 
   static async load(
-    sessionId: string,
+    ref: BoardRef,
     template: Template,
-    store: BoardPersistence,
+    persistence: BoardPersistence,
     log: Logger,
     options: RoomOptions,
     relay: RoomRelay | null = null,
   ): Promise<Room> {
-    const stored = await store.loadDoc(sessionId);
-    return new Room(sessionId, template, store, log.child({ sessionId }), options, stored, relay);
+    const store = boardStorage(persistence, ref);
+    const stored = await store.load();
+    const context = ref.owner === null ? { sessionId: ref.sessionId } : { sessionId: ref.sessionId, board: 'private' };
+    return new Room(ref, template, store, log.child(context), options, stored, relay);
   }
 
   /** What another node holding this session told this one. */
@@ -150,7 +167,7 @@ export class Room {
   async resync(): Promise<void> {
     if (this.failed) return;
     try {
-      const stored = await this.store.loadDoc(this.sessionId);
+      const stored = await this.store.load();
       for (const [id, owner] of stored.clientOwners) if (!this.owners.has(id)) this.owners.set(id, owner);
       this.doc.transact(() => {
         if (stored.state) Y.applyUpdate(this.doc, stored.state);
@@ -186,38 +203,51 @@ export class Room {
         }
       } else if (change.action === 'delete') this.liveNotes--;
     }
+    // Counted where the change was made: the node that heard it from another says nothing.
+    if (this.ref.owner !== null && event.transaction.origin !== REMOTE) this.onNoteCount?.(this.liveNotes);
   };
 
   /** What the inspector needs to judge a write by this participant, with their rights now. */
-  inspectionContext(
-    participantId: string,
-    rights: { mayWrite: boolean; mayEditNoteBy(authorId: string): boolean },
-  ): InspectionContext {
+  inspectionContext(participantId: string, rights: BoardRights): InspectionContext {
     return {
       doc: this.doc,
       zoneIds: this.zoneIds,
       writer: participantId,
-      mayWrite: rights.mayWrite,
-      mayEditNoteBy: rights.mayEditNoteBy,
-      ownerOf: (clientId) => this.owners.get(clientId),
+      ...rights,
+      ownerOf: (clientId) => this.ownerOf(clientId),
       formerAuthorOf: (noteId) => this.authors.get(noteId),
       liveNotes: this.liveNotes,
     };
   }
 
+  /** Who writes under a client id: on a private board, its owner, whoever else it might be. */
   ownerOf(clientId: number): string | undefined {
-    return this.owners.get(clientId);
+    return this.ref.owner ?? this.owners.get(clientId);
   }
 
-  /** Binds client ids to a participant; the binding is in the store before any update under them. */
+  /**
+   * Binds client ids to a participant; the binding is in the store before any update under them.
+   * A private board needs none: nobody but its owner ever writes to it.
+   */
   bind(participantId: string, clientIds: readonly number[]): void {
+    if (this.ref.owner !== null) return;
     const fresh = clientIds.filter((id) => !this.owners.has(id));
     if (fresh.length === 0) return;
     for (const id of fresh) this.owners.set(id, participantId);
-    const written = this.store.bindClientIds(this.sessionId, participantId, fresh);
+    const written = this.store.bind(participantId, fresh);
     this.bindings = this.bindings.then(() => written);
     // Passed on once stored, and so before any update under these ids, which waits for it.
     written.then(() => this.relay?.({ kind: 'bind', participantId, clientIds: fresh }), (err: unknown) => this.fail(err));
+  }
+
+  /**
+   * Changes the board as the server, in one transaction: stored, passed on to every member and
+   * to the other nodes like any accepted write, under a client id bound to the server.
+   */
+  writeAsServer(change: (doc: Y.Doc) => void): void {
+    if (this.failed) throw new Error('this board could not be stored; try again');
+    if (this.owners.get(this.doc.clientID) === undefined) this.bind(SERVER_OWNER, [this.doc.clientID]);
+    this.doc.transact(() => change(this.doc), SERVER_WRITE);
   }
 
   /** Applies an update the inspector accepted, from a member whose notes it creates. */
@@ -256,7 +286,7 @@ export class Room {
     // gate's) still reaches the store before the update does.
     const written = Promise.resolve()
       .then(() => this.bindings)
-      .then(() => this.store.appendUpdate(this.sessionId, update));
+      .then(() => this.store.append(update));
     this.storedBytes += update.byteLength;
     this.tail = this.tail
       .then(() => written)
@@ -315,7 +345,7 @@ export class Room {
     const state = Y.encodeStateAsUpdate(this.doc);
     const appendedSince = this.storedBytes;
     this.sinceCompaction = 0;
-    await this.store.compact(this.sessionId, state, through);
+    await this.store.compact(state, through);
     // Updates appended while the fold was written stay in the log and still count.
     this.storedBytes = state.byteLength + Math.max(0, this.storedBytes - appendedSince);
     this.log.debug({ through, bytes: state.byteLength }, 'compacted');

@@ -4,10 +4,16 @@ import type { BoardPersistence } from '../extensions/types.js';
 import type { BoardRelay } from '../cluster/boardRelay.js';
 import type { RelayMessage } from '../cluster/relayMessage.js';
 import { Room, type RoomOptions } from './room.js';
+import { roomKeyOf, type BoardRef } from './boardStorage.js';
+
+/** A session id alone names its shared board. */
+const refOf = (board: BoardRef | string): BoardRef => (typeof board === 'string' ? { sessionId: board, owner: null } : board);
 
 export interface RoomManagerOptions extends RoomOptions {
   /** How long a room stays in memory after its last member leaves. */
   unloadMs: number;
+  /** How many notes a private board holds, after each change made on this node. */
+  onPrivateCount?: (ref: BoardRef, count: number) => void;
 }
 
 /**
@@ -34,16 +40,24 @@ export class RoomManager {
    * Loads a room. With other nodes, this one listens to the session before reading the store, so
    * that nothing stored meanwhile is missed; what arrives during the read is applied after it.
    */
-  private async load(sessionId: string, template: Template): Promise<Room> {
+  private async load(ref: BoardRef, template: Template): Promise<Room> {
+    const room = await this.loadRoom(ref, template);
+    const report = this.options.onPrivateCount;
+    if (ref.owner !== null && report) room.onNoteCount = (count) => report(ref, count);
+    return room;
+  }
+
+  private async loadRoom(ref: BoardRef, template: Template): Promise<Room> {
     const relay = this.relay;
-    if (!relay) return Room.load(sessionId, template, this.store, this.log, this.options);
+    if (!relay) return Room.load(ref, template, this.store, this.log, this.options);
+    const key = roomKeyOf(ref);
     const early: RelayMessage[] = [];
     let room: Room | null = null;
-    await relay.join(sessionId, (message) => (room ? room.hear(message) : early.push(message)));
+    await relay.join(key, (message) => (room ? room.hear(message) : early.push(message)));
     try {
-      room = await Room.load(sessionId, template, this.store, this.log, this.options, (message) => relay.publish(sessionId, message));
+      room = await Room.load(ref, template, this.store, this.log, this.options, (message) => relay.publish(key, message));
     } catch (err) {
-      relay.leave(sessionId);
+      relay.leave(key);
       throw err;
     }
     for (const message of early) room.hear(message);
@@ -51,13 +65,15 @@ export class RoomManager {
   }
 
   /** The loaded room; the caller must add a member or call releaseIfIdle. */
-  async acquire(sessionId: string, template: Template, retried = false): Promise<Room> {
-    await this.unloading.get(sessionId);
-    let pending = this.rooms.get(sessionId);
+  async acquire(board: BoardRef | string, template: Template, retried = false): Promise<Room> {
+    const ref = refOf(board);
+    const key = roomKeyOf(ref);
+    await this.unloading.get(key);
+    let pending = this.rooms.get(key);
     if (!pending) {
-      pending = this.load(sessionId, template);
-      this.rooms.set(sessionId, pending);
-      pending.catch(() => this.rooms.delete(sessionId));
+      pending = this.load(ref, template);
+      this.rooms.set(key, pending);
+      pending.catch(() => this.rooms.delete(key));
     }
     const room = await pending;
     if (room.isFailed) {
@@ -65,7 +81,7 @@ export class RoomManager {
       // that refuses the fresh room too is not going to take the next one either.
       await this.unload(room);
       if (retried) throw new Error('the store refused a write to this board');
-      return this.acquire(sessionId, template, true);
+      return this.acquire(ref, template, true);
     }
     if (room.unloadTimer) {
       clearTimeout(room.unloadTimer);
@@ -87,25 +103,25 @@ export class RoomManager {
     return this.rooms.size;
   }
 
-  isLoaded(sessionId: string): boolean {
-    return this.rooms.has(sessionId);
+  isLoaded(board: BoardRef | string): boolean {
+    return this.rooms.has(roomKeyOf(refOf(board)));
   }
 
   private unload(room: Room): Promise<void> {
     const done = (async () => {
-      this.rooms.delete(room.sessionId);
+      this.rooms.delete(room.key);
       try {
         await room.flushed();
         await room.compact();
       } catch (err) {
         this.log.error({ err, sessionId: room.sessionId }, 'compaction on unload failed');
       } finally {
-        this.relay?.leave(room.sessionId);
+        this.relay?.leave(room.key);
         room.destroy();
-        this.unloading.delete(room.sessionId);
+        this.unloading.delete(room.key);
       }
     })();
-    this.unloading.set(room.sessionId, done);
+    this.unloading.set(room.key, done);
     return done;
   }
 
