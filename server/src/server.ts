@@ -23,6 +23,8 @@ import { redisBoardRelay } from './cluster/boardRelay.js';
 import { openRedis } from './cluster/redis.js';
 import { createMetrics } from './metrics/metrics.js';
 import type { BoardPersistence } from './extensions/types.js';
+import { PrivateCounts } from './session/privateCounts.js';
+import { SessionBoards } from './session/sessionBoards.js';
 
 /** What one board socket may send: a reconnect or a paste may come at once, a flood may not. */
 const BOARD_BUDGET = { messagesPerSecond: 200, messageBurst: 1_000, bytesPerSecond: 1024 * 1024, byteBurst: 4 * 1024 * 1024 };
@@ -77,6 +79,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     loadDoc: (sessionId) => stored.loadDoc(sessionId),
     compact: (sessionId, state, throughSeq) => stored.compact(sessionId, state, throughSeq),
     bindClientIds: (sessionId, participantId, clientIds) => stored.bindClientIds(sessionId, participantId, clientIds),
+    loadPrivateDoc: (sessionId, owner) => stored.loadPrivateDoc(sessionId, owner),
+    compactPrivate: (sessionId, owner, state, throughSeq) => stored.compactPrivate(sessionId, owner, state, throughSeq),
+    async appendPrivateUpdate(sessionId, owner, update) {
+      const done = metrics.appendStarted();
+      try {
+        return await stored.appendPrivateUpdate(sessionId, owner, update);
+      } finally {
+        done();
+      }
+    },
     async appendUpdate(sessionId, update) {
       const done = metrics.appendStarted();
       try {
@@ -89,9 +101,17 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   rooms = new RoomManager(
     persistence,
     log,
-    { unloadMs: config.roomUnloadMs, compactEvery: config.compactEvery, quotaBytes: config.boardQuotaBytes, metrics: metrics.board },
+    {
+      unloadMs: config.roomUnloadMs,
+      compactEvery: config.compactEvery,
+      quotaBytes: config.boardQuotaBytes,
+      metrics: metrics.board,
+      onPrivateCount: (ref, count) => privateCounts.report(ref.sessionId, ref.owner!, count),
+    },
     relay,
   );
+  const privateCounts = new PrivateCounts(store, (id, current) => control?.sessionStateChanged(id, current), log);
+  const boards = new SessionBoards(rooms, store);
   // 4 MiB unread per board socket (a whole board's first sync may still go out at once); under
   // pressure across the process, a socket already holding 256 KiB is the one cut off.
   const outbound = new OutboundBudget(4 * 1024 * 1024, config.unreadBytesPerProcess, 256 * 1024);
@@ -132,7 +152,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     originAllowed: (req) => isAllowedOrigin(req.headers, config),
     addressOf: (req) => clientAddress(req, trust),
   });
-  control = attachControlPlane(http, { store, hooks, runtimes, log, config, redis });
+  control = attachControlPlane(http, { store, boards, hooks, runtimes, log, config, redis });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -153,6 +173,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         control!.drain();
         await control!.close();
         await rooms.closeAll();
+        await privateCounts.flush();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         await relay?.close();

@@ -100,10 +100,10 @@ export async function createSession(
   base: string,
   title = 'Team reflection',
   facilitatorName = 'Fay',
-  opts: { phase?: string | null } = {},
+  opts: { phase?: string | null; template?: TemplateId; anonymous?: boolean } = {},
 ) {
   const res = await request<CreateSessionResponse>(base, 'POST', '/api/sessions', {
-    body: { title, template: TEMPLATE, facilitatorName },
+    body: { title, template: opts.template ?? TEMPLATE, facilitatorName, ...(opts.anonymous ? { anonymous: true } : {}) },
   });
   if (res.status !== 201) throw new Error(`create session: ${res.status} ${JSON.stringify(res.body)}`);
   participantOfToken.set(res.body.facilitatorToken, res.body.participantId);
@@ -249,11 +249,12 @@ export function openRaw(
   wsUrl: string,
   sessionId: string,
   token: string | null,
-  opts: { inUrl?: boolean; headers?: Record<string, string> } = {},
+  opts: { inUrl?: boolean; headers?: Record<string, string>; private?: boolean } = {},
 ): Promise<RawOpen> {
   const query = token !== null && opts.inUrl ? `?token=${encodeURIComponent(token)}` : '';
   const protocols = token !== null && !opts.inUrl ? boardSubprotocols(token) : [];
-  const ws = new WebSocket(`${wsUrl}/yjs/${encodeURIComponent(sessionId)}${query}`, protocols, { headers: opts.headers });
+  const board = opts.private ? '/private' : '';
+  const ws = new WebSocket(`${wsUrl}/yjs/${encodeURIComponent(sessionId)}${board}${query}`, protocols, { headers: opts.headers });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ok: true, ws }));
     ws.once('unexpected-response', (_req, res) => {
@@ -293,8 +294,8 @@ export class RawBoard {
     });
   }
 
-  static async open(wsUrl: string, sessionId: string, token: string, opts: { sync?: boolean } = {}): Promise<RawBoard> {
-    const opened = await openRaw(wsUrl, sessionId, token);
+  static async open(wsUrl: string, sessionId: string, token: string, opts: { sync?: boolean; private?: boolean } = {}): Promise<RawBoard> {
+    const opened = await openRaw(wsUrl, sessionId, token, { private: opts.private });
     if (!opened.ok) throw new Error(`board upgrade refused: ${opened.status}`);
     const board = new RawBoard(opened.ws);
     if (opts.sync ?? true) {

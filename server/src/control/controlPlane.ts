@@ -31,6 +31,7 @@ import { securityHeaders } from '../security/headers.js';
 import { clientAddress, compileTrust } from '../security/clientAddress.js';
 import { meterPackets } from './budget.js';
 import { runCommand } from '../session/runCommand.js';
+import type { SessionBoards } from '../session/sessionBoards.js';
 
 /** What other nodes may read of a socket (Socket.io sends it between nodes): plain data only. */
 interface SocketData {
@@ -55,6 +56,8 @@ const RECOVERY_MS = 2 * 60_000;
 
 export interface ControlPlaneDeps {
   store: Store;
+  /** What commands need of the session's boards (votes, reveals). */
+  boards: Pick<SessionBoards, 'voteTargets' | 'reveal'>;
   hooks: ServerHooks;
   runtimes: RuntimeRegistry;
   log: Logger;
@@ -89,7 +92,7 @@ const SPENT_MESSAGES: Record<Spent, string> = {
  * session's state (phase, timer, lock, roles, follow-me, hands) and the commands that change it,
  * each event parsed with its shared schema and checked against the sender's role.
  */
-export function attachControlPlane(server: HttpServer, { store, hooks, runtimes, log, config, redis }: ControlPlaneDeps) {
+export function attachControlPlane(server: HttpServer, { store, boards, hooks, runtimes, log, config, redis }: ControlPlaneDeps) {
   const trust = compileTrust(config.trustProxy);
   // With Redis, broadcasts and socket queries reach every node's sockets, and a socket that
   // reconnects to another node picks up what it missed.
@@ -246,7 +249,7 @@ export function attachControlPlane(server: HttpServer, { store, hooks, runtimes,
         return;
       }
       const answer = ack as (a: CommandAck) => void;
-      runCommand(store, { id: sessionId, template: info.runtime.template }, participant.id, command)
+      runCommand(store, boards, { id: sessionId, template: info.runtime.template }, participant.id, command)
         .then(({ ack: result, changed }) => {
           if (!result.ok) log.debug({ sessionId, code: result.error.code }, 'command refused');
           if (changed) stateChanged(sessionId, changed, !isDeepStrictEqual(info.runtime.state.state.roles, changed.state.roles));

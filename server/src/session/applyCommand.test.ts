@@ -9,7 +9,7 @@ const people = new Map<string, Role>([
   ['ben', 'participant'],
 ]);
 const start = (): SessionState => ({ ...initialSessionState(circle, 'fay'), roles: { fay: 'facilitator', amara: 'participant', ben: 'participant' } });
-const run = (state: SessionState, sender: string, command: Command, now = 1_000) => applyCommand(circle, state, sender, command, people, now);
+const run = (state: SessionState, sender: string, command: Command, now = 1_000) => applyCommand(circle, state, sender, command, { people, now });
 const ok = (outcome: ReturnType<typeof run>) => {
   if (!outcome.ok) throw new Error(`refused: ${outcome.code} ${outcome.message}`);
   return outcome.state;

@@ -1,5 +1,9 @@
 import {
+  accessIn,
   roleIn,
+  tallyVotes,
+  templateZones,
+  type StoredVote,
   type Command,
   type Role,
   type CommandErrorCode,
@@ -25,7 +29,27 @@ const FACILITATOR_ONLY: ReadonlySet<Command['type']> = new Set([
   'role.set',
   'follow.set',
   'pause.dismiss',
+  'reveal',
+  'vote.open',
+  'vote.close',
 ]);
+
+/** What is on the shared board that a vote may be cast on: each note's and theme's zone, by id. */
+export interface VoteTargets {
+  notes: ReadonlyMap<string, string>;
+  themes: ReadonlyMap<string, string>;
+}
+
+/** What a command may need of the world beyond the state: the server clock, the people, the board. */
+export interface CommandContext {
+  /** The session's participants, with the role each joined with. */
+  people: ReadonlyMap<string, Role>;
+  now: number;
+  /** What may be voted on; asked for only by `vote.cast`. */
+  targets?: () => VoteTargets;
+  /** A fresh id, for a new vote. */
+  newId?: () => string;
+}
 
 /** The timer stopped and set to a phase's time, as every phase starts. */
 function timerFor(template: Template, index: number): SessionState['timer'] {
@@ -46,17 +70,17 @@ function facilitators(roles: SessionState['roles']): number {
 
 /**
  * Works out a command's effect on a session's state: the new state, or why it is refused.
- * Pure, so that it can be retried against whatever state another node wrote first. `people`
- * are the session's participants with the role each joined with; `now` is the server clock.
+ * Pure, so that it can be retried against whatever state another node wrote first. `reveal` and
+ * `reveal.mine` are checked here; moving the notes is the caller's (runCommand's) work.
  */
 export function applyCommand(
   template: Template,
   state: SessionState,
   senderId: string,
   command: Command,
-  people: ReadonlyMap<string, Role>,
-  now: number,
+  ctx: CommandContext,
 ): CommandOutcome {
+  const { people, now } = ctx;
   const role: SessionRole = roleIn(state, senderId, people.get(senderId));
   if (FACILITATOR_ONLY.has(command.type) && role !== 'facilitator') {
     return refuse('forbidden', 'Only a facilitator can do that.');
@@ -121,5 +145,65 @@ export function applyCommand(
       const whose = command.participantId;
       return { ok: true, state: { ...state, pauseRequests: whose ? state.pauseRequests.filter((p) => p.participantId !== whose) : [] } };
     }
+    case 'reveal':
+      return { ok: true, state };
+    case 'reveal.mine':
+      if (!accessIn(template, state, senderId, people.get(senderId)).write) {
+        return refuse('forbidden', 'You cannot put notes on the board now.');
+      }
+      return { ok: true, state };
+    case 'vote.open':
+    case 'vote.close':
+    case 'vote.cast':
+    case 'vote.retract':
+      return applyVoteCommand(template, state, senderId, command, ctx);
   }
+}
+
+type VoteCommand = Extract<Command, { type: `vote.${string}` }>;
+
+function applyVoteCommand(template: Template, state: SessionState, senderId: string, command: VoteCommand, ctx: CommandContext): CommandOutcome {
+  const vote = state.vote;
+  if (command.type === 'vote.open') {
+    if (vote?.open) return refuse('invalid_command', 'A vote is open: close it before starting another.');
+    const { type: _type, ...setup } = command;
+    if (setup.maxPerTarget > setup.dotsPerPerson) return refuse('invalid_command', 'Nobody can put more dots on one note than they have.');
+    const zones = new Set(templateZones(template).map((z) => z.id));
+    const unknown = setup.zones?.find((z) => !zones.has(z));
+    if (unknown) return refuse('not_found', `This session's board has no zone ${unknown}.`);
+    const id = ctx.newId?.() ?? String(ctx.now);
+    return { ok: true, state: { ...state, vote: { id, setup, phaseId: state.phase.id, open: true, dots: {}, results: null } } };
+  }
+  if (!vote?.open) return refuse('invalid_command', 'No vote is open.');
+  if (command.type === 'vote.close') {
+    return { ok: true, state: { ...state, vote: { ...vote, open: false, results: tallyVotes(vote.dots) } } };
+  }
+  if (!accessIn(template, state, senderId, ctx.people.get(senderId)).write) {
+    return refuse('forbidden', 'You cannot vote in this phase.');
+  }
+  const mine = vote.dots[senderId] ?? [];
+  const onTarget = mine.filter((t) => t === command.targetId).length;
+  if (command.type === 'vote.retract') {
+    if (onTarget === 0) return refuse('not_found', 'You have no dot on that.');
+    const at = mine.lastIndexOf(command.targetId);
+    return withDots(state, vote, senderId, [...mine.slice(0, at), ...mine.slice(at + 1)]);
+  }
+  const targets = ctx.targets?.();
+  const zone = targets && (vote.setup.targets === 'notes' ? targets.notes : targets.themes).get(command.targetId);
+  if (zone === undefined || (vote.setup.zones && !vote.setup.zones.includes(zone))) {
+    return refuse('not_found', `There is no ${vote.setup.targets === 'notes' ? 'note' : 'theme'} to vote on with that id.`);
+  }
+  if (mine.length >= vote.setup.dotsPerPerson) {
+    return refuse('vote_limit', `You have used all ${vote.setup.dotsPerPerson} of your dots. Take one back to move it.`);
+  }
+  if (onTarget >= vote.setup.maxPerTarget) {
+    return refuse('vote_limit', `At most ${vote.setup.maxPerTarget} of your dots can go on one ${vote.setup.targets === 'notes' ? 'note' : 'theme'}.`);
+  }
+  return withDots(state, vote, senderId, [...mine, command.targetId]);
+}
+
+function withDots(state: SessionState, vote: StoredVote, senderId: string, mine: string[]): CommandOutcome {
+  const dots = { ...vote.dots, [senderId]: mine };
+  if (mine.length === 0) delete dots[senderId];
+  return { ok: true, state: { ...state, vote: { ...vote, dots } } };
 }
