@@ -6,9 +6,9 @@ import {
   deleteNote,
   getNotes,
   presenceEventSchema,
-  versionedSessionStateSchema,
+  versionedSessionStateViewSchema,
   type PresenceEvent,
-  type VersionedSessionState,
+  type VersionedSessionStateView,
 } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
 import { commandOnce, controlConnected, openControl, recordStates } from '../support/control.js';
@@ -258,10 +258,10 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     // Version 1 as created, 2 once Pat's role is written.
     const session = await createSession(a.url, 'Team reflection', 'Fay', { phase: null });
     const pat = await joinSession(b.url, session.joinCode, 'Pat');
-    const heard: Record<'a' | 'b', VersionedSessionState[]> = { a: [], b: [] };
+    const heard: Record<'a' | 'b', VersionedSessionStateView[]> = { a: [], b: [] };
     for (const [key, node, token] of [['a', a, session.facilitatorToken], ['b', b, pat.participantToken]] as const) {
       const s = control(node, token);
-      s.on('state', (p: unknown) => heard[key].push(versionedSessionStateSchema.parse(p)));
+      s.on('state', (p: unknown) => heard[key].push(versionedSessionStateViewSchema.parse(p)));
     }
     await eventually(() => expect(heard.a.length && heard.b.length).toBeTruthy());
 
@@ -297,7 +297,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     const session = await createSession(a.url, 'Team reflection', 'Fay', { phase: null });
     const s = control(a, session.facilitatorToken, true);
     const versions: number[] = [];
-    s.on('state', (p: unknown) => versions.push(versionedSessionStateSchema.parse(p).version));
+    s.on('state', (p: unknown) => versions.push(versionedSessionStateViewSchema.parse(p).version));
     await eventually(() => expect(versions).toEqual([1]));
 
     // The connection drops (not a disconnect the client asked for), and while it is away the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
-import { getNotes, listNotes, type Command, type VersionedSessionState } from '@balcony/shared';
+import { getNotes, listNotes, type Command, type VersionedSessionStateView } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
 import { command, commandOnce, controlConnected, openControl, recordStates, type ControlSocket } from '../support/control.js';
 import {
@@ -81,7 +81,7 @@ describe('commands on the control socket', () => {
       const latest = fay.states.latest()!;
       expect(latest.state.hands).toEqual([ben.participantId]);
       return latest;
-    })) as VersionedSessionState;
+    })) as VersionedSessionStateView;
     const a = await control(amara.participantToken);
     for (const cmd of FACILITATOR_COMMANDS({ other: ben.participantId })) {
       expect(await a.send(cmd), cmd.type).toMatchObject({ ok: false, error: { code: 'forbidden' } });

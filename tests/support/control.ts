@@ -2,11 +2,11 @@ import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   commandAckSchema,
-  versionedSessionStateSchema,
+  versionedSessionStateViewSchema,
   type ClientToServerEvents,
   type CommandAck,
   type ServerToClientEvents,
-  type VersionedSessionState,
+  type VersionedSessionStateView,
 } from '@balcony/shared';
 
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -43,7 +43,7 @@ export async function commandOnce(url: string, token: string, cmd: unknown): Pro
 
 /** Every `state` event a socket receives, parsed, with the latest first to hand. */
 export function recordStates(socket: ControlSocket) {
-  const seen: VersionedSessionState[] = [];
-  socket.on('state', (s) => seen.push(versionedSessionStateSchema.parse(s)));
+  const seen: VersionedSessionStateView[] = [];
+  socket.on('state', (s) => seen.push(versionedSessionStateViewSchema.parse(s)));
   return { seen, latest: () => seen.at(-1) };
 }
