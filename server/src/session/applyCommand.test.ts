@@ -94,4 +94,63 @@ describe('applyCommand', () => {
     s = ok(run(s, 'fay', { type: 'pause.dismiss', participantId: 'amara' }));
     expect(s.pauseRequests).toEqual([]);
   });
+
+  describe('votes', () => {
+    const zone = circle.frames[0]!.zones[0]!.id;
+    const targets = { notes: new Map([['n1', zone], ['n2', 'elsewhere']]), themes: new Map([['t1', zone]]) };
+    const vote = (state: SessionState, sender: string, command: Command) =>
+      applyCommand(circle, state, sender, command, { people, now: 1, targets: () => targets, newId: () => 'v1' });
+    const learning = (): SessionState => ({ ...start(), phase: { id: 'learning', index: 5 } });
+    const open = (setup: Partial<{ dotsPerPerson: number; maxPerTarget: number; zones: string[] }> = {}) =>
+      ok(vote(learning(), 'fay', { type: 'vote.open', dotsPerPerson: 2, maxPerTarget: 1, targets: 'notes', ...setup }));
+
+    it('opens a vote in the current phase with no dots, only for a facilitator', () => {
+      expect(open().vote).toEqual({
+        id: 'v1',
+        setup: { dotsPerPerson: 2, maxPerTarget: 1, targets: 'notes' },
+        phaseId: 'learning',
+        open: true,
+        dots: {},
+        results: null,
+      });
+      expect(vote(learning(), 'amara', { type: 'vote.open', dotsPerPerson: 2, maxPerTarget: 1, targets: 'notes' })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(vote(open(), 'fay', { type: 'vote.open', dotsPerPerson: 2, maxPerTarget: 1, targets: 'notes' })).toMatchObject({ ok: false, code: 'invalid_command' });
+      expect(vote(learning(), 'fay', { type: 'vote.open', dotsPerPerson: 1, maxPerTarget: 2, targets: 'notes' })).toMatchObject({ ok: false, code: 'invalid_command' });
+      expect(vote(learning(), 'fay', { type: 'vote.open', dotsPerPerson: 1, maxPerTarget: 1, targets: 'notes', zones: ['nowhere'] })).toMatchObject({ ok: false, code: 'not_found' });
+    });
+
+    it('caps dots per person and per target with vote_limit, and takes one back on retract', () => {
+      let s = ok(vote(open(), 'amara', { type: 'vote.cast', targetId: 'n1' }));
+      expect(vote(s, 'amara', { type: 'vote.cast', targetId: 'n1' })).toMatchObject({ ok: false, code: 'vote_limit' });
+      s = ok(vote(s, 'amara', { type: 'vote.cast', targetId: 'n2' }));
+      expect(s.vote!.dots).toEqual({ amara: ['n1', 'n2'] });
+      s = ok(vote(s, 'amara', { type: 'vote.retract', targetId: 'n1' }));
+      expect(s.vote!.dots).toEqual({ amara: ['n2'] });
+      s = ok(vote(s, 'amara', { type: 'vote.retract', targetId: 'n2' }));
+      expect(s.vote!.dots).toEqual({});
+      expect(vote(s, 'amara', { type: 'vote.retract', targetId: 'n2' })).toMatchObject({ ok: false, code: 'not_found' });
+    });
+
+    it('refuses a target that is not on the board, of the wrong kind, or outside the vote\'s zones', () => {
+      expect(vote(open(), 'amara', { type: 'vote.cast', targetId: 'gone' })).toMatchObject({ ok: false, code: 'not_found' });
+      expect(vote(open(), 'amara', { type: 'vote.cast', targetId: 't1' })).toMatchObject({ ok: false, code: 'not_found' });
+      expect(vote(open({ zones: [zone] }), 'amara', { type: 'vote.cast', targetId: 'n2' })).toMatchObject({ ok: false, code: 'not_found' });
+    });
+
+    it('lets only those who may write in the phase vote, and nobody once it is closed', () => {
+      const observing = { ...open(), roles: { ...open().roles, ben: 'observer' as const } };
+      expect(vote(observing, 'ben', { type: 'vote.cast', targetId: 'n1' })).toMatchObject({ ok: false, code: 'forbidden' });
+      const closed = ok(vote(ok(vote(open(), 'amara', { type: 'vote.cast', targetId: 'n1' })), 'fay', { type: 'vote.close' }));
+      expect(closed.vote).toMatchObject({ open: false, results: [{ targetId: 'n1', votes: 1 }] });
+      expect(vote(closed, 'amara', { type: 'vote.cast', targetId: 'n1' })).toMatchObject({ ok: false, code: 'invalid_command' });
+      expect(vote(closed, 'fay', { type: 'vote.close' })).toMatchObject({ ok: false, code: 'invalid_command' });
+    });
+
+    it('lets a reveal come from a facilitator only, and "reveal mine" from anyone who may write', () => {
+      expect(vote(learning(), 'amara', { type: 'reveal' })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(vote(learning(), 'fay', { type: 'reveal' })).toMatchObject({ ok: true });
+      expect(vote(learning(), 'amara', { type: 'reveal.mine' })).toMatchObject({ ok: true });
+      expect(vote({ ...learning(), locked: true }, 'amara', { type: 'reveal.mine' })).toMatchObject({ ok: false, code: 'forbidden' });
+    });
+  });
 });
