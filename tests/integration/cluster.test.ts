@@ -11,7 +11,7 @@ import {
   type VersionedSessionStateView,
 } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
-import { commandOnce, controlConnected, openControl, recordStates } from '../support/control.js';
+import { command, commandOnce, controlConnected, openControl, recordStates } from '../support/control.js';
 import { POSTGRES_URL, createSchema, dropSchema, freshSchema } from '../support/postgres.js';
 import { PrivateRedis, REDIS_URL } from '../support/redis.js';
 import {
@@ -251,6 +251,48 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     const held = addValidNote(onB.doc, { text: 'Held back' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(getNotes(watcher.doc).has(held)).toBe(false);
+  });
+
+  it('keeps private writing private across nodes, reveals it from another node, and counts votes cast on both', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url, 'Our culture', 'Fay', { template: 'cultural-web', phase: 'current-silent' });
+    const amara = await joinSession(b.url, session.joinCode, 'Amara');
+    const ben = await joinSession(a.url, session.joinCode, 'Ben');
+    const fay = openControl(a.url, session.facilitatorToken);
+    sockets.push(fay);
+    const fayStates = recordStates(fay);
+    await controlConnected(fay);
+    const secret = `private-${randomUUID()}`;
+    // Amara writes on node b; Ben reads the shared board on node a.
+    const mine = client(b, `${session.sessionId}/private`, amara.participantToken);
+    await mine.synced();
+    const noteId = addValidNote(mine.doc, { authorId: amara.participantId, text: secret, zone: 'stories' });
+    const benBoard = client(a, session.sessionId, ben.participantToken);
+    await benBoard.synced();
+    await eventually(() => expect(fayStates.latest()?.state.privateCounts[amara.participantId]).toBe(1));
+    expect(JSON.stringify(benBoard.doc.toJSON())).not.toContain(secret);
+
+    // The facilitator reveals on node a, which did not hold Amara's private board.
+    expect(await command(fay, { type: 'reveal' })).toMatchObject({ ok: true });
+    await eventually(() => expect(getNotes(benBoard.doc).get(noteId)?.get('authorId')).toBe(amara.participantId));
+    await eventually(() => expect(getNotes(mine.doc).size).toBe(0));
+
+    expect(await command(fay, { type: 'phase.goto', phaseId: 'current-reveal' })).toMatchObject({ ok: true });
+    expect(await command(fay, { type: 'vote.open', dotsPerPerson: 1, maxPerTarget: 1, targets: 'notes' })).toMatchObject({ ok: true });
+    const onB = openControl(b.url, amara.participantToken);
+    const onA = openControl(a.url, ben.participantToken);
+    sockets.push(onB, onA);
+    const amaraStates = recordStates(onB);
+    await Promise.all([controlConnected(onB), controlConnected(onA)]);
+    expect(await command(onB, { type: 'vote.cast', targetId: noteId })).toMatchObject({ ok: true });
+    expect(await command(onA, { type: 'vote.cast', targetId: noteId })).toMatchObject({ ok: true });
+    // A second tab of Amara's, on the other node, is still Amara.
+    const amaraOnA = openControl(a.url, amara.participantToken);
+    sockets.push(amaraOnA);
+    await controlConnected(amaraOnA);
+    expect(await command(amaraOnA, { type: 'vote.cast', targetId: noteId })).toMatchObject({ ok: false, error: { code: 'vote_limit' } });
+    expect(await command(fay, { type: 'vote.close' })).toMatchObject({ ok: true });
+    await eventually(() => expect(amaraStates.latest()?.state.vote?.results).toEqual([{ targetId: noteId, votes: 2 }]));
   });
 
   it('orders changes to the session made on two nodes at once, and every node and socket follows', async () => {
