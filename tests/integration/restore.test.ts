@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_SCHEMA_VERSION, addNote, getMeta, getNotes, listNotes, getTemplate } from '@balcony/shared';
+import { BOARD_SCHEMA_VERSION, addNote, getMeta, getNotes, groupNotes, listNotes, listThemes, getTemplate } from '@balcony/shared';
+import { eventually } from '../support/eventually.js';
 import { openSqliteStore } from '../../server/src/store/sqliteStore.js';
 import { ZONE, connectStock, createSession, openRaw, startInProcess, type StockClient } from './helpers.js';
 
@@ -44,8 +45,12 @@ describe('a board stored under an older schema', () => {
       ]);
       const text = getNotes(client.doc).get('rich')!.get('text') as Y.Text;
       expect(text.toDelta()).toEqual([{ insert: 'hi' }]);
-      // The migration is stored: the board reloads as version 2 without running it again.
+      // A migrated board takes what the current schema adds: its old notes group into a theme.
+      groupNotes(client.doc, { id: 'theme', title: 'Debriefs', zone: ZONE, x: 0.4, y: 0.4, color: '#FFE98F' }, ['plain', 'rich']);
+      // The migration is stored: the board reloads as the current version without running it again.
       const room = await again.server.rooms.acquire(s.sessionId, getTemplate('what-works-circle'));
+      await eventually(() => expect(listNotes(room.doc).map((n) => n.themeId)).toEqual(['theme', 'theme']));
+      expect(listThemes(room.doc).map((t) => t.title)).toEqual(['Debriefs']);
       await room.flushed();
       again.server.rooms.releaseIfIdle(room);
     } finally {
