@@ -24,6 +24,8 @@ import { loadSession, updateSession } from './storage';
 import { storedTemplate } from './sessionTemplate';
 import { ServerClock } from './serverClock';
 import { sendCommand, type CommandResult } from './sessionCommands';
+import { PrivateBoard } from './PrivateBoard';
+import { MyNotes } from './mine';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 
@@ -49,6 +51,9 @@ export interface UndoState {
  */
 export const LOCAL_ORIGIN = { source: 'balcony-local' } as const;
 
+/** Where an undo step keeps its place in the order of this person's steps on both boards. */
+const STEP = 'balcony-step';
+
 /** How long the first connection may take before the board says it is offline. */
 const FIRST_CONNECT_GRACE_MS = 4_000;
 
@@ -63,6 +68,10 @@ export class SessionConnection {
   readonly provider: WebsocketProvider;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly undoManager: Y.UndoManager;
+  /** This person's private board, where notes go while writing is private (PrivateBoard.ts). */
+  readonly privateBoard: PrivateBoard;
+  /** The notes this browser wrote on its private board, kept after they are revealed. */
+  readonly mine: MyNotes;
 
   readonly connection = new ValueStore<ConnectionState>('connecting');
   readonly problem = new ValueStore<SessionProblem>(null);
@@ -77,6 +86,7 @@ export class SessionConnection {
   readonly clock: ServerClock;
 
   private everConnected = false;
+  private steps = 0;
   private failedAttempts = 0;
   private graceOver = false;
   private readonly graceTimer: ReturnType<typeof setTimeout>;
@@ -97,6 +107,8 @@ export class SessionConnection {
     const lastState = versionedSessionStateViewSchema.safeParse(kept?.lastState);
     if (lastState.success) this.sessionState.set(lastState.data);
     const zoneIds = knownZones(storedTemplate(kept?.template));
+    this.privateBoard = new PrivateBoard(sessionId, token, LOCAL_ORIGIN, zoneIds);
+    this.mine = new MyNotes(sessionId);
     openOfflineCopy(this.offlineCopyName, this.doc, this.closing.signal, zoneIds)
       .then((persistence) => {
         if (this.destroyed) void persistence?.destroy();
@@ -169,11 +181,21 @@ export class SessionConnection {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 600,
     });
+    // Undo and redo span both boards: each step is stamped, and the latest of the two goes first.
+    const managers = [this.undoManager, this.privateBoard.undoManager];
     const refreshUndo = () =>
-      this.setUndoState(this.undoManager.undoStack.length > 0, this.undoManager.redoStack.length > 0);
-    this.undoManager.on('stack-item-added', refreshUndo);
-    this.undoManager.on('stack-item-popped', refreshUndo);
-    this.undoManager.on('stack-cleared', refreshUndo);
+      this.setUndoState(
+        managers.some((m) => m.undoStack.length > 0),
+        managers.some((m) => m.redoStack.length > 0),
+      );
+    for (const manager of managers) {
+      manager.on('stack-item-added', ({ stackItem }: { stackItem: { meta: Map<unknown, unknown> } }) => {
+        stackItem.meta.set(STEP, ++this.steps);
+        refreshUndo();
+      });
+      manager.on('stack-item-popped', refreshUndo);
+      manager.on('stack-cleared', refreshUndo);
+    }
   }
 
   /**
@@ -186,6 +208,19 @@ export class SessionConnection {
 
   private get offlineCopyName(): string {
     return `balcony-${this.sessionId}`;
+  }
+
+  /** The board (shared or private) whose last change of this person's an undo, or a redo, takes back. */
+  latestStep(kind: 'undo' | 'redo'): Y.UndoManager | null {
+    let best: { manager: Y.UndoManager; step: number } | null = null;
+    for (const manager of [this.undoManager, this.privateBoard.undoManager]) {
+      const stack = kind === 'undo' ? manager.undoStack : manager.redoStack;
+      const top = stack[stack.length - 1];
+      if (!top) continue;
+      const step = Number(top.meta.get(STEP) ?? 0);
+      if (!best || step > best.step) best = { manager, step };
+    }
+    return best?.manager ?? null;
   }
 
   /** Runs a change as this device's own, so that it can be undone. */
@@ -212,6 +247,7 @@ export class SessionConnection {
     window.removeEventListener('offline', this.onOffline);
     this.undoManager.destroy();
     this.provider.destroy();
+    this.privateBoard.destroy();
     this.clock.destroy();
     this.socket.disconnect();
     void this.persistence?.destroy();
@@ -230,6 +266,8 @@ export class SessionConnection {
     this.provider.destroy();
     this.clock.destroy();
     this.socket.disconnect();
+    this.mine.clear();
+    await this.privateBoard.leave();
     try {
       if (persistence) await persistence.clearData();
       // Still at the gate: the deletion waits for the gate to close its copy, so it is not awaited.
