@@ -1,9 +1,19 @@
-import type { BoardAccess, Role } from '@balcony/shared';
+import { ANONYMOUS_AUTHOR, type BoardAccess, type Role } from '@balcony/shared';
 
 /** The person looking at the board. */
 export interface Viewer {
   participantId: string;
   role: Role;
+  /**
+   * Notes this person wrote that do not carry their id: an anonymous session's, once revealed
+   * (the server knows their writer and lets them change them).
+   */
+  mine?: (noteId: string) => boolean;
+}
+
+/** Whether this person wrote the note. */
+export function isOwnNote(me: Viewer, note: { authorId: string; id?: string }): boolean {
+  return note.authorId === me.participantId || (note.id !== undefined && me.mine?.(note.id) === true);
 }
 
 /** Access as it is whenever writing is open: a facilitator may change anyone's words. */
@@ -20,8 +30,8 @@ function openAccess(me: Viewer): BoardAccess {
  * rules (shared permissions.ts) and refuses the rest; the board asks here so that it never
  * offers what would be refused.
  */
-export function mayEditNote(me: Viewer, note: { authorId: string }, access: BoardAccess = openAccess(me)): boolean {
-  return access.write && (note.authorId === me.participantId || access.editOthers);
+export function mayEditNote(me: Viewer, note: { authorId: string; id?: string }, access: BoardAccess = openAccess(me)): boolean {
+  return access.write && (isOwnNote(me, note) || access.editOthers);
 }
 
 /** What a person hears, and sees, when they try to change a note that is not theirs. */
@@ -35,9 +45,10 @@ export function readOnlyNow(access: Extract<BoardAccess, { write: false }>): str
 }
 
 /** A note's accessible description: who wrote it and, where this person cannot change it, why not. */
-export function noteDescription(me: Viewer, note: { authorId: string }, authorName: string, access: BoardAccess = openAccess(me)): string {
-  const by = note.authorId === me.participantId ? 'Written by you.' : `Written by ${authorName}.`;
+export function noteDescription(me: Viewer, note: { authorId: string; id?: string }, authorName: string, access: BoardAccess = openAccess(me)): string {
+  const anonymous = note.authorId === ANONYMOUS_AUTHOR;
+  const by = isOwnNote(me, note) ? 'Written by you.' : anonymous ? 'Written anonymously.' : `Written by ${authorName}.`;
   if (!access.write) return `${by} ${access.reason}: read only for now.`;
   if (mayEditNote(me, note, access)) return by;
-  return `${by} Only ${authorName} or the facilitator can change its words.`;
+  return `${by} Only ${anonymous ? 'its writer' : authorName} or the facilitator can change its words.`;
 }
