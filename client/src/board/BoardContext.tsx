@@ -1,7 +1,9 @@
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import { currentPhase, type BoardAccess, type Frame, type Phase, type Role, type SessionStateView, type Template } from '@balcony/shared';
 import type { SessionConnection } from '../session/SessionConnection';
-import type { NotesIndex, NotesSnapshot } from './notesIndex';
+import type { NotesSource, NotesSnapshot } from './notesIndex';
+import type { BoardDoc } from './actions';
+import type { Viewer } from './noteRights';
 import type { Peer, PeersIndex } from './peers';
 import type { Announcer } from './announcer';
 import { sameAccess } from './liveState';
@@ -10,11 +12,18 @@ import { useUi } from '../state/ui';
 export interface BoardContextValue {
   conn: SessionConnection;
   template: Template;
-  notesIndex: NotesIndex;
+  /** Every note this person sees: the shared board's and their own private ones (isPrivateNote). */
+  notesIndex: NotesSource;
+  /** This person's private board's notes alone. */
+  privateNotes: NotesSource;
+  /** The board a note is on, to change it there: the private board for a private note. */
+  boardOf: (noteId: string) => BoardDoc;
+  /** The board a new note goes to now (privateWriting.ts). */
+  boardForNew: () => BoardDoc;
   peers: PeersIndex;
   announcer: Announcer;
   /** The person looking, with their role now (the session state's, else the one they joined as). */
-  me: { participantId: string; role: Role };
+  me: Viewer & { role: Role };
   /**
    * A participant's display name, or a neutral word while it is unknown, as known now. What is
    * drawn with names also reads NamesContext, which changes when they do.
@@ -49,6 +58,11 @@ export function useFrame(): Frame {
   const frame = useContext(FrameContext);
   if (!frame) throw new Error('useFrame needs a FrameContext');
   return frame;
+}
+
+export function usePrivateNotes(): NotesSnapshot {
+  const { privateNotes } = useBoard();
+  return useSyncExternalStore(privateNotes.subscribe, privateNotes.get);
 }
 
 export function useNotes(): NotesSnapshot {

@@ -11,14 +11,25 @@ import {
   shapeContains,
   zoneAt,
   zoneById,
+  type NoteMap,
   type NoteView,
   type Point,
   type Zone,
   type ZoneSet,
 } from '@balcony/shared';
 import * as Y from 'yjs';
-import type { SessionConnection } from '../session/SessionConnection';
 import { clamp, keepNoteInside, newNoteSpot, type BoardSize } from './layout';
+
+/**
+ * A board this device writes on: the shared board (the session connection itself) or this
+ * person's private board. Both hold the same notes and zones.
+ */
+export interface BoardDoc {
+  readonly doc: Y.Doc;
+  readonly notes: Y.Map<NoteMap>;
+  readonly undoManager: Y.UndoManager;
+  transact(fn: () => void): void;
+}
 
 /**
  * Every change this device makes to the board. Each goes through the shared document ops inside
@@ -30,7 +41,7 @@ import { clamp, keepNoteInside, newNoteSpot, type BoardSize } from './layout';
  * colour, an add or a delete is a step of its own, so that Ctrl+Z after a delete brings back
  * the note as it was, and not the move made just before with it.
  */
-function asOneStep(conn: SessionConnection, change: () => void): void {
+function asOneStep(conn: BoardDoc, change: () => void): void {
   conn.undoManager.stopCapturing();
   conn.transact(change);
   conn.undoManager.stopCapturing();
@@ -56,7 +67,7 @@ export interface AddNoteOptions {
   text?: string;
 }
 
-export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): string {
+export function addNoteToZone(conn: BoardDoc, opts: AddNoteOptions): string {
   if (conn.notes.size >= LIMITS.notesPerBoard) throw new BoardFullError();
   const id = crypto.randomUUID();
   const centre = opts.at ? keepNoteInside(opts.zone, opts.at) : newNoteSpot(opts.zone, opts.board, opts.others);
@@ -79,7 +90,7 @@ export function addNoteToZone(conn: SessionConnection, opts: AddNoteOptions): st
   return id;
 }
 
-export function moveNoteToZone(conn: SessionConnection, board: BoardSize, noteId: string, zone: Zone, others: readonly Point[]): void {
+export function moveNoteToZone(conn: BoardDoc, board: BoardSize, noteId: string, zone: Zone, others: readonly Point[]): void {
   const pos = boardToNotePosition(zone, newNoteSpot(zone, board, others));
   asOneStep(conn, () => moveNote(conn.doc, noteId, { zone: zone.id, ...pos }));
 }
@@ -94,7 +105,7 @@ export function landingSpot(frame: ZoneSet, centre: Point): { zone: Zone; x: num
   return { zone, ...boardToNotePosition(zone, centre) };
 }
 
-export function dropNote(conn: SessionConnection, frame: ZoneSet, noteId: string, centre: Point): Zone | null {
+export function dropNote(conn: BoardDoc, frame: ZoneSet, noteId: string, centre: Point): Zone | null {
   const spot = landingSpot(frame, centre);
   if (!spot) return null;
   asOneStep(conn, () => moveNote(conn.doc, noteId, { zone: spot.zone.id, x: spot.x, y: spot.y }));
@@ -105,7 +116,7 @@ export function dropNote(conn: SessionConnection, frame: ZoneSet, noteId: string
  * Moves a note by a step in board units, within its zone: the stored position stays in 0..1 of
  * the zone's bounds, and a step that would carry the centre out of the zone's shape is refused.
  */
-export function nudgeNote(conn: SessionConnection, zones: ZoneSet, note: NoteView, dx: number, dy: number): boolean {
+export function nudgeNote(conn: BoardDoc, zones: ZoneSet, note: NoteView, dx: number, dy: number): boolean {
   const zone = zoneById(zones, note.zone);
   if (!zone) return false;
   const b = shapeBounds(zone.shape);
@@ -119,15 +130,15 @@ export function nudgeNote(conn: SessionConnection, zones: ZoneSet, note: NoteVie
   return true;
 }
 
-export function removeNote(conn: SessionConnection, noteId: string): void {
+export function removeNote(conn: BoardDoc, noteId: string): void {
   asOneStep(conn, () => deleteNote(conn.doc, noteId));
 }
 
-export function recolorNote(conn: SessionConnection, noteId: string, color: string): void {
+export function recolorNote(conn: BoardDoc, noteId: string, color: string): void {
   asOneStep(conn, () => setNoteColor(conn.doc, noteId, color));
 }
 
-export function editNoteText(conn: SessionConnection, noteId: string, text: string): void {
+export function editNoteText(conn: BoardDoc, noteId: string, text: string): void {
   conn.transact(() => setNoteText(conn.doc, noteId, text.slice(0, LIMITS.noteTextMax)));
 }
 
@@ -135,7 +146,7 @@ export function editNoteText(conn: SessionConnection, noteId: string, text: stri
  * Puts typed text on the end of a note's words. Returns how many characters did not fit (the
  * note holds LIMITS.noteTextMax), so that the caller can say so.
  */
-export function appendNoteText(conn: SessionConnection, noteId: string, typed: string): number {
+export function appendNoteText(conn: BoardDoc, noteId: string, typed: string): number {
   const text = conn.notes.get(noteId)?.get('text');
   if (!(text instanceof Y.Text)) return typed.length;
   const room = Math.max(0, LIMITS.noteTextMax - text.length);

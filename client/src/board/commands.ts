@@ -178,8 +178,10 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
     const zone = zoneById(frame, id) ?? frame.zones[0]!;
     if (scaleIsFull(zone, me.participantId)) return;
     const ui = useUi.getState();
+    const board = ctx.boardForNew();
+    const alone = board !== conn;
     try {
-      const id = addNoteToZone(conn, {
+      const id = addNoteToZone(board, {
         zone,
         authorId: me.participantId,
         color: ui.newNoteColor,
@@ -188,9 +190,12 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
         ...(at ? { at } : {}),
         ...(text ? { text } : {}),
       });
+      // Kept, so that once revealed (without its writer's name, in an anonymous session) it is still theirs.
+      if (alone) conn.mine.add(id);
       ui.setActiveZone(zone.id);
       ui.startEditing(id);
-      announcer.say(text ? `New note in ${zone.label}.` : `New note in ${zone.label}. Type your note, then press Escape.`);
+      const what = alone ? `New private note in ${zone.label}. Only you can see it until it is revealed.` : `New note in ${zone.label}.`;
+      announcer.say(text ? what : `${what} Type your note, then press Escape.`);
     } catch (err) {
       tell(err instanceof BoardFullError ? err.message : 'The note could not be added.');
     }
@@ -203,7 +208,7 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
     typeNewNote: (zoneId, text) => add(zoneId, undefined, text),
     typeOnNote(noteId, text) {
       if (!typeable(noteId)) return;
-      const cut = appendNoteText(conn, noteId, text);
+      const cut = appendNoteText(ctx.boardOf(noteId), noteId, text);
       const ui = useUi.getState();
       if (cut > 0) tell(noteFull());
       if (ui.editingNoteId !== noteId) ui.startEditing(noteId);
@@ -218,7 +223,7 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
       const note = changeable(noteId);
       if (!note) return;
       const refocus = focusAfterDelete(noteId, note.zone);
-      removeNote(conn, noteId);
+      removeNote(ctx.boardOf(noteId), noteId);
       const ui = useUi.getState();
       if (ui.selectedNoteId === noteId) ui.select(null);
       if (ui.editingNoteId === noteId) ui.stopEditing();
@@ -231,15 +236,17 @@ export function makeCommands(ctx: BoardContextValue): BoardCommands {
     },
     undo() {
       if (!mayWrite()) return;
-      if (conn.undoManager.undoStack.length === 0) return announcer.say('Nothing to undo.');
-      conn.undoManager.undo();
+      const manager = conn.latestStep('undo');
+      if (!manager) return announcer.say('Nothing to undo.');
+      manager.undo();
       useUi.getState().clearToast();
       announcer.say('Undone.');
     },
     redo() {
       if (!mayWrite()) return;
-      if (conn.undoManager.redoStack.length === 0) return announcer.say('Nothing to redo.');
-      conn.undoManager.redo();
+      const manager = conn.latestStep('redo');
+      if (!manager) return announcer.say('Nothing to redo.');
+      manager.redo();
       announcer.say('Redone.');
     },
   };

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { accessIn, currentPhase, roleIn, type PresenceParticipant, type SessionView, type VersionedSessionStateView } from '@balcony/shared';
+import { ANONYMOUS_AUTHOR, accessIn, currentPhase, roleIn, type PresenceParticipant, type SessionView, type VersionedSessionStateView } from '@balcony/shared';
 import { ApiError, getSession } from '../api/http';
 import { loadSession, updateSession, forgetSession, type StoredSession } from '../session/storage';
 import { SessionConnection } from '../session/SessionConnection';
@@ -8,7 +8,8 @@ import { takeEarlyConnection } from '../session/earlyConnection';
 import { storedTemplate } from '../session/sessionTemplate';
 import { stateOrStart } from '../board/liveState';
 import { frameInView } from '../board/frames';
-import { NotesIndex } from '../board/notesIndex';
+import { CombinedNotes, NotesIndex, isPrivateNote } from '../board/notesIndex';
+import { writesPrivately } from '../board/privateWriting';
 import { PeersIndex } from '../board/peers';
 import { Announcer, watchRemoteChanges } from '../board/announcer';
 import { BoardContext, NamesContext, useStore, type BoardContextValue } from '../board/BoardContext';
@@ -84,7 +85,8 @@ const NULL_STATE: { subscribe: (l: () => void) => () => void; get: () => Version
 
 interface Runtime {
   conn: SessionConnection;
-  notesIndex: NotesIndex;
+  notesIndex: CombinedNotes;
+  privateNotes: NotesIndex;
   peers: PeersIndex;
   announcer: Announcer;
 }
@@ -133,15 +135,19 @@ function BoardSession({ stored }: { stored: StoredSession }) {
   useEffect(() => {
     if (accessProblem) return;
     const conn = takeEarlyConnection(stored.sessionId, stored.token) ?? new SessionConnection(stored.sessionId, stored.token);
-    const notesIndex = new NotesIndex(conn.notes);
+    const sharedNotes = new NotesIndex(conn.notes);
+    const privateNotes = new NotesIndex(conn.privateBoard.notes);
+    const notesIndex = new CombinedNotes(sharedNotes, privateNotes);
     const peers = new PeersIndex(conn.provider.awareness);
     const announcer = new Announcer();
-    setRuntime({ conn, notesIndex, peers, announcer });
+    setRuntime({ conn, notesIndex, privateNotes, peers, announcer });
     return () => {
       setRuntime(null);
       announcer.destroy();
       peers.destroy();
       notesIndex.destroy();
+      privateNotes.destroy();
+      sharedNotes.destroy();
       conn.destroy();
     };
   }, [stored.sessionId, stored.token, accessProblem]);
@@ -211,11 +217,18 @@ function BoardSession({ stored }: { stored: StoredSession }) {
     // Built once, so that the state before the server's first word is the same object each time.
     const start = stateOrStart(template, null);
     const state = () => runtime.conn.sessionState.get()?.state ?? start;
+    const { conn, notesIndex } = runtime;
     return {
       ...runtime,
       template,
-      me: { participantId, role },
-      nameOf: (id) => namesRef.current.get(id) ?? 'Someone',
+      me: { participantId, role, mine: conn.mine.has },
+      // An anonymous session's notes name nobody; presence still does.
+      nameOf: (id) => (id === ANONYMOUS_AUTHOR ? 'Anonymous' : (namesRef.current.get(id) ?? 'Someone')),
+      boardOf: (noteId) => {
+        const note = notesIndex.get().byId.get(noteId);
+        return note && isPrivateNote(note) ? conn.privateBoard : conn;
+      },
+      boardForNew: () => (writesPrivately(template, state()) ? conn.privateBoard : conn),
       state,
       access: () => accessIn(template, state(), participantId, role),
       viewFrame: () => frameInView(template, currentPhase(template, state()), useUi.getState().viewFrameId),

@@ -10,7 +10,7 @@ import { focusNoteNow, markerLimitWords, markersLeft, noteCentres } from '../../
  * note's own frame, as a drag on that frame would.
  */
 export function MoveDialog() {
-  const { conn, template, announcer, viewFrame } = useBoard();
+  const { boardOf, template, announcer, viewFrame } = useBoard();
   const noteId = useUi((s) => s.moveDialogNoteId);
   const snapshot = useNotes();
   const access = useAccess();
@@ -63,7 +63,7 @@ export function MoveDialog() {
     }
     closeNow();
     if (zone && zone.id !== note.zone) {
-      moveNoteToZone(conn, frame.board, note.id, zone, noteCentres(frame, snapshot.list, note.id));
+      moveNoteToZone(boardOf(note.id), frame.board, note.id, zone, noteCentres(frame, snapshot.list, note.id));
       announcer.say(`Note moved to ${zone.label}.`);
     }
     close();

@@ -5,6 +5,8 @@ import { scaleTrack, scaleWords } from '../../board/scale';
 import { noteZoom } from '../../board/layout';
 import { useCommands } from '../../board/commands';
 import { mayEditNote, noteDescription } from '../../board/noteRights';
+import { isPrivateNote } from '../../board/notesIndex';
+import { ONLY_YOU } from '../../board/privateWriting';
 import { holdsMore, measureNoteText } from '../../board/noteFit';
 import { useUi } from '../../state/ui';
 import { NoteEditor } from './NoteEditor';
@@ -96,8 +98,11 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   const openX = drawnX - halfOpen < 0 ? 'right' : drawnX + halfOpen > frame.board.width ? 'left' : 'middle';
   const track = scaleTrack(zone);
   const preview = note.text.length > 280 ? `${note.text.slice(0, 280)}…` : note.text;
+  // A note of this person's private board: drawn among the others, marked, and named so.
+  const alone = isPrivateNote(note);
   const classes = [
     'note',
+    alone && 'is-private',
     selected && 'is-selected',
     editing && 'is-editing',
     dragCentre && 'is-dragging',
@@ -121,7 +126,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         tabIndex={0}
         role="group"
         aria-roledescription="note"
-        aria-label={preview || 'Empty note'}
+        aria-label={alone ? `${preview || 'Empty note'} (${ONLY_YOU})` : preview || 'Empty note'}
+        data-private={alone || undefined}
         aria-describedby={descriptionId}
         data-selected={selected}
         aria-keyshortcuts={mayEdit ? 'Enter Alt+M Delete' : access.write ? 'Alt+M' : undefined}
@@ -161,7 +167,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         {detailed && (
           <div className="note-footer">
             <span className="note-author" data-testid="board.note.author">
-              {authorName}
+              {alone ? ONLY_YOU : authorName}
             </span>
             {access.write && (
             <button

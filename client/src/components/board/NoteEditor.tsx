@@ -14,14 +14,14 @@ import '../../styles/keyboard.css';
  * announced at a few steps; a paste that does not fit is cut and the editor says so.
  */
 export function NoteEditor({ noteId }: { noteId: string }) {
-  const { conn } = useBoard();
+  const { boardOf } = useBoard();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [length, setLength] = useState(0);
   const [said, setSaid] = useState('');
 
   useLayoutEffect(() => {
     const el = ref.current;
-    const text = conn.notes.get(noteId)?.get('text');
+    const text = boardOf(noteId).notes.get(noteId)?.get('text');
     if (!el || !(text instanceof Y.Text)) return;
     el.value = text.toString();
     el.focus();
@@ -53,7 +53,7 @@ export function NoteEditor({ noteId }: { noteId: string }) {
     };
     text.observe(onChange);
     return () => text.unobserve(onChange);
-  }, [conn, noteId]);
+  }, [boardOf, noteId]);
 
   const finish = (refocusNote: boolean) => {
     const ui = useUi.getState();
@@ -63,7 +63,7 @@ export function NoteEditor({ noteId }: { noteId: string }) {
   };
 
   const written = (value: string) => {
-    editNoteText(conn, noteId, value);
+    editNoteText(boardOf(noteId), noteId, value);
     const step = roomLeftAnnouncement(length, value.length);
     if (step) setSaid(step);
     setLength(value.length);

@@ -16,7 +16,7 @@ const EDGE = 8;
  * this person's to change, only moving and colour are offered, and the menu says why.
  */
 export function NoteMenu() {
-  const { conn, announcer, me, nameOf } = useBoard();
+  const { boardOf, announcer, me, nameOf } = useBoard();
   useContext(NamesContext);
   const commands = useCommands();
   const menu = useUi((s) => s.noteMenu);
@@ -158,7 +158,7 @@ export function NoteMenu() {
                 data-testid="note.menu.color"
                 data-color={c.hex}
                 onClick={() => {
-                  recolorNote(conn, note.id, c.hex);
+                  recolorNote(boardOf(note.id), note.id, c.hex);
                   useUi.getState().setNewNoteColor(c.hex);
                   announcer.say(`Note colour: ${c.label}.`);
                   close('note');

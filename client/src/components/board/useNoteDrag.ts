@@ -35,7 +35,7 @@ export interface NoteDrag {
  * changes once, on the drop, which lands the note in the zone under its centre.
  */
 export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): NoteDrag {
-  const { conn, peers, announcer } = useBoard();
+  const { boardOf, peers, announcer } = useBoard();
   const frame = useFrame();
   const access = useAccess();
   const scale = useContext(ScaleContext);
@@ -86,7 +86,7 @@ export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): Not
     }
     const p = pointerAt(d, e);
     cancel();
-    const landed = dropNote(conn, frame, note.id, p);
+    const landed = dropNote(boardOf(note.id), frame, note.id, p);
     if (!landed) {
       announcer.say('Notes belong inside a zone, so the note went back.');
     } else if (landed.id !== note.zone) {

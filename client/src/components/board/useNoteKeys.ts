@@ -20,7 +20,7 @@ const NUDGE_BIG = 50;
  * the commands' to decide and say.
  */
 export function useNoteKeys(note: NoteView, zone: Zone, drag: NoteDrag, openMenu: () => void) {
-  const { conn, announcer, me } = useBoard();
+  const { boardOf, announcer, me } = useBoard();
   const frame = useFrame();
   const access = useAccess();
   const commands = useCommands();
@@ -49,13 +49,13 @@ export function useNoteKeys(note: NoteView, zone: Zone, drag: NoteDrag, openMenu
       case 'nudge': {
         if (!commands.mayWrite()) return;
         const step = action.big ? NUDGE_BIG : NUDGE;
-        if (!nudgeNote(conn, frame, note, action.dx * step, action.dy * step)) {
+        if (!nudgeNote(boardOf(note.id), frame, note, action.dx * step, action.dy * step)) {
           announcer.say(`The note is at the edge of ${zone.label}.`);
           return;
         }
         // On a scale, moving a marker changes its answer: say the new one.
         const track = scaleTrack(zone);
-        const moved = conn.notes.get(note.id)?.get('x');
+        const moved = boardOf(note.id).notes.get(note.id)?.get('x');
         if (track && action.dx !== 0 && typeof moved === 'number') {
           announcer.say(scaleWords(track, notePositionToBoard(zone, { x: moved, y: note.y }).x));
         }
