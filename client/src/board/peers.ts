@@ -14,9 +14,13 @@ export interface PeerDrag {
   y: number;
 }
 
+/** The colour of someone the board may not name: in an anonymous session awareness says nobody's name. */
+export const NEUTRAL_PEER_COLOR = '#57606a';
+
 export interface Peer {
   clientId: number;
-  user: AwarenessUser;
+  /** Who they are; null in an anonymous session, whose awareness carries no name, id or colour. */
+  user: AwarenessUser | null;
   cursor: Point | null;
   /**
    * The frame their cursor is on, when their awareness says; null when it does not (the shared
@@ -105,8 +109,9 @@ export class PeersIndex {
     this.awareness.getStates().forEach((state, clientId) => {
       if (clientId === this.awareness.clientID) return;
       // Each field is read on its own, so one odd field does not hide the whole person.
-      const user = awarenessUserSchema.safeParse(state.user);
-      if (!user.success) return;
+      // No user at all is an anonymous session's way; one that does not read is someone unknown.
+      const user = state.user === undefined ? null : awarenessUserSchema.safeParse(state.user);
+      if (user && !user.success) return;
       const cursor = awarenessCursorSchema.safeParse(state.cursor);
       const drag = awarenessDragSchema.safeParse(state.drag);
       const frame = typeof state.frame === 'string' && state.frame.length <= 40 ? state.frame : null;
@@ -115,7 +120,7 @@ export class PeersIndex {
       const moved = !before || before.cursor?.x !== cursorPoint?.x || before.cursor?.y !== cursorPoint?.y;
       next.push({
         clientId,
-        user: user.data,
+        user: user ? user.data : null,
         cursor: cursorPoint,
         frame,
         drag: drag.success ? drag.data : null,
@@ -128,6 +133,6 @@ export class PeersIndex {
 
   /** The name of the person behind a replica, if they are here now. */
   nameOf(clientId: number): string | undefined {
-    return this.peers.find((p) => p.clientId === clientId)?.user.name;
+    return this.peers.find((p) => p.clientId === clientId)?.user?.name;
   }
 }

@@ -6,6 +6,7 @@ import { zoneEmphasis } from '../../board/frames';
 import { useUi } from '../../state/ui';
 import { ZoneView } from './ZoneView';
 import { RemoteCursors } from './RemoteCursors';
+import { NEUTRAL_PEER_COLOR } from '../../board/peers';
 import type { RemoteDrag } from './NoteCard';
 
 interface Props {
@@ -51,7 +52,7 @@ export function BoardCanvas({ frame, scale, offset, primary }: Props) {
       if (!peer.drag) continue;
       const zone = zoneById(frame, peer.drag.zone);
       const centre = zone ? noteCentre(frame, peer.drag) : null;
-      if (centre) map.set(peer.drag.noteId, { centre, name: peer.user.name, color: peer.user.color });
+      if (centre) map.set(peer.drag.noteId, { centre, name: peer.user?.name ?? '', color: peer.user?.color ?? NEUTRAL_PEER_COLOR });
     }
     return map;
     // peerList is read through dragKey, which changes whenever a drag does.

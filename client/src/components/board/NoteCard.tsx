@@ -148,7 +148,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         }}
         onKeyDown={onKeyDown}
       >
-        {!dragCentre && remoteDrag && (
+        {!dragCentre && remoteDrag?.name && (
           <span className="note-moved-by" aria-hidden="true">
             {remoteDrag.name}
           </span>

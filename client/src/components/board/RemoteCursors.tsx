@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'react';
 import { ScaleContext } from '../../board/BoardContext';
-import type { Peer } from '../../board/peers';
+import { NEUTRAL_PEER_COLOR, type Peer } from '../../board/peers';
 
 /** A cursor that has not moved for this long fades away. */
 const IDLE_MS = 4_000;
@@ -31,11 +31,14 @@ export function RemoteCursors({ peers }: { peers: readonly Peer[] }) {
           style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px) scale(${1 / scale})` }}
         >
           <svg className="remote-cursor-arrow" width="18" height="22" viewBox="0 0 18 22">
-            <path d="M1 1 L1 17 L5.5 13 L8.5 20.5 L11.5 19.2 L8.6 12 L15 12 Z" fill={p.user.color} stroke="#fff" strokeWidth="1.5" />
+            <path d="M1 1 L1 17 L5.5 13 L8.5 20.5 L11.5 19.2 L8.6 12 L15 12 Z" fill={p.user?.color ?? NEUTRAL_PEER_COLOR} stroke="#fff" strokeWidth="1.5" />
           </svg>
-          <span className="remote-cursor-name" style={{ background: p.user.color }}>
-            {p.user.name}
-          </span>
+          {/* Unnamed where the session is anonymous. */}
+          {p.user && (
+            <span className="remote-cursor-name" style={{ background: p.user.color }}>
+              {p.user.name}
+            </span>
+          )}
         </div>
       ))}
     </div>
