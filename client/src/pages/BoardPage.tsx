@@ -26,6 +26,7 @@ import { LiveRegion } from '../components/board/LiveRegion';
 import { BoardShortcuts } from '../components/board/BoardShortcuts';
 import { FrameTabs } from '../components/board/FrameTabs';
 import { PhaseBar } from '../components/session/PhaseBar';
+import { PrivacyBar } from '../components/session/PrivacyBar';
 import { SessionEvents } from '../components/session/SessionEvents';
 import { FacilitatorConsole } from '../components/console/FacilitatorConsole';
 import { useDocumentTitle } from './useDocumentTitle';
@@ -275,6 +276,7 @@ function BoardSession({ stored }: { stored: StoredSession }) {
       <div className="board-page">
         <TopBar title={title} people={people} onLeave={leave} />
         <PhaseBar />
+        <PrivacyBar />
         <div className="board-body">
           <main className="board-main" aria-label="Board">
             {/* In the flow above the tools, so that it takes its room from the board rather than covering it. */}
