@@ -7,6 +7,7 @@ import { PhaseList } from './PhaseList';
 import { RaisedHands, PauseRequests } from './HandsAndPauses';
 import { BoardControls } from './BoardControls';
 import { PeoplePanel } from './PeoplePanel';
+import { RevealPanel } from './RevealPanel';
 import { ParticipationPanel } from './ParticipationPanel';
 
 /**
@@ -49,6 +50,7 @@ export function FacilitatorConsole({ people }: { people: readonly Person[] }) {
       <PhaseNow run={run} />
       <RaisedHands run={run} />
       <PauseRequests run={run} />
+      <RevealPanel run={run} />
       <PhaseList run={run} />
       <BoardControls run={run} />
       <PeoplePanel people={people} run={run} />

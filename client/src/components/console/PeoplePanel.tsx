@@ -3,6 +3,7 @@ import { SESSION_ROLES, roleIn, type Role } from '@balcony/shared';
 import { useBoard, useSessionState } from '../../board/BoardContext';
 import type { Person } from '../topbar/TopBar';
 import type { CommandRunner } from '../session/useCommandRunner';
+import { privateNotesWords } from '../../board/privateWriting';
 
 export const ROLE_WORDS: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -83,6 +84,8 @@ export function PeoplePanel({ people, run }: { people: readonly Person[]; run: C
         <tbody>
           {sorted.map((p) => {
             const role = roleIn(state, p.participantId, p.role);
+            // How many notes each holds privately: a count, never their words.
+            const held = state.privateCounts[p.participantId] ?? 0;
             return (
               <tr key={p.participantId} data-testid="console.person" data-participant-id={p.participantId} data-online={p.online} data-role={role}>
                 <td>
@@ -91,6 +94,11 @@ export function PeoplePanel({ people, run }: { people: readonly Person[]; run: C
                     {p.participantId === me.participantId && <span className="console-muted"> (you)</span>}
                   </span>
                   <span className="console-muted console-person-state">{p.unknown ? 'not known' : p.online ? 'here' : 'away'}</span>
+                  {held > 0 && (
+                    <span className="console-muted console-private" data-testid="console.person.private" data-count={held}>
+                      {privateNotesWords(held)}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <RoleSelect person={p} role={role} run={run} />
