@@ -9,6 +9,7 @@ import { LengthCounter, useLengthLimit } from './LengthLimit';
 import { NETWORK_PROBLEM, openEarly, prepareToLeave, requestsForSubmit, useStartNavigation } from './startNavigation';
 import { OwnTemplateField } from './OwnTemplateField';
 import { templateProblemWords, type TemplateFile } from './ownTemplate';
+import '../../styles/private.css';
 
 /** The template select's choice for a template of the facilitator's own, from a file. */
 const OWN = 'own';
@@ -29,6 +30,7 @@ export function HostForm({ error, onError }: Props) {
   const [ownFile, setOwnFile] = useState<TemplateFile | null>(null);
   const [ownError, setOwnError] = useState<string | null>(null);
   const [name, setName] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
   const titleLimit = useLengthLimit(title, LIMITS.titleMax, 'a title');
   const summary =
@@ -71,6 +73,7 @@ export function HostForm({ error, onError }: Props) {
         title: cleanTitle,
         ...(own?.ok ? { templateJson: own.json } : { template: template as TemplateId }),
         ...(cleanName ? { facilitatorName: cleanName } : {}),
+        ...(anonymous ? { anonymous: true } : {}),
       });
       saveSession({
         sessionId: created.sessionId,
@@ -162,6 +165,24 @@ export function HostForm({ error, onError }: Props) {
           />
         )}
         <NameField id={id} testId="start.host.name" value={name} onChange={setName} optional />
+        <div className="field">
+          <div className="host-switch">
+            <input
+              id={`${id}-anonymous`}
+              type="checkbox"
+              role="switch"
+              data-testid="start.host.anonymous"
+              checked={anonymous}
+              onChange={(e) => setAnonymous(e.target.checked)}
+              aria-describedby={`${id}-anonymous-hint`}
+            />
+            <label htmlFor={`${id}-anonymous`}>Anonymous session</label>
+          </div>
+          <p className="hint" id={`${id}-anonymous-hint`}>
+            Notes show no names, to the group or in the record. Everyone writes privately until you reveal the notes. People can
+            still change or delete their own.
+          </p>
+        </div>
         <FormError message={error} />
         <button type="submit" className="button button-primary button-large" data-testid="start.host.submit" disabled={busy}>
           {busy ? 'Starting…' : 'Start the session'}
