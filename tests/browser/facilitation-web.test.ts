@@ -51,9 +51,17 @@ describe('a facilitator and three students build a whole cultural web through it
       for (const p of [fay, ...members.map((m) => m.person)]) await p.board.waitForFrame(phase.frame);
       const zone = zoneOf(index);
       for (const m of members) await expectCanWrite(m, expectedWriting(TEMPLATE, index, m), phase.id, zone);
+      const ids: string[] = [];
       for (const w of members.filter((m) => expectedWriting(TEMPLATE, index, m))) {
         const id = await w.person.board.addNote(zone, `${w.person.name}: ${phase.name}`);
-        await fay.page.locator(`[data-testid="board.note"][data-note-id="${id}"]`).waitFor();
+        ids.push(id);
+        // Silent writing is private until the facilitator reveals it.
+        if (phase.privateUntilRevealed) expect(await w.person.board.isPrivate(id)).toBe(true);
+        else await fay.page.locator(`[data-testid="board.note"][data-note-id="${id}"]`).waitFor();
+      }
+      if (phase.privateUntilRevealed) {
+        await fayConsole.reveal();
+        for (const id of ids) await fay.page.locator(`[data-testid="board.note"][data-note-id="${id}"]`).waitFor();
       }
       const frameZones = web.frames.find((f) => f.id === phase.frame)!.zones.map((z) => z.id);
       if (phase.zones.length > 0 && phase.zones.length < frameZones.length) {

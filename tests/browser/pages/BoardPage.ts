@@ -457,4 +457,55 @@ export class BoardPage {
   toast(): Locator {
     return this.page.getByTestId('board.status');
   }
+
+  /** "Anonymous session", shown to everyone in an anonymous session. */
+  anonymousBadge(): Locator {
+    return this.page.getByTestId('privacy.anonymous');
+  }
+
+  /** Says that writing is private in this phase. */
+  privatePhaseLine(): Locator {
+    return this.page.getByTestId('privacy.private');
+  }
+
+  /** One's own notes still on the private board outside a private phase; `data-count` says how many. */
+  leftovers(): Locator {
+    return this.page.getByTestId('privacy.leftovers');
+  }
+
+  revealMineButton(): Locator {
+    return this.page.getByTestId('privacy.revealMine');
+  }
+
+  /** Why the last "Reveal mine" did not go through. */
+  privacyStatus(): Locator {
+    return this.page.getByTestId('privacy.status');
+  }
+
+  /** Whether a note is drawn as one only this person sees. */
+  async isPrivate(noteId: string): Promise<boolean> {
+    return (await this.note(noteId).getAttribute('data-private')) === 'true';
+  }
+
+  /** The ids of the notes drawn as private. */
+  async privateNoteIds(): Promise<string[]> {
+    return this.page.locator(`${byTestId('board.note')}[data-private="true"]`).evaluateAll((els) => els.map((el) => el.getAttribute('data-note-id') ?? ''));
+  }
+
+  /** The accessible name of a note, as a screen reader says it first. */
+  async noteName(noteId: string): Promise<string> {
+    return (await this.note(noteId).getAttribute('aria-label')) ?? '';
+  }
+
+  /** Presses "Reveal mine" with the keyboard and waits until no note of this person is private. */
+  async revealMine(timeout = 15_000): Promise<void> {
+    await this.revealMineButton().focus();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`${byTestId('board.note')}[data-private="true"]`).first().waitFor({ state: 'detached', timeout });
+  }
+
+  /** The names drawn on other people's cursors (an empty string for an unnamed one). */
+  async cursorNames(): Promise<string[]> {
+    return this.remoteCursors.evaluateAll((els) => els.map((el) => el.querySelector('.remote-cursor-name')?.textContent?.trim() ?? ''));
+  }
 }

@@ -224,4 +224,38 @@ export class FacilitatorConsole {
     const text = (await this.notYet.innerText()).replace(/^Not written yet:\s*/, '').trim();
     return text === 'everyone has written.' ? [] : text.split(', ').map((s) => s.trim());
   }
+
+  /** "Reveal notes", shown in a phase of private writing. */
+  revealButton(): Locator {
+    return this.page.getByTestId('console.reveal.button');
+  }
+
+  /** How many private notes there are in all, as the console says. */
+  async privateTotal(): Promise<number> {
+    return Number(await this.page.getByTestId('console.reveal.count').getAttribute('data-count'));
+  }
+
+  /** Waits until the console counts this many private notes in all. */
+  async waitForPrivateTotal(n: number, timeout = 15_000): Promise<void> {
+    await this.page.locator(`[data-testid="console.reveal.count"][data-count="${n}"]`).waitFor({ timeout });
+  }
+
+  /** How many private notes the people list shows for a person (0 when it shows none). */
+  async privateCountOf(participantId: string): Promise<number> {
+    const count = this.person(participantId).getByTestId('console.person.private');
+    return (await count.count()) ? Number(await count.getAttribute('data-count')) : 0;
+  }
+
+  /** What the people list says of a person's private notes. */
+  privateCountText(participantId: string): Locator {
+    return this.person(participantId).getByTestId('console.person.private');
+  }
+
+  /** Reveals every private note with the keyboard, and waits until none is left to reveal. */
+  async reveal(timeout = 15_000): Promise<void> {
+    await this.open();
+    await this.revealButton().focus();
+    await this.page.keyboard.press('Enter');
+    await this.waitForPrivateTotal(0, timeout);
+  }
 }

@@ -17,6 +17,8 @@ export class StartPage {
   readonly hostTemplatePreview: Locator;
   /** What is wrong with the file, or the server's word on the template in it (with its JSON path). */
   readonly hostTemplateError: Locator;
+  /** The "Anonymous session" switch. */
+  readonly hostAnonymous: Locator;
 
   constructor(
     readonly page: Page,
@@ -33,6 +35,7 @@ export class StartPage {
     this.hostTemplateFile = page.getByTestId('start.host.templateFile');
     this.hostTemplatePreview = page.getByTestId('start.host.templatePreview');
     this.hostTemplateError = page.getByTestId('start.host.templateError');
+    this.hostAnonymous = page.getByTestId('start.host.anonymous');
   }
 
   /** An address on this server. */
@@ -77,11 +80,35 @@ export class StartPage {
     await this.joinCode.waitFor();
   }
 
-  async host(opts: { title: string; template: TemplateId; name: string }): Promise<void> {
+  async host(opts: { title: string; template: TemplateId; name: string; anonymous?: boolean }): Promise<void> {
     await this.hostTitle.fill(opts.title);
     await this.hostTemplate.selectOption(opts.template);
     await this.hostName.fill(opts.name);
+    if (opts.anonymous !== undefined) await this.setAnonymous(opts.anonymous);
     await this.hostSubmit.click();
+  }
+
+  /** Turns the "Anonymous session" switch on or off with the keyboard: focus, then Space. */
+  async setAnonymous(on: boolean): Promise<void> {
+    if ((await this.hostAnonymous.isChecked()) === on) return;
+    await this.hostAnonymous.focus();
+    await this.hostAnonymous.press('Space');
+    await this.page.locator(`[data-testid="start.host.anonymous"]${on ? ':checked' : ':not(:checked)'}`).waitFor();
+  }
+
+  /** Hosts with the keyboard alone: Tab through the form, typing and choosing, then Enter. */
+  async hostWithKeyboard(opts: { title: string; template: TemplateId; name: string; anonymous: boolean }): Promise<void> {
+    await this.hostTitle.focus();
+    await this.page.keyboard.type(opts.title);
+    await this.hostTemplate.focus();
+    await this.hostTemplate.selectOption(opts.template);
+    await this.hostName.focus();
+    await this.page.keyboard.type(opts.name);
+    await this.page.keyboard.press('Tab');
+    if ((await this.focusedTestId()) !== 'start.host.anonymous') throw new Error('Tab after the name does not reach the anonymous switch');
+    await this.setAnonymous(opts.anonymous);
+    await this.hostSubmit.focus();
+    await this.page.keyboard.press('Enter');
   }
 
   /**

@@ -137,9 +137,14 @@ export function useWorkshop(label: string) {
      * Hosts a session as this person and brings them to its board with the invite panel closed;
      * resolves to the join code the panel showed.
      */
-    async host(person: Person, session: { title: string; template: TemplateId; phase?: string | null }): Promise<string> {
+    async host(person: Person, session: { title: string; template: TemplateId; phase?: string | null; anonymous?: boolean }): Promise<string> {
       await person.start.open();
-      await person.start.host({ title: session.title, template: session.template, name: person.name });
+      await person.start.host({
+        title: session.title,
+        template: session.template,
+        name: person.name,
+        ...(session.anonymous !== undefined ? { anonymous: session.anonymous } : {}),
+      });
       await person.share.root.waitFor();
       const joinCode = normalizeJoinCode(await person.share.codeText());
       await person.share.close();
