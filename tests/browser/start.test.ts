@@ -112,7 +112,7 @@ describe('the start page', () => {
 
     // Host first on a wide screen, then Join, in the order they are shown.
     const order: (string | null)[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       order.push(await start.focusedTestId());
     }
@@ -120,6 +120,7 @@ describe('the start page', () => {
       'start.host.title',
       'start.host.template',
       'start.host.name',
+      'start.host.anonymous',
       'start.host.submit',
       'start.join.code',
       'start.join.name',
