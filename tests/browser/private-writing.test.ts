@@ -64,6 +64,10 @@ describe('the cultural web’s silent writing: private notes, then the reveal', 
     expect(await fay.console.privateCountOf(ben.participantId!)).toBe(2);
     expect((await fay.console.privateCountText(ben.participantId!).innerText()).trim()).toBe('2 private notes');
     expect(await fay.page.getByText('Friday cake').count()).toBe(0);
+    // Participation counts private notes too: everyone who wrote has been heard.
+    const voices = await fay.console.notesPerPerson();
+    expect(voices.find((v) => v.participantId === ben.participantId)?.notes).toBe(2);
+    expect(await fay.console.notWrittenYet()).toEqual([]);
 
     // The owner changes their private note as any of their own.
     await amara.board.edit(written.amara!, 'We tell the story of the flood year, every year');
@@ -85,6 +89,7 @@ describe('the cultural web’s silent writing: private notes, then the reveal', 
     expect(onFay.find((n) => n.id === written.amara)?.text).toBe('We tell the story of the flood year, every year');
     expect(onFay.find((n) => n.id === written.ben)?.author).toBe('Ben');
     expect(await fay.console.privateCountOf(ben.participantId!)).toBe(0);
+    expect((await fay.console.notesPerPerson()).find((v) => v.participantId === ben.participantId)?.notes).toBe(2);
     // Revealed, Amara's note is still hers to change.
     await amara.board.edit(written.amara!, 'Flood year');
     await fay.page.locator(`[data-note-id="${written.amara}"] [data-testid="board.note.text"]`, { hasText: 'Flood year' }).waitFor();
