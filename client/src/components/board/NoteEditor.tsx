@@ -19,9 +19,12 @@ export function NoteEditor({ noteId }: { noteId: string }) {
   const [length, setLength] = useState(0);
   const [said, setSaid] = useState('');
 
+  // The board the note is on now: a reveal moves a private note being written to the shared board.
+  const board = boardOf(noteId);
+
   useLayoutEffect(() => {
     const el = ref.current;
-    const text = boardOf(noteId).notes.get(noteId)?.get('text');
+    const text = board.notes.get(noteId)?.get('text');
     if (!el || !(text instanceof Y.Text)) return;
     el.value = text.toString();
     el.focus();
@@ -53,7 +56,7 @@ export function NoteEditor({ noteId }: { noteId: string }) {
     };
     text.observe(onChange);
     return () => text.unobserve(onChange);
-  }, [boardOf, noteId]);
+  }, [board, noteId]);
 
   const finish = (refocusNote: boolean) => {
     const ui = useUi.getState();
