@@ -50,6 +50,11 @@ export class PrivateBoard {
     });
 
     this.undoManager = new Y.UndoManager(this.notes, { trackedOrigins: new Set([origin]), captureTimeout: 600 });
+    // A reveal takes the notes away from here: steps on them would undo nothing, so they go too.
+    this.notes.observe((event, transaction) => {
+      if (transaction.origin !== this.provider) return;
+      if ([...event.changes.keys.values()].some((change) => change.action === 'delete')) this.undoManager.clear();
+    });
   }
 
   private get offlineCopyName(): string {
