@@ -107,6 +107,8 @@ describe('the cultural web’s silent writing: private notes, then the reveal', 
     await ben.phase.waitForPhase('current-reveal');
     // Writing is no longer private, so the note waits for him to reveal it.
     await ben.board.leftovers().waitFor();
+    // The server has it once it is back, and counts it, still private.
+    await fay.console.waitForPrivateCountOf(ben.participantId!, 1);
     expect(await ben.board.isPrivate(written.late)).toBe(true);
     expect(await fay.board.note(written.late).count()).toBe(0);
     await ben.board.revealMine();

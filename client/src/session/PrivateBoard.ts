@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { clearDocument, type IndexeddbPersistence } from 'y-indexeddb';
 import { CLOSE_CODES, boardSubprotocols, getNotes, type NoteMap } from '@balcony/shared';
 import { openOfflineCopy } from './offlineCopy';
+import { ValueStore } from './store';
 
 /** Close codes after which the private board stops trying: the server will say the same again. */
 const FINAL_CLOSES: ReadonlySet<number> = new Set([CLOSE_CODES.unauthorized, CLOSE_CODES.badMessage, CLOSE_CODES.forbidden, CLOSE_CODES.tooLarge]);
@@ -17,6 +18,12 @@ export class PrivateBoard {
   readonly notes: Y.Map<NoteMap>;
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
+  /**
+   * Whether the server holds this board as this browser does: caught up since the last
+   * connection, with no change of this browser's still on its way. Notes written offline reach
+   * the server only then, so only then can a reveal take them.
+   */
+  readonly synced = new ValueStore(false);
 
   private livePersistence: IndexeddbPersistence | null = null;
   private destroyed = false;
@@ -45,6 +52,10 @@ export class PrivateBoard {
     });
     // Nobody else is on this board: there is nobody to tell where the pointer is.
     this.provider.awareness.setLocalState(null);
+    this.provider.on('sync', (isSynced: boolean) => this.synced.set(isSynced));
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (status !== 'connected') this.synced.set(false);
+    });
     this.provider.on('closed', ({ code }) => {
       if (FINAL_CLOSES.has(code)) console.warn(`The private board was closed by the server (${code}).`);
     });

@@ -246,6 +246,13 @@ export class FacilitatorConsole {
     return (await count.count()) ? Number(await count.getAttribute('data-count')) : 0;
   }
 
+  /** Waits until the people list counts this many private notes for a person. */
+  async waitForPrivateCountOf(participantId: string, n: number, timeout = 15_000): Promise<void> {
+    const count = this.person(participantId).getByTestId('console.person.private');
+    if (n === 0) await count.waitFor({ state: 'detached', timeout });
+    else await this.person(participantId).locator(`[data-testid="console.person.private"][data-count="${n}"]`).waitFor({ timeout });
+  }
+
   /** What the people list says of a person's private notes. */
   privateCountText(participantId: string): Locator {
     return this.person(participantId).getByTestId('console.person.private');

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAccess, useBoard, usePrivateNotes, useSessionState } from '../../board/BoardContext';
+import { useAccess, useBoard, usePrivateNotes, useSessionState, useStore } from '../../board/BoardContext';
 import { phaseIsPrivate } from '../../board/privateWriting';
 import { useCommandRunner } from './useCommandRunner';
 import '../../styles/private.css';
@@ -10,7 +10,8 @@ import '../../styles/private.css';
  * (written offline, say, and synced after the reveal), with the way to reveal them.
  */
 export function PrivacyBar() {
-  const { template, me } = useBoard();
+  const { template, me, conn } = useBoard();
+  const synced = useStore(conn.privateBoard.synced);
   const state = useSessionState();
   const access = useAccess();
   const own = usePrivateNotes();
@@ -19,6 +20,8 @@ export function PrivacyBar() {
   const privatePhase = phaseIsPrivate(template, state);
   const leftovers = own.list.length;
   const showLeftovers = leftovers > 0 && !privatePhase;
+  // A reveal takes what the server holds: notes written offline only once they have reached it.
+  const ready = synced && (state.privateCounts[me.participantId] ?? 0) >= leftovers;
   const shown = state.anonymous || privatePhase || showLeftovers || problem !== null;
 
   return (
@@ -44,7 +47,12 @@ export function PrivacyBar() {
             {leftovers === 1 ? '1 of your notes is' : `${leftovers} of your notes are`} still private: only you can see{' '}
             {leftovers === 1 ? 'it' : 'them'}.
           </p>
-          {access.write && (
+          {access.write && !ready && (
+            <span className="hint" data-testid="privacy.sending">
+              Sending {leftovers === 1 ? 'it' : 'them'} to the server first…
+            </span>
+          )}
+          {access.write && ready && (
             <button
               type="button"
               className="button"
