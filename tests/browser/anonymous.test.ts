@@ -91,14 +91,31 @@ describe('an anonymous session: names are on nobody’s notes, to anyone', () =>
     workshop.reached(3);
   });
 
-  it('draws others’ cursors without a name', async () => {
+  it('keeps a note private in an open phase too, until its writer reveals it, still with no name', async () => {
     needSteps(3);
+    await workshop.goToPhase(fay, 'current-reveal', [amara, ben]);
+    written.later = await ben.board.addNote('symbols', 'The empty chair in meetings');
+    expect(await ben.board.isPrivate(written.later)).toBe(true);
+    await ben.board.leftovers().waitFor();
+    expect(await amara.board.note(written.later).count()).toBe(0);
+    await ben.board.revealMine();
+    for (const p of [fay, amara]) {
+      await p.board.note(written.later).waitFor();
+      const note = (await p.board.notesOnScreen()).find((n) => n.id === written.later)!;
+      expect(namesIn(note.author)).toEqual([]);
+    }
+    expect(await ben.board.noteDescription(written.later)).toContain('Written by you.');
+    workshop.reached(4);
+  });
+
+  it('draws others’ cursors without a name', async () => {
+    needSteps(4);
     const box = await ben.board.box(ben.board.zone('stories'));
     await ben.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await ben.page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 10, { steps: 5 });
     await amara.board.remoteCursors.first().waitFor();
     for (const name of await amara.board.cursorNames()) expect(name).toBe('');
     for (const p of [fay, amara, ben]) expect(p.uncaught, p.name).toEqual([]);
-    workshop.reached(4);
+    workshop.reached(5);
   });
 });

@@ -44,8 +44,9 @@ export function PrivacyBar() {
         <>
           <p className="privacy-line" id={`${id}-left`} data-testid="privacy.leftovers" data-count={leftovers}>
             <span className="privacy-swatch" aria-hidden="true" />
-            {leftovers === 1 ? '1 of your notes is' : `${leftovers} of your notes are`} still private: only you can see{' '}
-            {leftovers === 1 ? 'it' : 'them'}.
+            {/* In an anonymous session every note starts here; elsewhere only one written offline is left here. */}
+            {leftovers === 1 ? '1 of your notes is' : `${leftovers} of your notes are`} {state.anonymous ? 'private' : 'still private'}: only
+            you can see {leftovers === 1 ? 'it' : 'them'} until you reveal {leftovers === 1 ? 'it' : 'them'}.
           </p>
           {access.write && !ready && (
             <span className="hint" data-testid="privacy.sending">
