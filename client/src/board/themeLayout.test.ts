@@ -43,6 +43,12 @@ describe('a theme drawn as a block', () => {
     expect(new Set([...t.at.values()].map((p) => p.x)).size).toBeLessThanOrEqual(2);
   });
 
+  it('keeps below a zone name it would cover', () => {
+    const label = { x: 0, y: 0, w: 300, h: 40 };
+    const t = arrangeTheme(wide, { x: 0.1, y: 0 }, ['a', 'b'], box, 1, [label]);
+    expect(t.rect.y).toBeGreaterThanOrEqual(40);
+  });
+
   it('says which points are inside its box', () => {
     const t = arrangeTheme(wide, { x: 0.5, y: 0.5 }, ['a'], box);
     expect(rectContains(t.rect, t.at.get('a')!)).toBe(true);

@@ -20,11 +20,19 @@ export interface ThemeArrangement {
 
 /**
  * A theme drawn as one compact block: its name on top, its notes below in a small grid of short
- * notes, centred where the theme was put and kept inside the zone's box. Only the drawing moves
+ * notes, centred where the theme was put, kept inside the zone's box and below the zones' names
+ * (`keepClear`) where it would cover one. Only the drawing moves
  * notes; where each was put stays in the document, and the result depends on the theme alone, so
  * everyone sees the same block.
  */
-export function arrangeTheme(zone: Zone, place: { x: number; y: number }, noteIds: readonly string[], noteBox: { w: number; h: number }, zoom = 1): ThemeArrangement {
+export function arrangeTheme(
+  zone: Zone,
+  place: { x: number; y: number },
+  noteIds: readonly string[],
+  noteBox: { w: number; h: number },
+  zoom = 1,
+  keepClear: readonly Rect[] = [],
+): ThemeArrangement {
   const box = { w: noteBox.w * 0.85, h: noteBox.h * COMPACT_NOTE_HEIGHT };
   const b = shapeBounds(zone.shape);
   const head = HEAD * zoom;
@@ -37,7 +45,11 @@ export function arrangeTheme(zone: Zone, place: { x: number; y: number }, noteId
   const c = notePositionToBoard(zone, place);
   // Inside the zone's box where it fits; a block larger than the box keeps its top left corner in.
   const x = Math.max(b.x, Math.min(c.x - w / 2, b.x + b.w - w));
-  const y = Math.max(b.y, Math.min(c.y - h / 2, b.y + b.h - h));
+  let y = Math.max(b.y, Math.min(c.y - h / 2, b.y + b.h - h));
+  // Below a zone's name it would cover, where the zone has the room.
+  for (const r of keepClear) {
+    if (x < r.x + r.w && r.x < x + w && y < r.y + r.h && r.y < y + h) y = Math.max(y, Math.min(r.y + r.h + GAP, b.y + b.h - h));
+  }
   const at = new Map<string, Point>();
   noteIds.forEach((id, i) => {
     const col = i % cols;

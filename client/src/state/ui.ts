@@ -46,6 +46,16 @@ export interface UiState {
   sideBySide: boolean;
   /** The facilitator console beside the board (facilitators only); hidden for a projector. */
   consoleOpen: boolean;
+  /** Notes picked for grouping (Shift- or Ctrl-click, or Space), in the order picked. */
+  pickedNoteIds: readonly string[];
+  /** The theme whose name is being written. */
+  renamingThemeId: string | null;
+  /** The note "Group with…" is open for. */
+  groupDialogNoteId: string | null;
+  /** Why the server refused this person's last dot, until the next one goes through. */
+  voteProblem: string | null;
+  /** The vote whose results this person put away. */
+  hiddenResultsVoteId: string | null;
 
   select: (noteId: string | null) => void;
   clearSelection: () => void;
@@ -66,6 +76,13 @@ export interface UiState {
   showFrame: (frameId: string | null) => void;
   setSideBySide: (on: boolean) => void;
   setConsoleOpen: (open: boolean) => void;
+  setPicked: (noteIds: readonly string[]) => void;
+  startRenamingTheme: (themeId: string) => void;
+  stopRenamingTheme: () => void;
+  openGroupDialog: (noteId: string) => void;
+  closeGroupDialog: () => void;
+  setVoteProblem: (problem: string | null) => void;
+  hideResults: (voteId: string | null) => void;
   reset: () => void;
 }
 
@@ -84,6 +101,11 @@ const initial = {
   viewFrameId: null,
   sideBySide: false,
   consoleOpen: true,
+  pickedNoteIds: [] as readonly string[],
+  renamingThemeId: null,
+  groupDialogNoteId: null,
+  voteProblem: null,
+  hiddenResultsVoteId: null,
 } satisfies Partial<UiState>;
 
 function narrowScreen(): boolean {
@@ -94,7 +116,8 @@ export const useUi = create<UiState>()((set, get) => ({
   ...initial,
   select: (noteId) => set({ selectedNoteId: noteId }),
   /** What was selected or open belongs to a frame that has gone out of view. */
-  clearSelection: () => set({ selectedNoteId: null, editingNoteId: null, noteMenu: null, moveDialogNoteId: null }),
+  clearSelection: () =>
+    set({ selectedNoteId: null, editingNoteId: null, noteMenu: null, moveDialogNoteId: null, pickedNoteIds: [], renamingThemeId: null, groupDialogNoteId: null }),
   startEditing: (noteId) => set({ editingNoteId: noteId, selectedNoteId: noteId, noteMenu: null }),
   stopEditing: () => set({ editingNoteId: null }),
   setActiveZone: (zoneId) => set({ activeZoneId: zoneId }),
@@ -112,6 +135,13 @@ export const useUi = create<UiState>()((set, get) => ({
   showFrame: (frameId) => set({ viewFrameId: frameId }),
   setSideBySide: (on) => set({ sideBySide: on }),
   setConsoleOpen: (open) => set({ consoleOpen: open }),
+  setPicked: (noteIds) => set({ pickedNoteIds: noteIds }),
+  startRenamingTheme: (themeId) => set({ renamingThemeId: themeId, noteMenu: null }),
+  stopRenamingTheme: () => set({ renamingThemeId: null }),
+  openGroupDialog: (noteId) => set({ groupDialogNoteId: noteId, noteMenu: null, selectedNoteId: noteId }),
+  closeGroupDialog: () => set({ groupDialogNoteId: null }),
+  setVoteProblem: (problem) => set({ voteProblem: problem }),
+  hideResults: (voteId) => set({ hiddenResultsVoteId: voteId }),
   // On a phone the console would push the board off the screen: it starts hidden there.
   reset: () => set({ ...initial, consoleOpen: !narrowScreen() }),
 }));

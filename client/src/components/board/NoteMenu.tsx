@@ -7,6 +7,7 @@ import { useCommands } from '../../board/commands';
 import { mayEditNote, noteDescription } from '../../board/noteRights';
 import { useUi } from '../../state/ui';
 import { focusMenuItem } from './menuKeys';
+import { NoteMenuGrouping } from './NoteMenuGrouping';
 
 const GAP = 4;
 const EDGE = 8;
@@ -142,6 +143,7 @@ export function NoteMenu() {
         >
           Move to zone…
         </button>
+        <NoteMenuGrouping note={note} />
         <div role="group" aria-label="Colour" className="menu-group">
           <div className="menu-group-label" aria-hidden="true">
             Colour

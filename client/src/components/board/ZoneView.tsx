@@ -1,4 +1,4 @@
-import { memo, useContext, useId, useMemo, type CSSProperties } from 'react';
+import { Fragment, memo, useContext, useId, useMemo, type CSSProperties } from 'react';
 import { notePositionToBoard, shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
 import { NamesContext, useAccess, useBoard, useFrame } from '../../board/BoardContext';
 import { arrangeNotes, labelPlacement, labelRect, labelZoom, noteBox, noteZoom } from '../../board/layout';
@@ -9,6 +9,9 @@ import { useCommands } from '../../board/commands';
 import { isBoardWide, keyAction } from '../../board/keyMap';
 import { useUi } from '../../state/ui';
 import { NoteCard, type RemoteDrag } from './NoteCard';
+import { ThemeGroup } from './ThemeGroup';
+import { useThemes } from '../../board/useThemes';
+import { arrangeTheme } from '../../board/themeLayout';
 
 interface Props {
   zone: Zone;
@@ -58,14 +61,32 @@ export const ZoneView = memo(function ZoneView({ zone, index, emphasis, notes, r
   const nameZoom = labelZoom(scale);
   const box = noteBox(zone, noteZoomNow);
   const labels = useMemo(() => frame.zones.map((z) => labelRect(z, frame.board, nameZoom)), [frame, nameZoom]);
-  // Arranged again only when a note of this zone comes, goes or moves, not as someone types.
-  const placedKey = notes.map((n) => `${n.id}:${n.x}:${n.y}`).join('|');
+  // Themes of this zone, each a block holding its notes; the other notes keep clear of them.
+  const allThemes = useThemes();
+  const themes = useMemo(() => allThemes.list.filter((t) => t.zone === zone.id), [allThemes, zone.id]);
+  // Arranged again only when a note of this zone comes, goes, moves or changes theme, not as someone types.
+  const placedKey = notes.map((n) => `${n.id}:${n.x}:${n.y}:${n.themeId ?? ''}`).join('|');
+  // A theme's name and colour are drawn from here too, so they are part of the key.
+  const themeKey = JSON.stringify(themes.map((t) => [t.id, t.x, t.y, t.color, t.title]));
+  const grouped = useMemo(() => {
+    const ids = new Set(themes.map((t) => t.id));
+    const members = new Map<string, string[]>();
+    for (const n of notes) if (n.themeId && ids.has(n.themeId)) members.set(n.themeId, [...(members.get(n.themeId) ?? []), n.id]);
+    return themes.map((t) => ({ theme: t, ...arrangeTheme(zone, t, members.get(t.id) ?? [], box, noteZoomNow, labels), count: members.get(t.id)?.length ?? 0 }));
+    // notes and themes are read through their keys, which change whenever a place or a theme does.
+  }, [zone, placedKey, themeKey, box.w, box.h, noteZoomNow, labels]);
+  const inTheme = useMemo(() => {
+    const map = new Map<string, (typeof grouped)[number]>();
+    for (const g of grouped) for (const id of g.at.keys()) map.set(id, g);
+    return map;
+  }, [grouped]);
   const drawn = useMemo(() => {
-    const placed = notes.map((n) => ({ id: n.id, centre: notePositionToBoard(zone, n) }));
+    const placed = notes.filter((n) => !inTheme.has(n.id)).map((n) => ({ id: n.id, centre: notePositionToBoard(zone, n) }));
+    const clear = grouped.length > 0 ? [...labels, ...grouped.map((g) => g.rect)] : labels;
     // On a scale a marker's place is its answer, so markers are never moved sideways.
-    return track ? arrangeMarkers(zone, track, placed, box) : arrangeNotes(zone, placed, box, labels);
+    return track ? arrangeMarkers(zone, track, placed, box) : arrangeNotes(zone, placed, box, clear);
     // notes is read through placedKey, which changes whenever a note's place does.
-  }, [zone, track, placedKey, box.w, box.h, labels]);
+  }, [zone, track, placedKey, box.w, box.h, labels, grouped, inTheme]);
   const drawnAt = drawn.at;
 
   // The note's own size, in its units: narrower in a column, shorter in a crowded zone.
@@ -166,6 +187,7 @@ export const ZoneView = memo(function ZoneView({ zone, index, emphasis, notes, r
         {track && ` ${scaleDescription(track)}`}
       </span>
       {notes.map((note) => {
+        if (inTheme.has(note.id)) return null;
         const at = drawnAt.get(note.id) ?? notePositionToBoard(zone, note);
         return (
           <NoteCard
@@ -184,6 +206,31 @@ export const ZoneView = memo(function ZoneView({ zone, index, emphasis, notes, r
           />
         );
       })}
+      {grouped.map((g) => (
+        <Fragment key={g.theme.id}>
+          <ThemeGroup theme={g.theme} zone={zone} rect={g.rect} count={g.count} />
+          {notes.map((note) => {
+            const at = g.at.get(note.id);
+            if (!at) return null;
+            return (
+              <NoteCard
+                key={note.id}
+                note={note}
+                zone={zone}
+                authorName={nameOf(note.authorId)}
+                selected={selectedNoteId === note.id}
+                editing={editingNoteId === note.id}
+                remoteDrag={remoteDrags.get(note.id) ?? null}
+                drawnX={at.x}
+                drawnY={at.y}
+                cascade={false}
+                boxW={g.box.w / noteZoomNow}
+                boxH={g.box.h / noteZoomNow}
+              />
+            );
+          })}
+        </Fragment>
+      ))}
     </div>
   );
 });

@@ -3,6 +3,7 @@ import type { NoteView, Point } from '@balcony/shared';
 import { ScaleContext, useAccess, useBoard, useFrame } from '../../board/BoardContext';
 import { dropNote, landingSpot } from '../../board/actions';
 import { useUi } from '../../state/ui';
+import { useGroupOnDrop } from './useGroupOnDrop';
 
 interface DragState {
   pointerId: number;
@@ -32,7 +33,8 @@ export interface NoteDrag {
 
 /**
  * Moving a note with a pointer. Others follow the drag through awareness alone; the document
- * changes once, on the drop, which lands the note in the zone under its centre.
+ * changes once, on the drop, which lands the note in the zone under its centre, or groups it
+ * with the note or theme under the pointer (useGroupOnDrop).
  */
 export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): NoteDrag {
   const { boardOf, peers, announcer } = useBoard();
@@ -40,6 +42,7 @@ export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): Not
   const access = useAccess();
   const scale = useContext(ScaleContext);
   const drag = useRef<DragState | null>(null);
+  const groupOnDrop = useGroupOnDrop();
   const [centre, setCentre] = useState<Point | null>(null);
 
   const pointerAt = (d: DragState, e: PointerEvent): Point => ({
@@ -86,6 +89,7 @@ export function useNoteDrag(note: NoteView, drawn: Point, editing: boolean): Not
     }
     const p = pointerAt(d, e);
     cancel();
+    if (groupOnDrop(note, e.clientX, e.clientY, p)) return;
     const landed = dropNote(boardOf(note.id), frame, note.id, p);
     if (!landed) {
       announcer.say('Notes belong inside a zone, so the note went back.');

@@ -11,6 +11,8 @@ export function useNoteFocus(ref: RefObject<HTMLElement | null>, noteId: string,
 
   useLayoutEffect(() => {
     if (!wantsFocus || editing) return;
+    // A theme's name being written keeps focus: a note that just joined it does not take it back.
+    if (useUi.getState().renamingThemeId) return useUi.getState().requestFocus(null);
     ref.current?.focus();
     useUi.getState().requestFocus(null);
   }, [wantsFocus, editing, ref]);

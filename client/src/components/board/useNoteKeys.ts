@@ -7,6 +7,7 @@ import { useCommands } from '../../board/commands';
 import { isBoardWide, keyAction } from '../../board/keyMap';
 import { mayEditNote } from '../../board/noteRights';
 import { useUi } from '../../state/ui';
+import { useThemeCommands } from '../../board/themeCommands';
 import type { NoteDrag } from './useNoteDrag';
 
 /** Board units an arrow key moves a note; with Shift, the big step. */
@@ -15,15 +16,16 @@ const NUDGE_BIG = 50;
 
 /**
  * The keys of a focused note, as the key map decides them (board/keyMap.ts): typing writes on
- * the end of its words, arrows nudge it, Enter edits, Alt+M moves it, Delete removes it. Keys the
- * whole board handles (undo, Alt+N) are left to bubble. Whether the person may change the note is
- * the commands' to decide and say.
+ * the end of its words, arrows nudge it, Enter edits, Alt+M moves it, Delete removes it, Space
+ * picks it for grouping. Keys the whole board handles (undo, Alt+N, Alt+G) are left to bubble.
+ * Whether the person may change the note is the commands' to decide and say.
  */
 export function useNoteKeys(note: NoteView, zone: Zone, drag: NoteDrag, openMenu: () => void) {
   const { boardOf, announcer, me } = useBoard();
   const frame = useFrame();
   const access = useAccess();
   const commands = useCommands();
+  const themes = useThemeCommands();
 
   return (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
@@ -75,6 +77,9 @@ export function useNoteKeys(note: NoteView, zone: Zone, drag: NoteDrag, openMenu
         return;
       case 'menu':
         openMenu();
+        return;
+      case 'pick':
+        themes.togglePicked(note.id);
         return;
     }
   };
