@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_FIELDS, NOTE_RECORD } from '@balcony/shared';
-import { mayEditNote, noteDescription, onlyAuthorMayChange, type Viewer } from './noteRights';
+import { mayEditNote, mayStar, noteDescription, onlyAuthorMayChange, type Viewer } from './noteRights';
 
 const amara: Viewer = { participantId: 'p-amara', role: 'participant' };
 const ben: Viewer = { participantId: 'p-ben', role: 'participant' };
@@ -56,5 +56,19 @@ describe('while the person may not write', () => {
   it('lets whoever may edit others’ notes change anyone’s', () => {
     expect(mayEditNote(ben, amarasNote, { write: true, editOthers: true })).toBe(true);
     expect(mayEditNote(fran, amarasNote, { write: true, editOthers: false })).toBe(false);
+  });
+});
+
+describe('mayStar', () => {
+  const pia: Viewer = { participantId: 'p-pia', role: 'presenter' };
+  it('lets the presenter and the facilitator star, and nobody else', () => {
+    expect(mayStar(pia)).toBe(true);
+    expect(mayStar(fran)).toBe(true);
+    expect(mayStar(amara)).toBe(false);
+    expect(mayStar({ participantId: 'p-olu', role: 'observer' })).toBe(false);
+  });
+
+  it('keeps the presenter from starring while they may not write', () => {
+    expect(mayStar(pia, { write: false, code: 'listening', reason: 'The presenter is listening' })).toBe(false);
   });
 });

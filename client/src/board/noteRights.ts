@@ -52,3 +52,11 @@ export function noteDescription(me: Viewer, note: { authorId: string; id?: strin
   if (mayEditNote(me, note, access)) return by;
   return `${by} Only ${anonymous ? 'its writer' : authorName} or the facilitator can change its words.`;
 }
+
+/**
+ * Whether this person may star notes: a presenter (the notes that resonated with them) or a
+ * facilitator, while they may write. The server refuses a star from anyone else.
+ */
+export function mayStar(me: Viewer, access: BoardAccess = openAccess(me)): boolean {
+  return access.write && (me.role === 'presenter' || me.role === 'facilitator');
+}
