@@ -22,6 +22,9 @@ import { ZoneStepper } from '../components/board/ZoneStepper';
 import { SharePanel } from '../components/board/SharePanel';
 import { NoteMenu } from '../components/board/NoteMenu';
 import { MoveDialog } from '../components/board/MoveDialog';
+import { GroupDialog } from '../components/board/GroupDialog';
+import { VoteBanner } from '../components/board/VoteBanner';
+import { VoteResults } from '../components/board/VoteResults';
 import { LiveRegion } from '../components/board/LiveRegion';
 import { BoardShortcuts } from '../components/board/BoardShortcuts';
 import { FrameTabs } from '../components/board/FrameTabs';
@@ -281,6 +284,8 @@ function BoardSession({ stored }: { stored: StoredSession }) {
           <main className="board-main" aria-label="Board">
             {/* In the flow above the tools, so that it takes its room from the board rather than covering it. */}
             <ConnectionBanner />
+            <VoteBanner />
+            <VoteResults />
             <BoardToolbar />
             <ZoneStepper />
             {/* Frames beside the board where it is wide (a board fitted by its height leaves room at the side), above it elsewhere. */}
@@ -295,6 +300,7 @@ function BoardSession({ stored }: { stored: StoredSession }) {
         </div>
         <NoteMenu />
         <MoveDialog />
+        <GroupDialog />
         <LiveRegion />
         <BoardShortcuts />
         <SessionEvents />

@@ -13,6 +13,9 @@ import { NoteEditor } from './NoteEditor';
 import { useNoteDrag } from './useNoteDrag';
 import { useNoteFocus } from './useNoteFocus';
 import { useNoteKeys } from './useNoteKeys';
+import { NoteMarks } from './NoteMarks';
+import { VoteButtons } from './VoteButtons';
+import { useThemeCommands } from '../../board/themeCommands';
 
 export interface RemoteDrag {
   centre: Point;
@@ -46,6 +49,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   const commands = useCommands();
   const ref = useRef<HTMLDivElement>(null);
   const menuOpen = useUi((s) => s.noteMenu?.noteId === note.id);
+  const picked = useUi((s) => s.pickedNoteIds.includes(note.id));
+  const themes = useThemeCommands();
   const mayEdit = mayEditNote(me, note, access);
   const descriptionId = useId();
   // In a cascade most of a note is under the next one, so it is drawn with its words alone until
@@ -66,6 +71,9 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
     // A note this person drags follows the pointer by a translation of its slot alone, which the
     // compositor applies without laying out or repainting the other notes of a full board.
     transform: dragCentre ? `translate(${dragCentre.x - drawnX}px, ${dragCentre.y - drawnY}px)` : undefined,
+    // A note in a theme is drawn smaller than the loose notes of its zone.
+    '--note-w': `${boxW}px`,
+    '--note-h': `${boxH}px`,
   } as CSSProperties;
 
   const detailed = !cascade || selected || editing || menuOpen || pointedAt || dragCentre !== null || remoteDrag !== null;
@@ -104,6 +112,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
     'note',
     alone && 'is-private',
     selected && 'is-selected',
+    picked && 'is-picked',
     editing && 'is-editing',
     dragCentre && 'is-dragging',
     !dragCentre && remoteDrag && 'is-remote-drag',
@@ -130,6 +139,9 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         data-private={alone || undefined}
         aria-describedby={descriptionId}
         data-selected={selected}
+        data-picked={picked || undefined}
+        data-theme-id={note.themeId ?? undefined}
+        data-starred={note.starred || undefined}
         aria-keyshortcuts={mayEdit ? 'Enter Alt+M Delete' : access.write ? 'Alt+M' : undefined}
         style={style}
         onFocus={(e) => {
@@ -139,6 +151,12 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           ui.setActiveZone(note.zone);
         }}
         {...drag.handlers}
+        onClick={(e) => {
+          // Shift- or Ctrl-click picks notes to group; a plain click selects one, as focus does.
+          if (!(e.shiftKey || e.ctrlKey || e.metaKey) || (e.target as Element).closest('button')) return;
+          e.preventDefault();
+          themes.togglePicked(note.id);
+        }}
         onPointerEnter={cascade ? () => setPointedAt(true) : undefined}
         onPointerLeave={cascade ? () => setPointedAt(false) : undefined}
         onDoubleClick={(e) => {
@@ -156,7 +174,9 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         <span id={descriptionId} hidden>
           {noteDescription(me, note, authorName, access)}
           {track && ` ${scaleWords(track, stored.x)}`}
+          {picked && ' Picked for grouping.'}
         </span>
+        {!alone && <NoteMarks note={note} tabbable={selected} />}
         {editing && mayEdit ? (
           <NoteEditor noteId={note.id} />
         ) : (
@@ -169,6 +189,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
             <span className="note-author" data-testid="board.note.author">
               {alone ? ONLY_YOU : authorName}
             </span>
+            {!alone && <VoteButtons targetId={note.id} kind="notes" zoneId={note.zone} tabbable={selected} />}
             {access.write && (
             <button
               type="button"

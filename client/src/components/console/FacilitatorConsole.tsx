@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import type { Person } from '../topbar/TopBar';
 import { useUi } from '../../state/ui';
+import { usePhase } from '../../board/BoardContext';
 import { useCommandRunner } from '../session/useCommandRunner';
 import { PhaseNow } from './PhaseNow';
 import { PhaseList } from './PhaseList';
@@ -9,6 +10,7 @@ import { BoardControls } from './BoardControls';
 import { PeoplePanel } from './PeoplePanel';
 import { RevealPanel } from './RevealPanel';
 import { ParticipationPanel } from './ParticipationPanel';
+import { VotePanel } from './VotePanel';
 
 /**
  * The facilitator's side panel on their own board (UX.md): the phase and its timer and script,
@@ -19,6 +21,8 @@ import { ParticipationPanel } from './ParticipationPanel';
 export function FacilitatorConsole({ people }: { people: readonly Person[] }) {
   const id = useId();
   const { run, problem } = useCommandRunner();
+  // In a phase that votes, the vote comes straight after the phase itself.
+  const voting = usePhase().voting;
 
   // Above the board on a phone it would leave the board no room: a screen that turns narrow
   // (a window made small, a tablet turned) puts it away; the Console button brings it back.
@@ -48,9 +52,11 @@ export function FacilitatorConsole({ people }: { people: readonly Person[] }) {
         {problem}
       </p>
       <PhaseNow run={run} />
+      {voting && <VotePanel run={run} prominent />}
       <RaisedHands run={run} />
       <PauseRequests run={run} />
       <RevealPanel run={run} />
+      {!voting && <VotePanel run={run} prominent={false} />}
       <PhaseList run={run} />
       <BoardControls run={run} />
       <PeoplePanel people={people} run={run} />
