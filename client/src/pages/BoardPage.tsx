@@ -12,6 +12,7 @@ import { CombinedNotes, NotesIndex, isPrivateNote } from '../board/notesIndex';
 import { writesPrivately } from '../board/privateWriting';
 import { PeersIndex } from '../board/peers';
 import { Announcer, watchRemoteChanges } from '../board/announcer';
+import { watchRemoteThemes } from '../board/themeAnnouncer';
 import { BoardContext, NamesContext, useStore, type BoardContextValue } from '../board/BoardContext';
 import { useUi } from '../state/ui';
 import { TopBar, type Person } from '../components/topbar/TopBar';
@@ -248,6 +249,11 @@ function BoardSession({ stored }: { stored: StoredSession }) {
       participantName: (id) => namesRef.current.get(id),
       clientName: (clientId) => runtime.peers.nameOf(clientId),
     });
+  }, [runtime, template]);
+
+  useEffect(() => {
+    if (!runtime || !template) return;
+    return watchRemoteThemes({ conn: runtime.conn, template, announcer: runtime.announcer, clientName: (clientId) => runtime.peers.nameOf(clientId) });
   }, [runtime, template]);
 
   const connProblem = useStore(runtime?.conn.problem ?? NULL_STORE);
