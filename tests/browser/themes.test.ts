@@ -48,7 +48,7 @@ describe('a group pulls themes out of its notes, by pointer and by keyboard, and
     workshop.reached(2);
   });
 
-  it('groups by keyboard: picks with Space and Alt+G, and joins a theme with “Group with…”', async () => {
+  it('groups by keyboard: picks with Ctrl+Space and Alt+G, and joins a theme with “Group with…”', async () => {
     needSteps(2);
     await amaraThemes.pickWithKeyboard(notes.thanks!);
     await amaraThemes.pickWithKeyboard(notes.audits!);

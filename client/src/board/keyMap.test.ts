@@ -42,10 +42,10 @@ describe('typing writes', () => {
     for (const key of ['M', 'm', 'x', '0']) expect(keyAction(press(key), theirs)).toEqual({ kind: 'refuse' });
   });
 
-  it('lets a lone space pass without scrolling on a zone, picks a note with it, and types it once the editor is open', () => {
+  it('lets a lone space pass without scrolling or clicking, but types it once the editor is open', () => {
     expect(keyAction(press(' '), zone)).toEqual({ kind: 'ignore' });
-    expect(keyAction(press(' '), mine)).toEqual({ kind: 'pick' });
-    expect(keyAction(press(' '), theirs)).toEqual({ kind: 'pick' });
+    expect(keyAction(press(' '), mine)).toEqual({ kind: 'ignore' });
+    expect(keyAction(press(' '), theirs)).toEqual({ kind: 'ignore' });
     expect(keyAction(press(' '), { ...mine, editing: true })).toEqual({ kind: 'type', text: ' ' });
   });
 
@@ -132,6 +132,13 @@ describe('shortcuts', () => {
 
 describe('themes', () => {
   const theme: KeyContext = { place: 'theme' };
+  it('picks a note for grouping with Ctrl+Space, yours or not, but never while typing', () => {
+    expect(keyAction(press(' ', { ctrlKey: true }), mine)).toEqual({ kind: 'pick' });
+    expect(keyAction(press(' ', { ctrlKey: true }), theirs)).toEqual({ kind: 'pick' });
+    expect(keyAction(press(' ', { ctrlKey: true }), { ...mine, editing: true })).not.toEqual({ kind: 'pick' });
+    expect(keyAction(press(' ', { ctrlKey: true }), zone)).not.toEqual({ kind: 'pick' });
+  });
+
   it('groups with Alt+G from a note or anywhere on the board', () => {
     expect(keyAction(press('©', { altKey: true, code: 'KeyG' }), mine)).toEqual({ kind: 'group' });
     expect(keyAction(press('g', { altKey: true }), board)).toEqual({ kind: 'group' });

@@ -15,9 +15,9 @@
  *
  * Everywhere: Alt+N (Option+N) adds a note to the zone in view; Ctrl/Cmd+Z undoes,
  * Shift+Ctrl/Cmd+Z and Ctrl+Y redo. On a note, Alt+M (Option+M) opens "Move to zone…" and
- * Shift+F10 or the menu key opens its menu, and Space (which presses what has focus) picks it for
- * grouping or puts it back. Alt+G (Option+G) groups the picked notes, or opens "Group with…" on
- * a note when none are picked. The letters are read from the physical key, since Option changes
+ * Shift+F10 or the menu key opens its menu, and Ctrl+Space picks it for grouping or puts it back
+ * (a lone Space is part of typing). Alt+G (Option+G) groups the picked notes, or opens "Group
+ * with…" on a note when none are picked. The letters are read from the physical key, since Option changes
  * the character a Mac sends.
  */
 
@@ -109,6 +109,7 @@ export function keyAction(e: KeyPress, ctx: KeyContext): KeyAction {
   if (e.isComposing || e.key === 'Process') return ctx.place === 'board' ? NONE : { kind: 'startTyping' };
 
   const mod = (e.ctrlKey || e.metaKey) && !e.altKey;
+  if (ctx.place === 'note' && e.key === ' ' && e.ctrlKey && !e.altKey && !e.metaKey && !ctx.editing) return { kind: 'pick' };
   if (mod && e.code === 'KeyZ') return { kind: e.shiftKey ? 'redo' : 'undo' };
   if (mod && !e.shiftKey && e.code === 'KeyY') return { kind: 'redo' };
   if (altLetter(e, 'KeyN')) return { kind: 'addNote' };
@@ -158,9 +159,8 @@ export function keyAction(e: KeyPress, ctx: KeyContext): KeyAction {
   if (e.key === 'Dead') return ctx.place === 'note' && !ctx.mayEdit ? { kind: 'refuse' } : { kind: 'startTyping' };
   const text = typedText(e);
   if (text === null) return NONE;
-  // A lone space is how people press a thing that has focus, not the start of a sentence: on a
-  // note, that picks it.
-  if (text === ' ' && !ctx.editing) return ctx.place === 'note' && plain && !e.shiftKey ? { kind: 'pick' } : { kind: 'ignore' };
+  // A lone space is how people press a thing that has focus, not the start of a sentence.
+  if (text === ' ' && !ctx.editing) return { kind: 'ignore' };
   if (ctx.place === 'note' && !ctx.mayEdit) return { kind: 'refuse' };
   return { kind: 'type', text };
 }

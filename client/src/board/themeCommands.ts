@@ -97,7 +97,7 @@ export function makeThemeCommands(ctx: BoardContextValue): ThemeCommands {
       const ui = useUi.getState();
       const ids = notesToGroup(ui.pickedNoteIds, ui.selectedNoteId);
       if (ids.length < 2) {
-        tell('Pick two notes or more to group: Shift-click them, or press Space on each. Then choose Group.');
+        tell('Pick two notes or more to group: Shift-click them, or press Control and Space on each. Then choose Group.');
         return;
       }
       // Picked notes already in one theme, with others: the others join it.

@@ -46,7 +46,7 @@ export interface UiState {
   sideBySide: boolean;
   /** The facilitator console beside the board (facilitators only); hidden for a projector. */
   consoleOpen: boolean;
-  /** Notes picked for grouping (Shift- or Ctrl-click, or Space), in the order picked. */
+  /** Notes picked for grouping (Shift- or Ctrl-click, or Ctrl+Space), in the order picked. */
   pickedNoteIds: readonly string[];
   /** The theme whose name is being written. */
   renamingThemeId: string | null;

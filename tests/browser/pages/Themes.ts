@@ -111,10 +111,10 @@ export class Themes {
     await this.titleInput.waitFor({ state: 'detached' });
   }
 
-  /** Picks a note for grouping with Space, as a keyboard user would. */
+  /** Picks a note for grouping with Ctrl+Space, as a keyboard user would. */
   async pickWithKeyboard(noteId: string): Promise<void> {
     const note = await this.board.select(noteId);
-    await note.press(' ');
+    await note.press('Control+Space');
     await this.page.locator(`${byTestId('board.note', ['data-note-id', noteId])}[data-picked="true"]`).waitFor();
   }
 

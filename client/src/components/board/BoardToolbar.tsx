@@ -127,7 +127,7 @@ export function BoardToolbar() {
             <li>Arrow keys nudge a selected note.</li>
             <li><kbd>Alt</kbd>+<kbd>M</kbd> opens “Move to zone…”.</li>
             <li><kbd>Alt</kbd>+<kbd>N</kbd> adds a note to the zone in view.</li>
-            <li><kbd>Space</kbd> (or Shift-click) picks notes; <kbd>Alt</kbd>+<kbd>G</kbd> groups them into a theme.</li>
+            <li><kbd>Ctrl</kbd>+<kbd>Space</kbd> (or Shift-click) picks notes; <kbd>Alt</kbd>+<kbd>G</kbd> groups them into a theme.</li>
             <li>On a theme, arrow keys move it with its notes; <kbd>Enter</kbd> renames it; <kbd>Delete</kbd> ungroups it.</li>
             <li><kbd>Delete</kbd> removes (with undo).</li>
             <li><kbd>Ctrl</kbd>/<kbd>Cmd</kbd>+<kbd>Z</kbd> and <kbd>Shift</kbd>+<kbd>Ctrl</kbd>/<kbd>Cmd</kbd>+<kbd>Z</kbd> undo and redo.</li>

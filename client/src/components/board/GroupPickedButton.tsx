@@ -1,7 +1,7 @@
 import { useThemeCommands } from '../../board/themeCommands';
 import { useUi } from '../../state/ui';
 
-/** "Group" for the notes picked with Shift-click or Space, and a way to put them all back. */
+/** "Group" for the notes picked with Shift-click or Ctrl+Space, and a way to put them all back. */
 export function GroupPickedButton() {
   const picked = useUi((s) => s.pickedNoteIds.length);
   const themes = useThemeCommands();

@@ -16,7 +16,7 @@ const NUDGE_BIG = 50;
 
 /**
  * The keys of a focused note, as the key map decides them (board/keyMap.ts): typing writes on
- * the end of its words, arrows nudge it, Enter edits, Alt+M moves it, Delete removes it, Space
+ * the end of its words, arrows nudge it, Enter edits, Alt+M moves it, Delete removes it, Ctrl+Space
  * picks it for grouping. Keys the whole board handles (undo, Alt+N, Alt+G) are left to bubble.
  * Whether the person may change the note is the commands' to decide and say.
  */
