@@ -176,7 +176,6 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           {track && ` ${scaleWords(track, stored.x)}`}
           {picked && ' Picked for grouping.'}
         </span>
-        {!alone && <NoteMarks note={note} tabbable={selected} />}
         {editing && mayEdit ? (
           <NoteEditor noteId={note.id} />
         ) : (
@@ -184,6 +183,8 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
             {note.text}
           </div>
         )}
+        {/* After the words, so that Tab from the note reaches them first. */}
+        {!alone && <NoteMarks note={note} tabbable={selected} />}
         {detailed && (
           <div className="note-footer">
             <span className="note-author" data-testid="board.note.author">
