@@ -60,13 +60,15 @@ export function BoardCanvas({ frame, scale, offset, primary }: Props) {
 
   const cursors = useMemo(() => peerList.filter((p) => (p.frame === null ? primary : p.frame === frame.id)), [peerList, primary, frame]);
 
-  // Selection and editing of a note that no longer exists end with it.
+  // Selection, picking and editing of a note that no longer exists end with it.
   useEffect(() => {
     const ui = useUi.getState();
     if (ui.selectedNoteId && !snapshot.byId.has(ui.selectedNoteId)) ui.select(null);
     if (ui.editingNoteId && !snapshot.byId.has(ui.editingNoteId)) ui.stopEditing();
     if (ui.noteMenu && !snapshot.byId.has(ui.noteMenu.noteId)) ui.closeNoteMenu();
     if (ui.moveDialogNoteId && !snapshot.byId.has(ui.moveDialogNoteId)) ui.closeMoveDialog();
+    if (ui.groupDialogNoteId && !snapshot.byId.has(ui.groupDialogNoteId)) ui.closeGroupDialog();
+    if (ui.pickedNoteIds.some((id) => !snapshot.byId.has(id))) ui.setPicked(ui.pickedNoteIds.filter((id) => snapshot.byId.has(id)));
   }, [snapshot]);
 
   const toBoard = useCallback(
