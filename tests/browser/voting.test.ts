@@ -3,6 +3,7 @@ import { useWorkshop, type Person } from './support/workshop.js';
 import { expectNoA11yViolations } from './support/axe.js';
 import { artifactPath } from './support/artifacts.js';
 import { Voting } from './pages/Voting.js';
+import { Stars } from './pages/Stars.js';
 
 const workshop = useWorkshop('voting');
 const { needSteps, newPerson } = workshop;
@@ -13,7 +14,7 @@ let ben: Person;
 const vote = new Map<Person, Voting>();
 const notes: Record<string, string> = {};
 
-describe('a dot-vote: hidden tallies while open, a ranked result for everyone once closed', () => {
+describe('stars, and a dot-vote: hidden tallies while open, a ranked result for everyone once closed', () => {
   it('opens at the gap analysis, where the console puts the vote first', async () => {
     fay = await newPerson('Fay');
     const joinCode = await workshop.host(fay, { title: 'What matters most', template: 'cultural-web', phase: 'gap' });
@@ -39,8 +40,22 @@ describe('a dot-vote: hidden tallies while open, a ranked result for everyone on
     workshop.reached(1);
   });
 
-  it('lets each person cast their dots, refuses one too many on a note, and shows the facilitator a count only', async () => {
+  it('lets the facilitator star a note, a mark everyone sees, which others cannot set', async () => {
     needSteps(1);
+    const fayStars = new Stars(fay.page, fay.board);
+    const amaraStars = new Stars(amara.page, amara.board);
+    expect(await fayStars.toggle(notes.thanks!)).toBe(true);
+    await amaraStars.waitForStarred(notes.thanks!);
+    expect(await amaraStars.markShown(notes.thanks!)).toBe(true);
+    expect(await amaraStars.offered(notes.thanks!)).toBe(false);
+    await expectNoA11yViolations(amara.page, `[data-testid="board.note"][data-note-id="${notes.thanks!}"]`);
+    await fayStars.toggleWithMenu(notes.thanks!);
+    await amaraStars.waitForStarred(notes.thanks!, false);
+    workshop.reached(1.5);
+  });
+
+  it('lets each person cast their dots, refuses one too many on a note, and shows the facilitator a count only', async () => {
+    needSteps(1.5);
     await vote.get(fay)!.open({ dots: 3, most: 2 });
     for (const p of [amara, ben]) await vote.get(p)!.waitForLeft(3);
     expect(await amara.board.page.getByTestId('vote.banner.left').textContent()).toContain('Vote: 3 of 3 dots left');
