@@ -49,6 +49,17 @@ describe('a theme drawn as a block', () => {
     expect(t.rect.y).toBeGreaterThanOrEqual(40);
   });
 
+  it('keeps clear of the themes drawn before it, however many are in the way', () => {
+    const overlaps = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
+      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    const drawn: { x: number; y: number; w: number; h: number }[] = [];
+    for (const place of [{ x: 0.3, y: 0.2 }, { x: 0.3, y: 0.25 }, { x: 0.32, y: 0.2 }]) {
+      const t = arrangeTheme(wide, place, ['a', 'b'], box, 1, drawn);
+      for (const r of drawn) expect(overlaps(t.rect, r)).toBe(false);
+      drawn.push(t.rect);
+    }
+  });
+
   it('says which points are inside its box', () => {
     const t = arrangeTheme(wide, { x: 0.5, y: 0.5 }, ['a'], box);
     expect(rectContains(t.rect, t.at.get('a')!)).toBe(true);

@@ -21,7 +21,7 @@ export interface ThemeArrangement {
 /**
  * A theme drawn as one compact block: its name on top, its notes below in a small grid of short
  * notes, centred where the theme was put, kept inside the zone's box and below the zones' names
- * (`keepClear`) where it would cover one. Only the drawing moves
+ * and the themes drawn before it (`keepClear`) where it would cover one. Only the drawing moves
  * notes; where each was put stays in the document, and the result depends on the theme alone, so
  * everyone sees the same block.
  */
@@ -46,9 +46,14 @@ export function arrangeTheme(
   // Inside the zone's box where it fits; a block larger than the box keeps its top left corner in.
   const x = Math.max(b.x, Math.min(c.x - w / 2, b.x + b.w - w));
   let y = Math.max(b.y, Math.min(c.y - h / 2, b.y + b.h - h));
-  // Below a zone's name it would cover, where the zone has the room.
-  for (const r of keepClear) {
-    if (x < r.x + r.w && r.x < x + w && y < r.y + r.h && r.y < y + h) y = Math.max(y, Math.min(r.y + r.h + GAP, b.y + b.h - h));
+  // Below a zone's name or a theme drawn before it that it would cover, where the zone has the
+  // room. Moving below one may cover another, so it looks again until nothing moves it.
+  for (let pass = 0; pass <= keepClear.length; pass++) {
+    const before = y;
+    for (const r of keepClear) {
+      if (x < r.x + r.w && r.x < x + w && y < r.y + r.h && r.y < y + h) y = Math.max(y, Math.min(r.y + r.h + GAP, b.y + b.h - h));
+    }
+    if (y === before) break;
   }
   const at = new Map<string, Point>();
   noteIds.forEach((id, i) => {

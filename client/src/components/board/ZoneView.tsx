@@ -1,5 +1,5 @@
 import { Fragment, memo, useContext, useId, useMemo, type CSSProperties } from 'react';
-import { notePositionToBoard, shapeBounds, zoneAt, type NoteView, type Point, type Zone, type ZoneShape } from '@balcony/shared';
+import { notePositionToBoard, shapeBounds, zoneAt, type NoteView, type Point, type Rect, type Zone, type ZoneShape } from '@balcony/shared';
 import { NamesContext, useAccess, useBoard, useFrame } from '../../board/BoardContext';
 import { arrangeNotes, labelPlacement, labelRect, labelZoom, noteBox, noteZoom } from '../../board/layout';
 import { arrangeMarkers, scaleTrack } from '../../board/scale';
@@ -72,7 +72,13 @@ export const ZoneView = memo(function ZoneView({ zone, index, emphasis, notes, r
     const ids = new Set(themes.map((t) => t.id));
     const members = new Map<string, string[]>();
     for (const n of notes) if (n.themeId && ids.has(n.themeId)) members.set(n.themeId, [...(members.get(n.themeId) ?? []), n.id]);
-    return themes.map((t) => ({ theme: t, ...arrangeTheme(zone, t, members.get(t.id) ?? [], box, noteZoomNow, labels), count: members.get(t.id)?.length ?? 0 }));
+    // In id order, each below those before it where they would meet, so two themes never cover each other's notes.
+    const drawn: Rect[] = [];
+    return themes.map((t) => {
+      const arranged = arrangeTheme(zone, t, members.get(t.id) ?? [], box, noteZoomNow, [...labels, ...drawn]);
+      drawn.push(arranged.rect);
+      return { theme: t, ...arranged, count: members.get(t.id)?.length ?? 0 };
+    });
     // notes and themes are read through their keys, which change whenever a place or a theme does.
   }, [zone, placedKey, themeKey, box.w, box.h, noteZoomNow, labels]);
   const inTheme = useMemo(() => {
