@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
+import { ChoiceDialog } from './ChoiceDialog';
 import { frameOfZone, zoneById } from '@balcony/shared';
 import { useAccess, useBoard, useNotes } from '../../board/BoardContext';
 import { focusNoteNow } from '../../board/commands';
@@ -32,15 +33,6 @@ export function GroupDialog() {
     if (noteId && !access.write) useUi.getState().closeGroupDialog();
   }, [noteId, access]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLButtonElement>('[data-testid^="groupDialog."]')?.focus();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   const closeNow = () => {
     if (ref.current?.open) ref.current.close();
     useUi.getState().closeGroupDialog();
@@ -50,33 +42,18 @@ export function GroupDialog() {
     if (noteId) focusNoteNow(noteId);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
-    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.move-option')];
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const last = buttons.length - 1;
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? last : e.key === 'ArrowDown' ? (i + 1) % buttons.length : (i - 1 + buttons.length) % buttons.length;
-    e.preventDefault();
-    buttons[next]?.focus();
-  };
-
   const label = (zoneId: string) => zoneById(frame, zoneId)?.label ?? '';
   const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text || 'Empty note');
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog move-dialog"
-      data-testid={open ? 'groupDialog' : undefined}
-      aria-labelledby="group-dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        cancel();
-      }}
-      onKeyDown={onKeyDown}
-      onClick={(e) => {
-        if (e.target === e.currentTarget) cancel();
-      }}
+    <ChoiceDialog
+      dialogRef={ref}
+      open={open}
+      testId="groupDialog"
+      titleId="group-dialog-title"
+      optionSelector=".move-option"
+      initialFocus={(options) => options.find((b) => b.dataset.testid?.startsWith('groupDialog.'))}
+      onCancel={cancel}
     >
       {open && note && (
         <div className="dialog-body">
@@ -139,6 +116,6 @@ export function GroupDialog() {
           </div>
         </div>
       )}
-    </dialog>
+    </ChoiceDialog>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
+import { ChoiceDialog } from './ChoiceDialog';
 import { frameOfZone, zoneById } from '@balcony/shared';
 import { useAccess, useBoard, useNotes } from '../../board/BoardContext';
 import { moveNoteToZone } from '../../board/actions';
@@ -23,18 +24,6 @@ export function MoveDialog() {
   useEffect(() => {
     if (noteId && !access.write) useUi.getState().closeMoveDialog();
   }, [noteId, access]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      const buttons = [...dialog.querySelectorAll<HTMLButtonElement>('[data-testid="moveDialog.zone"]')];
-      (buttons.find((b) => b.getAttribute('aria-current') !== 'true') ?? buttons[0])?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
 
   /**
    * Closes the dialog now, not on the next render: while a modal dialog is open the rest of the
@@ -69,37 +58,15 @@ export function MoveDialog() {
     close();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
-    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[data-testid="moveDialog.zone"]')];
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next =
-      e.key === 'Home'
-        ? 0
-        : e.key === 'End'
-          ? buttons.length - 1
-          : e.key === 'ArrowDown'
-            ? (i + 1) % buttons.length
-            : (i - 1 + buttons.length) % buttons.length;
-    e.preventDefault();
-    buttons[next]?.focus();
-  };
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog move-dialog"
-      data-testid={open ? 'moveDialog' : undefined}
-      aria-labelledby="move-dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-      onKeyDown={onKeyDown}
-      onClick={(e) => {
-        // A click on the backdrop lands on the dialog element itself.
-        if (e.target === e.currentTarget) close();
-      }}
+    <ChoiceDialog
+      dialogRef={ref}
+      open={open}
+      testId="moveDialog"
+      titleId="move-dialog-title"
+      optionSelector='[data-testid="moveDialog.zone"]'
+      initialFocus={(options) => options.find((b) => b.getAttribute('aria-current') !== 'true')}
+      onCancel={close}
     >
       {open && note && (
         <div className="dialog-body">
@@ -138,6 +105,6 @@ export function MoveDialog() {
           </div>
         </div>
       )}
-    </dialog>
+    </ChoiceDialog>
   );
 }
