@@ -109,6 +109,24 @@ export const ZoneView = memo(function ZoneView({ zone, index, emphasis, notes, r
     transform: place.middle ? 'translateY(-50%)' : undefined,
   };
 
+  /** One note as drawn here: loose at its place, or in its theme's block in a shorter box. */
+  const card = (note: NoteView, at: Point, size: { w: number; h: number; cascade: boolean }) => (
+    <NoteCard
+      key={note.id}
+      note={note}
+      zone={zone}
+      authorName={nameOf(note.authorId)}
+      selected={selectedNoteId === note.id}
+      editing={editingNoteId === note.id}
+      remoteDrag={remoteDrags.get(note.id) ?? null}
+      drawnX={at.x}
+      drawnY={at.y}
+      cascade={size.cascade}
+      boxW={size.w}
+      boxH={size.h}
+    />
+  );
+
   return (
     <div
       className={`zone zone-${index % 2 ? 'odd' : 'even'} zone-kind-${zone.shape.kind}${count === 0 ? ' is-empty' : ''}${drawn.cascade ? ' is-cascade' : ''} is-${emphasis}${track ? ' is-scale' : ''}`}
@@ -192,48 +210,17 @@ export const ZoneView = memo(function ZoneView({ zone, index, emphasis, notes, r
         {zone.prompt}
         {track && ` ${scaleDescription(track)}`}
       </span>
-      {notes.map((note) => {
-        if (inTheme.has(note.id)) return null;
-        const at = drawnAt.get(note.id) ?? notePositionToBoard(zone, note);
-        return (
-          <NoteCard
-            key={note.id}
-            note={note}
-            zone={zone}
-            authorName={nameOf(note.authorId)}
-            selected={selectedNoteId === note.id}
-            editing={editingNoteId === note.id}
-            remoteDrag={remoteDrags.get(note.id) ?? null}
-            drawnX={at.x}
-            drawnY={at.y}
-            cascade={drawn.cascade}
-            boxW={noteWidth}
-            boxH={noteHeight}
-          />
-        );
-      })}
+      {notes.map((note) =>
+        inTheme.has(note.id)
+          ? null
+          : card(note, drawnAt.get(note.id) ?? notePositionToBoard(zone, note), { w: noteWidth, h: noteHeight, cascade: drawn.cascade }),
+      )}
       {grouped.map((g) => (
         <Fragment key={g.theme.id}>
           <ThemeGroup theme={g.theme} zone={zone} rect={g.rect} count={g.count} />
           {notes.map((note) => {
             const at = g.at.get(note.id);
-            if (!at) return null;
-            return (
-              <NoteCard
-                key={note.id}
-                note={note}
-                zone={zone}
-                authorName={nameOf(note.authorId)}
-                selected={selectedNoteId === note.id}
-                editing={editingNoteId === note.id}
-                remoteDrag={remoteDrags.get(note.id) ?? null}
-                drawnX={at.x}
-                drawnY={at.y}
-                cascade={false}
-                boxW={g.box.w / noteZoomNow}
-                boxH={g.box.h / noteZoomNow}
-              />
-            );
+            return at ? card(note, at, { w: g.box.w / noteZoomNow, h: g.box.h / noteZoomNow, cascade: false }) : null;
           })}
         </Fragment>
       ))}
