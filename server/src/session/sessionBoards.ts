@@ -76,7 +76,7 @@ export class SessionBoards {
         if (notes.length > 0) boards.push({ owner, room, notes });
       }
       const onShared = getNotes(shared.doc);
-      let room = LIMITS.notesPerBoard - onShared.size;
+      let space = LIMITS.notesPerBoard - onShared.size;
       const moving: { owner: string; note: NoteView }[] = [];
       const done = new Map<Room, string[]>();
       for (const { owner, room: board, notes } of boards) {
@@ -84,8 +84,8 @@ export class SessionBoards {
         for (const note of notes) {
           // A note left empty says nothing: it is cleared away, not revealed.
           if (onShared.has(note.id) || note.text.trim() === '') ids.push(note.id);
-          else if (room > 0) {
-            room--;
+          else if (space > 0) {
+            space--;
             moving.push({ owner, note });
             ids.push(note.id);
           }

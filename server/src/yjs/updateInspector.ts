@@ -442,23 +442,15 @@ class Inspection {
       const place = this.placeOf(entry);
       if (place.at === 'entry') gone[place.kind]++;
     }
-    if (made.note > 0) {
-      const entries = (this.roots.note as unknown as { _map: Map<string, Y.Item> })._map;
-      if (entries.size + newKeys.note > LIMITS.noteEntriesPerBoard) {
-        throw new Refusal('limit', `a board keeps at most ${LIMITS.noteEntriesPerBoard} notes over its life, deleted ones included`);
+    const live = { note: this.ctx.liveNotes, theme: this.roots.theme.size };
+    const most = { note: LIMITS.notesPerBoard, theme: LIMITS.themesPerBoard };
+    for (const kind of ['note', 'theme'] as const) {
+      if (made[kind] === 0) continue;
+      const entries = (this.roots[kind] as unknown as { _map: Map<string, Y.Item> })._map;
+      if (entries.size + newKeys[kind] > LIMITS.noteEntriesPerBoard) {
+        throw new Refusal('limit', `a board keeps at most ${LIMITS.noteEntriesPerBoard} ${kind}s over its life, deleted ones included`);
       }
-      if (this.ctx.liveNotes + made.note - gone.note > LIMITS.notesPerBoard) {
-        throw new Refusal('limit', `the board holds at most ${LIMITS.notesPerBoard} notes`);
-      }
-    }
-    if (made.theme > 0) {
-      const entries = (this.roots.theme as unknown as { _map: Map<string, Y.Item> })._map;
-      if (entries.size + newKeys.theme > LIMITS.noteEntriesPerBoard) {
-        throw new Refusal('limit', `a board keeps at most ${LIMITS.noteEntriesPerBoard} themes over its life, deleted ones included`);
-      }
-      if (this.roots.theme.size + made.theme - gone.theme > LIMITS.themesPerBoard) {
-        throw new Refusal('limit', `the board holds at most ${LIMITS.themesPerBoard} themes`);
-      }
+      if (live[kind] + made[kind] - gone[kind] > most[kind]) throw new Refusal('limit', `the board holds at most ${most[kind]} ${kind}s`);
     }
   }
 
