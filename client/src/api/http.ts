@@ -5,9 +5,15 @@ import {
   type ErrorCode,
   type JoinBody,
   type JoinLockResponse,
+  type ExportFormat,
   type JoinResponse,
+  type OutcomeRecord,
+  type Retention,
   type SessionView,
+  type SnapshotListResponse,
+  type SnapshotSummary,
 } from '@balcony/shared';
+import { fallbackFilename, filenameFromDisposition } from '../outcome/exports';
 
 /** A failed request: `code` is the server's error code, or `network` when no answer came. */
 export class ApiError extends Error {
@@ -30,7 +36,7 @@ function retryAfterOf(res: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
-async function request<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+async function send(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.body) headers.set('Content-Type', 'application/json');
   if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
@@ -40,8 +46,8 @@ async function request<T>(path: string, init: RequestInit & { token?: string } =
   } catch {
     throw new ApiError('network', 'No answer from the server.', 0);
   }
-  const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
+    const body: unknown = await res.json().catch(() => null);
     const parsed = errorBodySchema.safeParse(body);
     if (parsed.success) {
       const { code, message, field, path } = parsed.data.error;
@@ -49,7 +55,13 @@ async function request<T>(path: string, init: RequestInit & { token?: string } =
     }
     throw new ApiError(res.status >= 500 ? 'internal' : 'network', `The server answered ${res.status}.`, res.status);
   }
-  return body as T;
+  return res;
+}
+
+async function request<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const res = await send(path, init);
+  // 204 and the like carry no body.
+  return (await res.json().catch(() => null)) as T;
 }
 
 export function createSession(body: CreateSessionBody): Promise<CreateSessionResponse> {
@@ -71,4 +83,42 @@ export function setJoinLock(sessionId: string, token: string, locked: boolean): 
     token,
     body: JSON.stringify({ locked }),
   });
+}
+
+const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
+
+/** How long the session is kept after its last activity (facilitator only). */
+export function setRetention(sessionId: string, token: string, days: number): Promise<Retention> {
+  return request(`${sessionPath(sessionId)}/retention`, { method: 'PUT', token, body: JSON.stringify({ days }) });
+}
+
+/** Deletes the session for good (facilitator only); every token of it stops working. */
+export async function deleteSession(sessionId: string, token: string): Promise<void> {
+  await send(sessionPath(sessionId), { method: 'DELETE', token });
+}
+
+export async function listSnapshots(sessionId: string, token: string): Promise<SnapshotSummary[]> {
+  return (await request<SnapshotListResponse>(`${sessionPath(sessionId)}/snapshots`, { token })).snapshots;
+}
+
+/** Takes a snapshot now (facilitator only). */
+export function takeSnapshot(sessionId: string, token: string): Promise<SnapshotSummary> {
+  return request(`${sessionPath(sessionId)}/snapshots`, { method: 'POST', token, body: '{}' });
+}
+
+export function getRecord(snapshotId: string, token: string): Promise<OutcomeRecord> {
+  return request(`/api/snapshots/${encodeURIComponent(snapshotId)}`, { token });
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** One export of a snapshot, as a file with the name the server gave it. */
+export async function fetchExport(snapshotId: string, token: string, format: ExportFormat, title: string, frame?: string): Promise<DownloadedFile> {
+  const query = new URLSearchParams({ format, ...(frame ? { frame } : {}) });
+  const res = await send(`/api/snapshots/${encodeURIComponent(snapshotId)}/export?${query}`, { token });
+  const blob = await res.blob();
+  return { blob, filename: filenameFromDisposition(res.headers.get('Content-Disposition')) ?? fallbackFilename(title, format) };
 }

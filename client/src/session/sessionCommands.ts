@@ -39,6 +39,8 @@ export function commandFailureWords(failure: CommandFailure): string {
       return 'A session needs a facilitator. Make someone else a facilitator first.';
     case 'vote_limit':
       return failure.error.message;
+    case 'session_ended':
+      return 'This session has ended, so nothing can be changed. Its record is kept as it was.';
     case 'not_found':
       return 'That is no longer part of this session. The screen now shows how things are.';
     case 'invalid_command':
