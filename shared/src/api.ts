@@ -82,6 +82,14 @@ export const participantSummarySchema = z.object({
 });
 export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
 
+/** How long a session is kept after its last activity, and when that runs out. */
+export const retentionSchema = z.object({
+  days: z.number().int(),
+  lastActivityAt: z.number().int(),
+  expiresAt: z.number().int(),
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
 export const sessionViewSchema = z.object({
   sessionId: z.string(),
   title: z.string(),
@@ -92,6 +100,9 @@ export const sessionViewSchema = z.object({
   participants: z.array(participantSummarySchema),
   /** Whether the join code still lets new people in. */
   joinLocked: z.boolean(),
+  /** When the facilitator ended it; null while it runs. */
+  endedAt: z.number().int().nullable(),
+  retention: retentionSchema,
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
@@ -110,3 +121,46 @@ export const templateListResponseSchema = z.object({
   ),
 });
 export type TemplateListResponse = z.infer<typeof templateListResponseSchema>;
+
+/** Why a snapshot was taken: the session moved to another phase, a facilitator asked, or it ended. */
+export const SNAPSHOT_REASONS = ['phase', 'manual', 'end'] as const;
+export const snapshotReasonSchema = z.enum(SNAPSHOT_REASONS);
+export type SnapshotReason = z.infer<typeof snapshotReasonSchema>;
+
+/**
+ * A snapshot as listed. `phaseId` is the phase whose work it holds: for a phase change, the phase
+ * being left; otherwise the phase the session was in.
+ */
+export const snapshotSummarySchema = z.object({
+  snapshotId: z.string(),
+  takenAt: z.number().int(),
+  reason: snapshotReasonSchema,
+  phaseId: z.string(),
+  final: z.boolean(),
+});
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
+
+/** `GET /api/sessions/:sessionId/snapshots`, oldest first. */
+export const snapshotListResponseSchema = z.object({ snapshots: z.array(snapshotSummarySchema) });
+export type SnapshotListResponse = z.infer<typeof snapshotListResponseSchema>;
+
+/** `POST /api/sessions/:sessionId/snapshots` takes no fields; it answers 201 with the new snapshot. */
+export const takeSnapshotBodySchema = z.object({}).strict();
+
+/** The formats `GET /api/snapshots/:snapshotId/export?format=` offers. */
+export const EXPORT_FORMATS = ['md', 'csv', 'json', 'pdf', 'svg', 'png'] as const;
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export const exportQuerySchema = z.object({
+  format: exportFormatSchema,
+  /** For svg and png: one frame's picture; every frame, one under another, when absent. */
+  frame: z.string().min(1).max(40).optional(),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+
+
+/** `PUT /api/sessions/:sessionId/retention` (facilitator). */
+export const retentionBodySchema = z.object({ days: z.number().int().min(1).max(LIMITS.retentionDaysMax) });
+export type RetentionBody = z.infer<typeof retentionBodySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sessionRoleSchema, voteSetupSchema } from './sessionState.js';
+import { actionFieldsInputSchema } from './actions.js';
 
 /**
  * What a client asks of the session, on the control socket: `socket.emit('command', command, ack)`.
@@ -35,11 +36,23 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('vote.cast'), targetId: id }),
   /** Takes one of the sender's dots off a target. */
   z.strictObject({ type: z.literal('vote.retract'), targetId: id }),
+  /** Writes an action: in the template's actions phase, or any time by a facilitator. */
+  z.strictObject({ type: z.literal('action.add'), ...actionFieldsInputSchema.shape }),
+  /** Changes an action's fields; a field left out stays, null clears it. */
+  z.strictObject({ type: z.literal('action.update'), actionId: id, ...actionFieldsInputSchema.partial().shape }),
+  z.strictObject({ type: z.literal('action.remove'), actionId: id }),
+  /**
+   * Takes the sender's own note off the board and out of every snapshot of the session, until the
+   * session ends.
+   */
+  z.strictObject({ type: z.literal('note.withdraw'), noteId: id }),
+  /** Ends the session: the final snapshot is taken, the board turns read-only, the code stops working. */
+  z.strictObject({ type: z.literal('session.end') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
 
-export const COMMAND_ERROR_CODES = ['invalid_command', 'forbidden', 'not_found', 'last_facilitator', 'vote_limit', 'internal'] as const;
+export const COMMAND_ERROR_CODES = ['invalid_command', 'forbidden', 'not_found', 'last_facilitator', 'vote_limit', 'session_ended', 'internal'] as const;
 export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
 
 export const commandAckSchema = z.union([

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'unknown_event',
   'invalid_template',
   'protocol_mismatch',
+  'session_ended',
   'internal',
 ] as const;
 
@@ -50,5 +51,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unknown_event: 400,
   invalid_template: 422,
   protocol_mismatch: 400,
+  session_ended: 409,
   internal: 500,
 };

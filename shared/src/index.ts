@@ -18,3 +18,6 @@ export * from './board/record.js';
 export * from './board/migrations.js';
 export * from './board/restore.js';
 export * from './board/geometry.js';
+export * from './actions.js';
+export * from './outcome/record.js';
+export * from './outcome/derive.js';

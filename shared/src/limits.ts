@@ -14,6 +14,15 @@ export const LIMITS = {
   /** Dots one person may be given in a vote, and may put on one target. */
   dotsPerPersonMax: 20,
   notesPerBoard: 2_000,
+  /** An action's words, its owner's free name and its stakeholder, in UTF-16 units. */
+  actionTextMax: 300,
+  actionNameMax: 80,
+  actionsPerSession: 100,
+  /** Notes one action may be linked to. */
+  actionLinksMax: 20,
+  /** How long a session is kept after its last activity, unless its facilitator says otherwise. */
+  retentionDaysDefault: 90,
+  retentionDaysMax: 3650,
   /** Notes a board may have held over its life: Yjs keeps one entry per note id, deleted or not. */
   noteEntriesPerBoard: 10_000,
   /** Largest WebSocket frame the board endpoint accepts. */
@@ -30,4 +39,4 @@ export const LIMITS = {
 export const PROTOCOL_VERSION = 1;
 
 /** Version of the board document schema, kept in `meta.schemaVersion`. */
-export const BOARD_SCHEMA_VERSION = 3;
+export const BOARD_SCHEMA_VERSION = 4;

@@ -9,6 +9,7 @@ export const READ_ONLY_REASONS = {
   presenterOnly: 'The presenter writes in this phase',
   facilitatorOnly: 'The facilitator writes in this phase',
   notYourPhase: 'Others write in this phase',
+  ended: 'The session has ended',
 } as const;
 export type ReadOnlyCode = keyof typeof READ_ONLY_REASONS;
 
@@ -48,12 +49,13 @@ export function roleIn(state: Pick<SessionState, 'roles'>, participantId: string
   return state.roles[participantId] ?? joinedAs;
 }
 
-/** boardAccess for one person in a session's state. */
+/** boardAccess for one person in a session's state; once the session has ended, nobody writes. */
 export function accessIn(
   template: Template,
-  state: Pick<SessionState, 'phase' | 'roles' | 'locked'>,
+  state: Pick<SessionState, 'phase' | 'roles' | 'locked'> & { endedAt?: number | null },
   participantId: string,
   joinedAs?: SessionRole,
 ): BoardAccess {
+  if (state.endedAt != null) return readOnly('ended');
   return boardAccess(currentPhase(template, state), roleIn(state, participantId, joinedAs), state.locked);
 }

@@ -19,6 +19,10 @@ describe('session state', () => {
       pauseRequests: [],
       privateCounts: {},
       vote: null,
+      closedVotes: [],
+      phaseLog: [{ phaseId: 'welcome', at: 0 }],
+      actions: [],
+      endedAt: null,
     });
     expect(parseSessionState(JSON.stringify(state))).toEqual(state);
   });
@@ -95,7 +99,7 @@ describe('session state', () => {
     });
 
     it('reads a state stored before votes and private writing with none of either', () => {
-      expect(parseSessionState('{"joinLocked":false}')).toMatchObject({ anonymous: false, privateCounts: {}, vote: null });
+      expect(parseSessionState('{"joinLocked":false}')).toMatchObject({ anonymous: false, privateCounts: {}, vote: null, closedVotes: [], phaseLog: [], actions: [], endedAt: null });
     });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { zoneIdSchema, type Template } from './templates/format.js';
+import { actionSchema } from './actions.js';
 
 /**
  * What changes while a session runs, kept by the server in the store with a version that goes up
@@ -54,6 +55,19 @@ export const storedVoteSchema = z.object({
 });
 export type StoredVote = z.infer<typeof storedVoteSchema>;
 
+/** A closed vote's results, kept for the record after the next vote opens. */
+export const closedVoteSchema = z.object({
+  id: z.string(),
+  phaseId: z.string(),
+  setup: voteSetupSchema,
+  results: z.array(voteResultSchema),
+});
+export type ClosedVote = z.infer<typeof closedVoteSchema>;
+
+/** When the session entered a phase: the record says how long each took. */
+export const phaseEntrySchema = z.object({ phaseId: z.string(), at: z.number().int() });
+export type PhaseEntry = z.infer<typeof phaseEntrySchema>;
+
 export const sessionStateSchema = z.object({
   /** The facilitator closed joining: the join code admits nobody new. */
   joinLocked: z.boolean(),
@@ -74,6 +88,14 @@ export const sessionStateSchema = z.object({
   privateCounts: z.record(z.string(), z.number().int().nonnegative()),
   /** The current or last vote; null before the first. */
   vote: storedVoteSchema.nullable(),
+  /** Every vote closed so far, oldest first. */
+  closedVotes: z.array(closedVoteSchema),
+  /** Each time the session entered a phase, oldest first. */
+  phaseLog: z.array(phaseEntrySchema),
+  /** The group's actions, in the order written. */
+  actions: z.array(actionSchema),
+  /** When the facilitator ended the session: the board is read-only and the code admits nobody. */
+  endedAt: z.number().int().nullable(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -97,7 +119,7 @@ export const sessionStateViewSchema = sessionStateSchema.extend({ vote: voteView
 export type SessionStateView = z.infer<typeof sessionStateViewSchema>;
 
 /** The state a new session starts in: its first phase, the timer set to it and stopped. */
-export function initialSessionState(template: Template, facilitatorId: string, anonymous = false): SessionState {
+export function initialSessionState(template: Template, facilitatorId: string, anonymous = false, now = 0): SessionState {
   const first = template.phases[0]!;
   return {
     joinLocked: false,
@@ -111,6 +133,10 @@ export function initialSessionState(template: Template, facilitatorId: string, a
     pauseRequests: [],
     privateCounts: {},
     vote: null,
+    closedVotes: [],
+    phaseLog: [{ phaseId: first.id, at: now }],
+    actions: [],
+    endedAt: null,
   };
 }
 
@@ -144,6 +170,10 @@ const FIELDS_ADDED_SINCE: Omit<SessionState, 'joinLocked'> = {
   anonymous: false,
   privateCounts: {},
   vote: null,
+  closedVotes: [],
+  phaseLog: [],
+  actions: [],
+  endedAt: null,
 };
 
 /** Reads a stored state; a field a newer server added and this one does not know is dropped. */

@@ -14,6 +14,8 @@ import {
   moveNote,
   moveTheme,
   notesOfTheme,
+  recordedBoard,
+  setNoteNoRecord,
   setNoteStarred,
   setNoteText,
   setThemeTitle,
@@ -32,7 +34,7 @@ describe('board document ops', () => {
     doc.on('update', (u: Uint8Array) => updates.push(u));
     addNote(doc, { ...base, id: 'a', text: 'Huddles on Monday', createdAt: 5 });
     expect(updates).toHaveLength(1);
-    expect(readNote('a', getNotes(doc).get('a')!)).toEqual({ ...base, id: 'a', text: 'Huddles on Monday', createdAt: 5, themeId: null, starred: false });
+    expect(readNote('a', getNotes(doc).get('a')!)).toEqual({ ...base, id: 'a', text: 'Huddles on Monday', createdAt: 5, themeId: null, starred: false, noRecord: false });
   });
 
   it('edits text with the smallest change, so a concurrent edit elsewhere survives', () => {
@@ -145,5 +147,26 @@ describe('board document ops', () => {
       setNoteStarred(doc, 'a', false);
       expect(getNotes(doc).get('a')!.has('starred')).toBe(false);
     });
+  });
+});
+
+describe('recordedBoard', () => {
+  it('holds every note but those marked "don\'t record", and no byte of their words, even as history', () => {
+    const doc = new Y.Doc();
+    const note = (id: string, text: string) => addNote(doc, { id, text, zone: 'stories', x: 0.5, y: 0.5, color: '#FFE98F', authorId: 'amara', createdAt: 1 });
+    note('kept', 'We celebrate leavers');
+    note('withheld', 'Said about a named colleague');
+    note('edited', 'First draft of a worry');
+    setNoteText(doc, 'edited', 'Second thoughts');
+    setNoteNoRecord(doc, 'withheld', true);
+    const filed = recordedBoard(doc);
+    expect(listNotes(filed).map((n) => [n.id, n.text]).sort()).toEqual([
+      ['edited', 'Second thoughts'],
+      ['kept', 'We celebrate leavers'],
+    ]);
+    const bytes = Buffer.from(Y.encodeStateAsUpdate(filed)).toString('latin1');
+    expect(bytes).not.toContain('named colleague');
+    expect(bytes).not.toContain('First draft');
+    expect(getMeta(filed).get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
   });
 });

@@ -203,3 +203,36 @@ export function setNoteStarred(doc: Y.Doc, id: string, starred: boolean): void {
   if (starred) note.set('starred', true);
   else note.delete('starred');
 }
+
+/** Marks a note "don't record" (left out of snapshots and exports), or takes the mark off. */
+export function setNoteNoRecord(doc: Y.Doc, id: string, noRecord: boolean): void {
+  const note = getNotes(doc).get(id);
+  if (!note || (note.get('noRecord') === true) === noRecord) return;
+  if (noRecord) note.set('noRecord', true);
+  else note.delete('noRecord');
+}
+
+/**
+ * A fresh board holding what may be filed of this one: every note not marked "don't record", with
+ * the themes that still hold a note or held none. Built anew rather than copied, so that no
+ * deleted or withheld text survives in it as Yjs history.
+ */
+export function recordedBoard(doc: Y.Doc, keep: (note: NoteView) => boolean = (n) => !n.noRecord): Y.Doc {
+  const out = new Y.Doc({ gc: true });
+  const notes = listNotes(doc).filter(keep);
+  const themes = listThemes(doc);
+  const held = new Set(notes.map((n) => n.themeId).filter((t) => t !== null));
+  const grouped = new Set(listNotes(doc).map((n) => n.themeId).filter((t) => t !== null));
+  out.transact(() => {
+    getMeta(out).set('schemaVersion', BOARD_SCHEMA_VERSION);
+    const outThemes = getThemes(out);
+    for (const t of themes) {
+      // A theme whose every note was withheld says nothing worth filing, and its title may say too much.
+      if (grouped.has(t.id) && !held.has(t.id)) continue;
+      outThemes.set(t.id, themeMapOf(t));
+    }
+    const outNotes = getNotes(out);
+    for (const n of notes) outNotes.set(n.id, noteMapOf({ ...n, themeId: n.themeId && outThemes.has(n.themeId) ? n.themeId : null }));
+  });
+  return out;
+}

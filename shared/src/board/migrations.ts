@@ -46,4 +46,13 @@ export const BOARD_MIGRATIONS: readonly BoardMigration[] = [
       return [];
     },
   },
+  {
+    from: 3,
+    name: 'do-not-record',
+    // Version 4 adds the optional note field `noRecord`. No version 3 note holds it, so nothing
+    // changes; a version 3 reader must refuse a board whose notes may carry it.
+    up() {
+      return [];
+    },
+  },
 ];

@@ -46,7 +46,8 @@ export const ANONYMOUS_AUTHOR = '@anonymous';
  * - `access`: `author` fields belong to the note's author (and facilitators); `group` fields are
  *   arranging the board, which anyone who may write does; `star` is the presenter's (and
  *   facilitators'); `fixed` fields are set once, when the note is made, and never change.
- * - `optional`: the field may be absent (and removed); absent reads as `themeId: null`, `starred: false`.
+ * - `optional`: the field may be absent (and removed); absent reads as `themeId: null`,
+ *   `starred: false`, `noRecord: false`.
  */
 export const NOTE_RECORD = {
   text: { holder: 'text', access: 'author', optional: false, schema: noteTextSchema },
@@ -60,6 +61,11 @@ export const NOTE_RECORD = {
   themeId: { holder: 'value', access: 'group', optional: true, schema: themeIdSchema },
   /** Starred by the presenter of a learning circle (schema version 3). */
   starred: { holder: 'value', access: 'star', optional: true, schema: z.boolean() },
+  /**
+   * "Don't record": seen live, left out of every snapshot and export (schema version 4). Some
+   * things are said to be heard, not filed.
+   */
+  noRecord: { holder: 'value', access: 'author', optional: true, schema: z.boolean() },
 } as const satisfies FieldTable;
 
 export type NoteField = keyof typeof NOTE_RECORD;
@@ -82,18 +88,20 @@ const noteValuesSchema = z.strictObject({
   createdAt: NOTE_RECORD.createdAt.schema,
   themeId: NOTE_RECORD.themeId.schema.nullable().default(null),
   starred: NOTE_RECORD.starred.schema.default(false),
+  noRecord: NOTE_RECORD.noRecord.schema.default(false),
 });
 
 /** A plain, read-only view of a note for rendering and for derived records. */
 export type NoteView = z.infer<typeof noteValuesSchema> & { id: NoteId };
 
 /** What a writer gives to make a note; the text may start empty, and it starts in no theme, unstarred. */
-export type NewNote = Omit<NoteView, 'text' | 'id' | 'authorId' | 'themeId' | 'starred'> & {
+export type NewNote = Omit<NoteView, 'text' | 'id' | 'authorId' | 'themeId' | 'starred' | 'noRecord'> & {
   id: string;
   authorId: string;
   text?: string;
   themeId?: string | null;
   starred?: boolean;
+  noRecord?: boolean;
 };
 
 export type NoteMap = Y.Map<unknown>;
@@ -119,5 +127,11 @@ export function readNote(id: string, note: NoteMap): NoteView | null {
 /** Builds the map of a new note, every field as the record holds it. */
 export function noteMapOf(n: NewNote): NoteMap {
   // An optional field is held only when it says something: no theme and no star are absence.
-  return entryMapOf(NOTE_RECORD, { ...n, text: n.text ?? '', themeId: n.themeId || undefined, starred: n.starred || undefined });
+  return entryMapOf(NOTE_RECORD, {
+    ...n,
+    text: n.text ?? '',
+    themeId: n.themeId || undefined,
+    starred: n.starred || undefined,
+    noRecord: n.noRecord || undefined,
+  });
 }

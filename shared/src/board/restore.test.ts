@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BOARD_SCHEMA_VERSION } from '../limits.js';
-import { addNote, getMeta, getNotes, getThemes, groupNotes, listNotes, setNoteStarred } from './document.js';
+import { addNote, getMeta, getNotes, getThemes, groupNotes, listNotes, setNoteNoRecord, setNoteStarred } from './document.js';
 import { BOARD_MIGRATIONS } from './migrations.js';
 import { BoardTooNewError, restoreBoard } from './restore.js';
 
@@ -44,24 +44,25 @@ describe('board migrations', () => {
     expect(Y.encodeStateAsUpdate(fresh).byteLength).toBeLessThan(before);
   });
 
-  it('2 → 3 (themes-and-stars): a version 2 board keeps every note, and takes themes and stars after', () => {
+  it('2 → 4 (themes-and-stars, do-not-record): a version 2 board keeps every note, and takes themes, stars and the mark after', () => {
     const doc = new Y.Doc();
     getMeta(doc).set('schemaVersion', 2);
     addNote(doc, { ...base, id: 'a', text: 'We debrief after visits' });
     const report = restoreBoard(doc, { zoneIds, write: true });
-    expect(report).toMatchObject({ fromVersion: 2, toVersion: 3, migrated: [], repaired: [], dropped: [] });
-    expect(getMeta(doc).get('schemaVersion')).toBe(3);
+    expect(report).toMatchObject({ fromVersion: 2, toVersion: 4, migrated: [], repaired: [], dropped: [] });
+    expect(getMeta(doc).get('schemaVersion')).toBe(4);
     groupNotes(doc, { id: 't', title: 'Learning', zone: 'stories', x: 0.1, y: 0.1, color: '#FFE98F' }, ['a']);
     setNoteStarred(doc, 'a', true);
+    setNoteNoRecord(doc, 'a', true);
     expect(restoreBoard(doc, { zoneIds, write: true })).toMatchObject({ repaired: [], dropped: [], droppedThemes: [] });
-    expect(listNotes(doc)[0]).toMatchObject({ id: 'a', themeId: 't', starred: true });
+    expect(listNotes(doc)[0]).toMatchObject({ id: 'a', themeId: 't', starred: true, noRecord: true });
   });
 
-  it('1 → 3: a version 1 board passes both steps in order', () => {
+  it('1 → 4: a version 1 board passes every step in order', () => {
     const doc = versionOneBoard();
     const report = restoreBoard(doc, { zoneIds, write: true });
-    expect(report).toMatchObject({ fromVersion: 1, toVersion: 3, dropped: [] });
-    expect(getMeta(doc).get('schemaVersion')).toBe(3);
+    expect(report).toMatchObject({ fromVersion: 1, toVersion: 4, dropped: [] });
+    expect(getMeta(doc).get('schemaVersion')).toBe(4);
     expect(listNotes(doc).map((n) => n.text)).toEqual(['We debrief after visits', 'hi']);
   });
 

@@ -70,13 +70,40 @@ export const phaseSchema = z.strictObject({
   voting: z.boolean(),
   /** Zones this phase works in (highlighted); empty means the whole frame. */
   zones: z.array(zoneIdSchema),
+  /** The phase in which the group writes its actions on the actions panel. */
+  actions: z.boolean().optional(),
 });
 export type Phase = z.infer<typeof phaseSchema>;
+
+/**
+ * What a section of the outcome record shows. `notes`, `starred`, `themes`, `paradigms` and
+ * `scale` read the zones the section names (all of the template's when it names none); `votes`
+ * lists every closed vote's results and `priorities` the `top` items of the last one.
+ */
+export const OUTCOME_KINDS = ['summary', 'participants', 'phases', 'notes', 'starred', 'themes', 'votes', 'priorities', 'paradigms', 'scale', 'actions'] as const;
+export const outcomeKindSchema = z.enum(OUTCOME_KINDS);
+export type OutcomeKind = z.infer<typeof outcomeKindSchema>;
 
 export const outcomeSectionSchema = z.strictObject({
   id: z.string().min(1).max(40),
   label: z.string().min(1).max(120),
+  /** Absent in templates written before sections said what they show: they read as `notes`. */
+  kind: outcomeKindSchema.optional(),
+  zones: z.array(zoneIdSchema).max(40).optional(),
+  /** How many items a `priorities` section lists (three when absent). */
+  top: z.number().int().min(1).max(20).optional(),
 });
+export type OutcomeSection = z.infer<typeof outcomeSectionSchema>;
+
+/**
+ * What an action may be linked to beyond notes and themes: in the cultural web, the element (a
+ * zone of `elementFrame`) it works on, and the stakeholder to influence.
+ */
+export const actionFieldsSchema = z.strictObject({
+  elementFrame: idSchema.optional(),
+  stakeholder: z.boolean().optional(),
+});
+export type ActionFields = z.infer<typeof actionFieldsSchema>;
 
 /** The version of the template format this code reads; a file of another version is refused. */
 export const TEMPLATE_FORMAT_VERSION = 2;
@@ -90,6 +117,7 @@ export const templateSchema = z
     frames: z.array(frameSchema).min(1).max(8),
     phases: z.array(phaseSchema).min(1).max(30),
     outcome: z.array(outcomeSectionSchema).max(20),
+    actionFields: actionFieldsSchema.optional(),
   })
   .superRefine((t, ctx) => {
     const frames = new Set<string>();
@@ -117,6 +145,15 @@ export const templateSchema = z
         }
       });
     });
+    t.outcome.forEach((section, i) => {
+      section.zones?.forEach((z, j) => {
+        if (!zones.has(z)) ctx.addIssue({ code: 'custom', message: `unknown zone ${z}`, path: ['outcome', i, 'zones', j] });
+      });
+    });
+    const elementFrame = t.actionFields?.elementFrame;
+    if (elementFrame !== undefined && !frames.has(elementFrame)) {
+      ctx.addIssue({ code: 'custom', message: `unknown frame ${elementFrame}`, path: ['actionFields', 'elementFrame'] });
+    }
   });
 export type Template = z.infer<typeof templateSchema>;
 
@@ -143,4 +180,15 @@ export function resolveTarget(t: Template, target: string): { frame: Frame; zone
   if (frame) return { frame, zone: null };
   const of = frameOfZone(t, target);
   return of ? { frame: of, zone: of.zones.find((z) => z.id === target)! } : null;
+}
+
+/** The zones an action's element may name: those of the template's element frame, if it has one. */
+export function actionElements(t: Template): Zone[] {
+  const id = t.actionFields?.elementFrame;
+  return id ? (frameById(t, id)?.zones ?? []) : [];
+}
+
+/** Whether actions are written in this phase. */
+export function isActionsPhase(t: Template, phaseId: string): boolean {
+  return t.phases.find((p) => p.id === phaseId)?.actions === true;
 }

@@ -38,7 +38,7 @@ export function listTemplates(): Template[] {
   return TEMPLATE_IDS.map((id) => TEMPLATES[id]);
 }
 
-export { templateSchema, templateZones, frameOfZone, frameById, resolveTarget } from './format.js';
+export { templateSchema, templateZones, frameOfZone, frameById, resolveTarget, actionElements, isActionsPhase, OUTCOME_KINDS } from './format.js';
 export { TEMPLATE_FORMAT_VERSION } from './format.js';
 export { parseTemplateJson, type TemplateProblem } from './parse.js';
-export type { Template, Zone, ZoneShape, ZoneScale, Phase, PhaseWriter, Frame } from './format.js';
+export type { Template, Zone, ZoneShape, ZoneScale, Phase, PhaseWriter, Frame, OutcomeSection, OutcomeKind, ActionFields } from './format.js';
