@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeWords, dateWords, dayWords, expiryAfter, retentionWords } from './words';
+import { dateTimeWords, dateWords, dayWords, expiryAfter, ownerWords, retentionWords } from './words';
 
 describe('dayWords', () => {
   it('writes a due date as people do, without a time zone moving it', () => {
@@ -31,5 +31,16 @@ describe('retentionWords', () => {
   it('says one day in the singular', () => {
     const last = new Date(2026, 0, 1, 12).getTime();
     expect(retentionWords({ days: 1, lastActivityAt: last, expiresAt: expiryAfter(last, 1) })).toBe('Kept until 2 January 2026 — 1 day after the last activity');
+  });
+});
+
+describe('ownerWords', () => {
+  const names = new Map([['p-amara', 'Amara']]);
+  it('names the owner, or says there is none', () => {
+    expect(ownerWords({ kind: 'participant', participantId: 'p-amara' }, names, 'p-ben')).toBe('Amara');
+    expect(ownerWords({ kind: 'participant', participantId: 'p-ben' }, names, 'p-ben')).toBe('You');
+    expect(ownerWords({ kind: 'name', name: 'Dee' }, names, 'p-ben')).toBe('Dee');
+    expect(ownerWords(null, names, 'p-ben')).toBe('No one yet');
+    expect(ownerWords({ kind: 'participant', participantId: 'p-gone' }, names, 'p-ben')).toBe('Someone who left');
   });
 });

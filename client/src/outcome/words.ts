@@ -1,4 +1,4 @@
-import type { ActionStatus, Retention, SnapshotReason } from '@balcony/shared';
+import type { Action, ActionStatus, Retention, SnapshotReason } from '@balcony/shared';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -44,4 +44,12 @@ export function retentionWords(r: Retention): string {
 /** When a session would run out if kept this many days after its last activity. */
 export function expiryAfter(lastActivityAt: number, days: number): number {
   return lastActivityAt + days * 24 * 60 * 60 * 1000;
+}
+
+/** Who owns an action, in words. */
+export function ownerWords(owner: Action['owner'], names: ReadonlyMap<string, string>, me: string): string {
+  if (owner === null) return 'No one yet';
+  if (owner.kind === 'name') return owner.name;
+  if (owner.participantId === me) return 'You';
+  return names.get(owner.participantId) ?? 'Someone who left';
 }

@@ -24,6 +24,7 @@ import { SharePanel } from '../components/board/SharePanel';
 import { NoteMenu } from '../components/board/NoteMenu';
 import { MoveDialog } from '../components/board/MoveDialog';
 import { GroupDialog } from '../components/board/GroupDialog';
+import { WithdrawDialog } from '../components/board/WithdrawDialog';
 import { VoteBanner } from '../components/board/VoteBanner';
 import { VoteResults } from '../components/board/VoteResults';
 import { LiveRegion } from '../components/board/LiveRegion';
@@ -33,6 +34,7 @@ import { PhaseBar } from '../components/session/PhaseBar';
 import { PrivacyBar } from '../components/session/PrivacyBar';
 import { SessionEvents } from '../components/session/SessionEvents';
 import { FacilitatorConsole } from '../components/console/FacilitatorConsole';
+import { ActionsPanel } from '../components/actions/ActionsPanel';
 import { useDocumentTitle } from './useDocumentTitle';
 
 export function BoardPage() {
@@ -259,6 +261,7 @@ function BoardSession({ stored }: { stored: StoredSession }) {
   const connProblem = useStore(runtime?.conn.problem ?? NULL_STORE);
   const shareOpen = useUi((s) => s.shareOpen);
   const consoleOpen = useUi((s) => s.consoleOpen);
+  const actionsOpen = useUi((s) => s.actionsOpen);
 
   async function leave() {
     const conn = runtime?.conn;
@@ -303,10 +306,12 @@ function BoardSession({ stored }: { stored: StoredSession }) {
           {/* One side panel at a time: the join code, shown large, takes the console's place. */}
           {isFacilitator && shareOpen && <SharePanel joinCode={stored.joinCode ?? null} />}
           {isFacilitator && !shareOpen && consoleOpen && <FacilitatorConsole people={people} />}
+          {actionsOpen && <ActionsPanel people={people} />}
         </div>
         <NoteMenu />
         <MoveDialog />
         <GroupDialog />
+        <WithdrawDialog />
         <LiveRegion />
         <BoardShortcuts />
         <SessionEvents />

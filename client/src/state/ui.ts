@@ -46,12 +46,16 @@ export interface UiState {
   sideBySide: boolean;
   /** The facilitator console beside the board (facilitators only); hidden for a projector. */
   consoleOpen: boolean;
+  /** The actions panel beside the board; it opens by itself as the actions phase begins. */
+  actionsOpen: boolean;
   /** Notes picked for grouping (Shift- or Ctrl-click, or Ctrl+Space), in the order picked. */
   pickedNoteIds: readonly string[];
   /** The theme whose name is being written. */
   renamingThemeId: string | null;
   /** The note "Group with…" is open for. */
   groupDialogNoteId: string | null;
+  /** The note whose withdrawal waits for its writer to confirm. */
+  withdrawNoteId: string | null;
   /** Why the server refused this person's last dot, until the next one goes through. */
   voteProblem: string | null;
   /** The vote whose results this person put away. */
@@ -76,11 +80,13 @@ export interface UiState {
   showFrame: (frameId: string | null) => void;
   setSideBySide: (on: boolean) => void;
   setConsoleOpen: (open: boolean) => void;
+  setActionsOpen: (open: boolean) => void;
   setPicked: (noteIds: readonly string[]) => void;
   startRenamingTheme: (themeId: string) => void;
   stopRenamingTheme: () => void;
   openGroupDialog: (noteId: string) => void;
   closeGroupDialog: () => void;
+  askWithdraw: (noteId: string | null) => void;
   setVoteProblem: (problem: string | null) => void;
   hideResults: (voteId: string | null) => void;
   reset: () => void;
@@ -101,9 +107,11 @@ const initial = {
   viewFrameId: null,
   sideBySide: false,
   consoleOpen: true,
+  actionsOpen: false,
   pickedNoteIds: [] as readonly string[],
   renamingThemeId: null,
   groupDialogNoteId: null,
+  withdrawNoteId: null,
   voteProblem: null,
   hiddenResultsVoteId: null,
 } satisfies Partial<UiState>;
@@ -135,11 +143,13 @@ export const useUi = create<UiState>()((set, get) => ({
   showFrame: (frameId) => set({ viewFrameId: frameId }),
   setSideBySide: (on) => set({ sideBySide: on }),
   setConsoleOpen: (open) => set({ consoleOpen: open }),
+  setActionsOpen: (open) => set({ actionsOpen: open }),
   setPicked: (noteIds) => set({ pickedNoteIds: noteIds }),
   startRenamingTheme: (themeId) => set({ renamingThemeId: themeId, noteMenu: null }),
   stopRenamingTheme: () => set({ renamingThemeId: null }),
   openGroupDialog: (noteId) => set({ groupDialogNoteId: noteId, noteMenu: null, selectedNoteId: noteId }),
   closeGroupDialog: () => set({ groupDialogNoteId: null }),
+  askWithdraw: (noteId) => set({ withdrawNoteId: noteId, noteMenu: null }),
   setVoteProblem: (problem) => set({ voteProblem: problem }),
   hideResults: (voteId) => set({ hiddenResultsVoteId: voteId }),
   // On a phone the console would push the board off the screen: it starts hidden there.

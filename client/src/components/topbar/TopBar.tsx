@@ -4,6 +4,7 @@ import { useUi } from '../../state/ui';
 import { PresenceList } from './PresenceList';
 import { ConnectionBadge } from './ConnectionBadge';
 import { SessionMenu } from './SessionMenu';
+import { ActionsToggle } from '../actions/ActionsToggle';
 
 export interface Person {
   participantId: string;
@@ -40,6 +41,7 @@ export function TopBar({ title, people, onLeave }: Props) {
       <PresenceList people={people} me={me.participantId} />
       <div className="topbar-actions">
         <ConnectionBadge />
+        <ActionsToggle />
         {isFacilitator && (
           <button
             type="button"

@@ -1,0 +1,111 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { isActionsPhase, type ActionFieldsInput, type Command } from '@balcony/shared';
+import { useBoard, useSessionState } from '../../board/BoardContext';
+import { commandFailureWords } from '../../session/sessionCommands';
+import { EMPTY_DRAFT } from '../../outcome/actionForm';
+import { mayWriteActions } from '../../outcome/actionRights';
+import { useUi } from '../../state/ui';
+import type { Person } from '../topbar/TopBar';
+import { ActionForm } from './ActionForm';
+import { ActionItem } from './ActionItem';
+import { useActionViewer } from './useActionViewer';
+import '../../styles/actions.css';
+
+/**
+ * The group's actions, for everyone: what was agreed, who does it and by when. Those who may write
+ * actions (in the actions phase, or the facilitator) add and change them here; an owner marks
+ * their own done. What the server refuses is said next to what was tried.
+ */
+export function ActionsPanel({ people }: { people: readonly Person[] }) {
+  const { conn, template, announcer } = useBoard();
+  const state = useSessionState();
+  const viewer = useActionViewer();
+  const [adding, setAdding] = useState(false);
+  const [said, setSaid] = useState('');
+  const addRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  const mayWrite = mayWriteActions(template, viewer);
+  const actionsPhase = isActionsPhase(template, state.phase.id);
+
+  const send = useCallback(
+    async (command: Command, done: string) => {
+      const result = await conn.command(command);
+      if (!result.ok) return commandFailureWords(result);
+      setSaid(done);
+      announcer.say(done);
+      return null;
+    },
+    [conn, announcer],
+  );
+
+  const hide = () => {
+    useUi.getState().setActionsOpen(false);
+    document.querySelector<HTMLElement>('[data-testid="topbar.actions"]')?.focus();
+  };
+
+  return (
+    <aside className={`actions-panel${actionsPhase ? ' is-prominent' : ''}`} data-testid="actions.panel" aria-labelledby={`${id}-title`}>
+      <div className="console-head">
+        <h2 id={`${id}-title`}>Actions</h2>
+        <button type="button" className="button" data-testid="actions.hide" onClick={hide}>
+          Hide
+        </button>
+      </div>
+      <p className="hint" data-testid="actions.hint">
+        {viewer.ended
+          ? 'The session has ended: these are the actions as they were agreed.'
+          : mayWrite
+            ? actionsPhase
+              ? 'Write the next steps the group agrees, each with who does it and by when.'
+              : 'As facilitator you can write actions at any time.'
+            : 'Actions are written in the actions phase. You can read them here at any time.'}
+      </p>
+      <p className="visually-hidden" role="status">
+        {said}
+      </p>
+      {state.actions.length === 0 ? (
+        <p className="action-empty" data-testid="actions.empty">
+          No actions yet.
+        </p>
+      ) : (
+        <ol className="action-list" data-testid="actions.list">
+          {state.actions.map((a) => (
+            <ActionItem
+              key={a.id}
+              action={a}
+              people={people}
+              send={send}
+              remove={(actionId) => send({ type: 'action.remove', actionId }, 'Action removed.')}
+            />
+          ))}
+        </ol>
+      )}
+      {mayWrite &&
+        (adding ? (
+          <ActionForm
+            initial={EMPTY_DRAFT}
+            people={people}
+            submitLabel="Add action"
+            onCancel={() => {
+              setAdding(false);
+              requestAnimationFrame(() => addRef.current?.focus());
+            }}
+            onSubmit={async (fields: ActionFieldsInput) => {
+              const refused = await send({ type: 'action.add', ...fields }, 'Action added.');
+              if (!refused) {
+                setAdding(false);
+                requestAnimationFrame(() => addRef.current?.focus());
+              }
+              return refused;
+            }}
+          />
+        ) : (
+          <div className="console-buttons">
+            <button ref={addRef} type="button" className="button button-primary" data-testid="actions.add" onClick={() => setAdding(true)}>
+              Add action
+            </button>
+          </div>
+        ))}
+    </aside>
+  );
+}
