@@ -6,6 +6,7 @@ import {
   moveNote,
   notePositionToBoard,
   setNoteColor,
+  setNoteNoRecord,
   setNoteText,
   shapeBounds,
   shapeContains,
@@ -136,6 +137,11 @@ export function removeNote(conn: BoardDoc, noteId: string): void {
 
 export function recolorNote(conn: BoardDoc, noteId: string, color: string): void {
   asOneStep(conn, () => setNoteColor(conn.doc, noteId, color));
+}
+
+/** Marks a note "don't record" (seen live, left out of snapshots and exports), or takes the mark off. */
+export function markNoRecord(conn: BoardDoc, noteId: string, noRecord: boolean): void {
+  asOneStep(conn, () => setNoteNoRecord(conn.doc, noteId, noRecord));
 }
 
 export function editNoteText(conn: BoardDoc, noteId: string, text: string): void {

@@ -111,6 +111,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   const classes = [
     'note',
     alone && 'is-private',
+    note.noRecord && 'is-no-record',
     selected && 'is-selected',
     picked && 'is-picked',
     editing && 'is-editing',
@@ -142,6 +143,7 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
         data-picked={picked || undefined}
         data-theme-id={note.themeId ?? undefined}
         data-starred={note.starred || undefined}
+        data-no-record={note.noRecord || undefined}
         aria-keyshortcuts={mayEdit ? 'Enter Alt+M Delete' : access.write ? 'Alt+M' : undefined}
         style={style}
         onFocus={(e) => {
@@ -176,6 +178,12 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
           {track && ` ${scaleWords(track, stored.x)}`}
           {picked && ' Picked for grouping.'}
         </span>
+        {/* In words, not by colour or border alone: it stays on the board but out of the record. */}
+        {note.noRecord && (
+          <span className="note-no-record" data-testid="board.note.noRecord">
+            Not recorded
+          </span>
+        )}
         {editing && mayEdit ? (
           <NoteEditor noteId={note.id} />
         ) : (

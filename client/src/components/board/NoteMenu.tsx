@@ -2,9 +2,10 @@ import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 
 import { createPortal } from 'react-dom';
 import { NOTE_COLORS } from '@balcony/shared';
 import { NamesContext, useAccess, useBoard, useNotes } from '../../board/BoardContext';
-import { recolorNote } from '../../board/actions';
+import { markNoRecord, recolorNote } from '../../board/actions';
 import { useCommands } from '../../board/commands';
-import { mayEditNote, noteDescription } from '../../board/noteRights';
+import { isOwnNote, mayEditNote, noteDescription } from '../../board/noteRights';
+import { isPrivateNote } from '../../board/notesIndex';
 import { useUi } from '../../state/ui';
 import { focusMenuItem } from './menuKeys';
 import { NoteMenuGrouping } from './NoteMenuGrouping';
@@ -96,6 +97,8 @@ export function NoteMenu() {
 
   if (!menu || !note || !access.write) return null;
   const mayEdit = mayEditNote(me, note, access);
+  // Withdrawing takes a note out of the shared board and its snapshots; a private one is only here.
+  const mayWithdraw = isOwnNote(me, note) && !isPrivateNote(note);
 
   return createPortal(
     <div
@@ -121,6 +124,9 @@ export function NoteMenu() {
           {noteDescription(me, note, nameOf(note.authorId), access)}
         </p>
       )}
+      <span id={`${hintId}-record`} hidden>
+        Seen on the board, left out of snapshots and exports.
+      </span>
       <div role="menu" aria-label="Note actions" aria-describedby={mayEdit ? undefined : hintId}>
         {mayEdit && (
           <button
@@ -177,6 +183,40 @@ export function NoteMenu() {
             );
           })}
         </div>
+        {mayEdit && (
+          <button
+            type="button"
+            role="menuitemcheckbox"
+            aria-checked={note.noRecord}
+            aria-describedby={`${hintId}-record`}
+            className="menu-item"
+            data-testid="note.menu.noRecord"
+            onClick={() => {
+              markNoRecord(boardOf(note.id), note.id, !note.noRecord);
+              announcer.say(note.noRecord ? 'This note will be recorded.' : 'Not recorded: this note stays on the board but is left out of snapshots and exports.');
+              close('note');
+            }}
+          >
+            Don’t record
+            {note.noRecord && (
+              <span className="menu-check" aria-hidden="true">
+                ✓
+              </span>
+            )}
+          </button>
+        )}
+        {mayWithdraw && (
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item menu-danger"
+            data-testid="note.menu.withdraw"
+            aria-haspopup="dialog"
+            onClick={() => useUi.getState().askWithdraw(note.id)}
+          >
+            Withdraw my note…
+          </button>
+        )}
         {mayEdit && (
           <button
             type="button"
