@@ -11,11 +11,13 @@ import { PeoplePanel } from './PeoplePanel';
 import { RevealPanel } from './RevealPanel';
 import { ParticipationPanel } from './ParticipationPanel';
 import { VotePanel } from './VotePanel';
+import { SnapshotsPanel } from './SnapshotsPanel';
+import { EndSessionPanel } from './EndSessionPanel';
 
 /**
  * The facilitator's side panel on their own board (UX.md): the phase and its timer and script,
  * every phase, raised hands and pause requests, the board's lock and follow-me, people and their
- * roles, and who has written. Every part is a section with a heading, worked by keyboard; what
+ * roles, who has written, snapshots and ending the session. Every part is a section with a heading, worked by keyboard; what
  * the server refuses is said in one polite status line at the top.
  */
 export function FacilitatorConsole({ people }: { people: readonly Person[] }) {
@@ -61,6 +63,8 @@ export function FacilitatorConsole({ people }: { people: readonly Person[] }) {
       <BoardControls run={run} />
       <PeoplePanel people={people} run={run} />
       <ParticipationPanel people={people} />
+      <SnapshotsPanel />
+      <EndSessionPanel />
     </aside>
   );
 }
