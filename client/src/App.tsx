@@ -3,6 +3,7 @@ import './api/zodConfig';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { BoardPage } from './pages/BoardPage';
+import { RecordPage } from './pages/RecordPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';
 import { Opening } from './components/start/Opening';
@@ -28,6 +29,7 @@ export function App({ arrival }: { arrival?: Arrival }) {
           <Route path="/" element={<RoutedStartPage />} />
           <Route path="/join/:code" element={<RoutedStartPage />} />
           <Route path="/s/:sessionId" element={<BoardPage />} />
+          <Route path="/s/:sessionId/record" element={<RecordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Arrive>

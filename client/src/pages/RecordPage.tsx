@@ -1,0 +1,169 @@
+import { useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { loadSession } from '../session/storage';
+import { takeSnapshot } from '../api/http';
+import { apiFailureWords } from '../outcome/apiWords';
+import { dateTimeWords, dayWords, REASON_WORDS } from '../outcome/words';
+import { RecordSectionView } from '../components/record/RecordSectionView';
+import { DownloadButtons } from '../components/record/DownloadButtons';
+import { useDocumentTitle } from './useDocumentTitle';
+import { useRecord, type RecordLoad } from './useRecord';
+import '../styles/record.css';
+
+/**
+ * The outcome record of a session as a page to read, print and download: the final snapshot
+ * once the session has ended, else the latest one, labelled a draft. `?snapshot=` opens another.
+ */
+export function RecordPage() {
+  const { sessionId = '' } = useParams();
+  const stored = useMemo(() => loadSession(sessionId), [sessionId]);
+  if (!stored) {
+    return (
+      <main className="message-page">
+        <h1>This device isn't part of this session</h1>
+        <p>Only the people in a session can open its record. Open it on the device you joined with.</p>
+        <p>
+          <Link className="button button-primary" to="/">
+            Go to the start page
+          </Link>
+        </p>
+      </main>
+    );
+  }
+  return <RecordOf key={sessionId} sessionId={sessionId} token={stored.token} fallbackTitle={stored.title} />;
+}
+
+function RecordOf({ sessionId, token, fallbackTitle }: { sessionId: string; token: string; fallbackTitle: string }) {
+  const [params] = useSearchParams();
+  const [reloads, setReloads] = useState(0);
+  const wanted = params.get('snapshot');
+  const load = useRecord(sessionId, token, wanted, reloads);
+  const title = load.kind === 'ready' ? load.record.title : fallbackTitle || 'Session';
+  useDocumentTitle(`Record: ${title}`);
+  const boardPath = `/s/${encodeURIComponent(sessionId)}`;
+
+  if (load.kind === 'loading') {
+    return (
+      <main className="message-page" aria-busy="true">
+        <h1>Opening the record…</h1>
+      </main>
+    );
+  }
+  if (load.kind === 'problem') {
+    return (
+      <main className="message-page" role="alert">
+        <h1>The record could not be opened</h1>
+        <p data-testid="record.problem">{load.message}</p>
+        <p>
+          <Link className="button button-primary" to={load.unauthorized ? '/' : boardPath}>
+            {load.unauthorized ? 'Go to the start page' : 'Back to the board'}
+          </Link>
+        </p>
+      </main>
+    );
+  }
+  if (load.kind === 'none') return <NoSnapshotYet load={load} sessionId={sessionId} token={token} onTaken={() => setReloads((n) => n + 1)} />;
+
+  const { record, snapshot, snapshots } = load;
+  const draft = !snapshot.final;
+  return (
+    <div className="record-page">
+      <nav className="record-nav" aria-label="Record">
+        <Link className="button" to={boardPath} data-testid="record.back">
+          Back to the board
+        </Link>
+      </nav>
+      <main className="record-main" data-testid="record.page" data-snapshot-id={snapshot.snapshotId} data-final={snapshot.final}>
+        <header className="record-head">
+          <p className={`record-label${draft ? ' is-draft' : ''}`} data-testid="record.label">
+            {draft ? 'Draft — the session was still running when this snapshot was taken' : 'Final record'}
+          </p>
+          <h1 data-testid="record.title">{record.title}</h1>
+          <dl className="record-facts">
+            <div>
+              <dt>Date</dt>
+              <dd>{dayWords(record.date)}</dd>
+            </div>
+            <div>
+              <dt>Template</dt>
+              <dd>{record.template.name}</dd>
+            </div>
+            <div>
+              <dt>Snapshot</dt>
+              <dd>
+                {dateTimeWords(record.takenAt)} · {REASON_WORDS[snapshot.reason]} · in {record.phase.name}
+              </dd>
+            </div>
+          </dl>
+        </header>
+        {record.sections.map((s) => (
+          <RecordSectionView key={s.id} section={s} record={record} />
+        ))}
+        <DownloadButtons snapshotId={snapshot.snapshotId} token={token} title={record.title} />
+        {snapshots.length > 1 && <OtherSnapshots sessionId={sessionId} snapshots={snapshots} current={snapshot.snapshotId} />}
+      </main>
+    </div>
+  );
+}
+
+function OtherSnapshots({ sessionId, snapshots, current }: { sessionId: string; snapshots: Extract<RecordLoad, { kind: 'ready' }>['snapshots']; current: string }) {
+  return (
+    <section className="record-others" aria-labelledby="record-others-title">
+      <h2 id="record-others-title">Other snapshots</h2>
+      <ul className="record-plain">
+        {[...snapshots].reverse().map((s) => (
+          <li key={s.snapshotId}>
+            {s.snapshotId === current ? (
+              <span aria-current="page">
+                {dateTimeWords(s.takenAt)} · {REASON_WORDS[s.reason]} (shown)
+              </span>
+            ) : (
+              <Link to={`/s/${encodeURIComponent(sessionId)}/record?snapshot=${encodeURIComponent(s.snapshotId)}`}>
+                {dateTimeWords(s.takenAt)} · {REASON_WORDS[s.reason]}
+                {s.final && ' · final'}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function NoSnapshotYet({ load, sessionId, token, onTaken }: { load: Extract<RecordLoad, { kind: 'none' }>; sessionId: string; token: string; onTaken: () => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const facilitator = load.view.role === 'facilitator';
+  return (
+    <main className="message-page">
+      <h1>No record yet</h1>
+      <p>A record is made from a snapshot of the board. The first is taken when the session moves to its next phase{facilitator ? ', or when you take one' : ''}.</p>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p className="record-buttons">
+        {facilitator && (
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="record.takeSnapshot"
+            onClick={async () => {
+              try {
+                await takeSnapshot(sessionId, token);
+                onTaken();
+              } catch (err) {
+                setProblem(apiFailureWords(err, 'The snapshot was not taken.'));
+              }
+            }}
+          >
+            Take a snapshot now
+          </button>
+        )}
+        <Link className="button" to={`/s/${encodeURIComponent(sessionId)}`}>
+          Back to the board
+        </Link>
+      </p>
+    </main>
+  );
+}
