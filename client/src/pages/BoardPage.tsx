@@ -33,6 +33,7 @@ import { FrameTabs } from '../components/board/FrameTabs';
 import { PhaseBar } from '../components/session/PhaseBar';
 import { PrivacyBar } from '../components/session/PrivacyBar';
 import { SessionEvents } from '../components/session/SessionEvents';
+import { EndedNotice } from '../components/session/EndedNotice';
 import { FacilitatorConsole } from '../components/console/FacilitatorConsole';
 import { ActionsPanel } from '../components/actions/ActionsPanel';
 import { useDocumentTitle } from './useDocumentTitle';
@@ -286,13 +287,14 @@ function BoardSession({ stored }: { stored: StoredSession }) {
     <BoardContext.Provider value={ctx}>
       <NamesContext.Provider value={names}>
       <div className="board-page">
-        <TopBar title={title} people={people} onLeave={leave} />
+        <TopBar title={title} people={people} onLeave={leave} retention={view?.retention ?? null} />
         <PhaseBar />
         <PrivacyBar />
         <div className="board-body">
           <main className="board-main" aria-label="Board">
             {/* In the flow above the tools, so that it takes its room from the board rather than covering it. */}
             <ConnectionBanner />
+            <EndedNotice />
             <VoteBanner />
             <VoteResults />
             <BoardToolbar />

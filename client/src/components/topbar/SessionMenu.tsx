@@ -1,11 +1,31 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { Retention } from '@balcony/shared';
 import { useBoard } from '../../board/BoardContext';
 import { useUi } from '../../state/ui';
+import { deleteSession } from '../../api/http';
+import { sessionToken } from '../../session/token';
+import { apiFailureWords } from '../../outcome/apiWords';
+import { retentionWords } from '../../outcome/words';
 import { focusMenuItem } from '../board/menuKeys';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { RetentionDialog } from './RetentionDialog';
 
-/** The top bar's menu: show the join code (facilitator) and leave the session. */
-export function SessionMenu({ onLeave }: { onLeave: () => Promise<void> }) {
-  const { me } = useBoard();
+interface Props {
+  onLeave: () => Promise<void>;
+  /** How long the server keeps the session; unknown until it has been read. */
+  retention: Retention | null;
+}
+
+/**
+ * The top bar's menu: show the join code (facilitator), how long the session is kept (the
+ * facilitator changes it, or deletes the session for good), and leave the session.
+ */
+export function SessionMenu({ onLeave, retention: readRetention }: Props) {
+  const { me, conn } = useBoard();
+  const [savedRetention, setSavedRetention] = useState<Retention | null>(null);
+  const retention = savedRetention ?? readRetention;
+  const [dialog, setDialog] = useState<'retention' | 'delete' | null>(null);
+  const token = sessionToken(conn.sessionId);
   const open = useUi((s) => s.sessionMenuOpen);
   const setOpen = useUi((s) => s.setSessionMenuOpen);
   const setShareOpen = useUi((s) => s.setShareOpen);
@@ -76,6 +96,41 @@ export function SessionMenu({ onLeave }: { onLeave: () => Promise<void> }) {
               Share / show join code
             </button>
           )}
+          {retention && (
+            <p className="menu-hint" data-testid="menu.retention">
+              {retentionWords(retention)}.
+            </p>
+          )}
+          {isFacilitator && retention && (
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              data-testid="menu.retention.change"
+              aria-haspopup="dialog"
+              onClick={() => {
+                close(false);
+                setDialog('retention');
+              }}
+            >
+              Change how long it is kept…
+            </button>
+          )}
+          {isFacilitator && (
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item menu-danger"
+              data-testid="menu.delete"
+              aria-haspopup="dialog"
+              onClick={() => {
+                close(false);
+                setDialog('delete');
+              }}
+            >
+              Delete session for good…
+            </button>
+          )}
           <button
             type="button"
             role="menuitem"
@@ -96,6 +151,45 @@ export function SessionMenu({ onLeave }: { onLeave: () => Promise<void> }) {
               : 'This device forgets the session and its copy of the board.'}
           </p>
         </div>
+      )}
+      {isFacilitator && token && retention && (
+        <RetentionDialog
+          open={dialog === 'retention'}
+          sessionId={conn.sessionId}
+          token={token}
+          retention={retention}
+          onSaved={setSavedRetention}
+          onClose={() => {
+            setDialog(null);
+            buttonRef.current?.focus();
+          }}
+        />
+      )}
+      {isFacilitator && token && (
+        <ConfirmDialog
+          open={dialog === 'delete'}
+          title="Delete this session for good?"
+          confirmLabel="Delete for good"
+          danger
+          testId="deleteDialog"
+          onClose={() => {
+            setDialog(null);
+            buttonRef.current?.focus();
+          }}
+          onConfirm={async () => {
+            try {
+              await deleteSession(conn.sessionId, token);
+            } catch (err) {
+              return apiFailureWords(err, 'The session was not deleted.');
+            }
+            // Gone from the server: this device forgets it too, and goes to the start page.
+            await onLeave();
+            return null;
+          }}
+        >
+          <p>The board, its snapshots and its record are deleted from the server, for everyone. Nobody can open them again, and this cannot be undone.</p>
+          <p>Download the record first if you need to keep it.</p>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Role } from '@balcony/shared';
+import type { Retention, Role } from '@balcony/shared';
 import { useBoard } from '../../board/BoardContext';
 import { useUi } from '../../state/ui';
 import { PresenceList } from './PresenceList';
@@ -21,9 +21,10 @@ interface Props {
   title: string;
   people: Person[];
   onLeave: () => Promise<void>;
+  retention: Retention | null;
 }
 
-export function TopBar({ title, people, onLeave }: Props) {
+export function TopBar({ title, people, onLeave, retention }: Props) {
   const { template, me } = useBoard();
   const shareOpen = useUi((s) => s.shareOpen);
   const setShareOpen = useUi((s) => s.setShareOpen);
@@ -69,7 +70,7 @@ export function TopBar({ title, people, onLeave }: Props) {
             Join code
           </button>
         )}
-        <SessionMenu onLeave={onLeave} />
+        <SessionMenu onLeave={onLeave} retention={retention} />
       </div>
     </header>
   );
