@@ -22,8 +22,9 @@ describe('mayEditNote', () => {
   });
 
   it('guards exactly the fields the note record gives to the author', () => {
-    // If another field became the author's, the board would have to guard it too.
-    expect(NOTE_FIELDS.filter((f) => NOTE_RECORD[f].access === 'author')).toEqual(['text']);
+    // If another field became the author's, the board would have to guard it too: the words,
+    // and the "don't record" mark, which the note menu offers only where mayEditNote says.
+    expect(NOTE_FIELDS.filter((f) => NOTE_RECORD[f].access === 'author').sort()).toEqual(['noRecord', 'text']);
     expect(NOTE_FIELDS.filter((f) => NOTE_RECORD[f].access === 'group').sort()).toEqual(['color', 'themeId', 'x', 'y', 'zone']);
   });
 });

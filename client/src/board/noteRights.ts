@@ -22,8 +22,8 @@ function openAccess(me: Viewer): BoardAccess {
 }
 
 /**
- * Whether this person may change a note's words or delete it. The words are the note's one
- * `author` field in NOTE_RECORD: they belong to its author, and someone who may edit others'
+ * Whether this person may change a note's words, mark it "don't record", or delete it. Those are
+ * the note's `author` fields in NOTE_RECORD: they belong to its author, and someone who may edit others'
  * notes (a facilitator) may change anyone's. Its `group` fields (zone, place, colour) are
  * arranging the board, open to everyone who may write now. Nobody changes anything while they
  * may not write (the phase, their role, the lock). The server judges every write by the same
