@@ -35,6 +35,8 @@ export function BoardShortcuts() {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || isTypingTarget(e.target)) return;
+      // Keys pressed in a dialog (a confirm, the retention form) are the dialog's, not the board's behind it.
+      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
       const ui = useUi.getState();
       if (ui.moveDialogNoteId || ui.groupDialogNoteId || ui.noteMenu || ui.sessionMenuOpen) return;
       const action = keyAction(e, { place: placeOf(e.target) });
