@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from '@balcony/shared';
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -66,6 +67,8 @@ const envSchema = z.object({
   MAX_SOCKETS_PER_ADDRESS: intFromEnv(500),
   BOARD_QUOTA_BYTES: intFromEnv(8 * 1024 * 1024).pipe(z.number().min(64 * 1024)),
   UNREAD_BYTES_PER_PROCESS: intFromEnv(256 * 1024 * 1024),
+  RETENTION_DAYS: intFromEnv(LIMITS.retentionDaysDefault).pipe(z.number().min(1).max(LIMITS.retentionDaysMax)),
+  RETENTION_SWEEP_MS: intFromEnv(60 * 60_000),
 });
 
 export type Config = {
@@ -113,6 +116,10 @@ export type Config = {
   boardQuotaBytes: number;
   /** Bytes sent to board sockets and not yet read, all sockets together, before slow readers are cut off. */
   unreadBytesPerProcess: number;
+  /** Days a new session is kept after its last activity; its facilitator may change it. */
+  retentionDays: number;
+  /** How often expired sessions are looked for and erased; 0 turns the sweep off. */
+  retentionSweepMs: number;
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
@@ -148,5 +155,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     maxSocketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,
     boardQuotaBytes: e.BOARD_QUOTA_BYTES,
     unreadBytesPerProcess: e.UNREAD_BYTES_PER_PROCESS,
+    retentionDays: e.RETENTION_DAYS,
+    retentionSweepMs: e.RETENTION_SWEEP_MS,
   };
 }

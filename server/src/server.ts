@@ -25,12 +25,24 @@ import { createMetrics } from './metrics/metrics.js';
 import type { BoardPersistence } from './extensions/types.js';
 import { PrivateCounts } from './session/privateCounts.js';
 import { SessionBoards } from './session/sessionBoards.js';
+import { Snapshots } from './outcome/snapshots.js';
+import { ActivityClock } from './outcome/activity.js';
+import { RetentionSweep } from './outcome/retentionSweep.js';
+import { CLOSE_CODES } from '@balcony/shared';
 
 /** What one board socket may send: a reconnect or a paste may come at once, a flood may not. */
 const BOARD_BUDGET = { messagesPerSecond: 200, messageBurst: 1_000, bytesPerSecond: 1024 * 1024, byteBurst: 4 * 1024 * 1024 };
 
+/** What a caller (a test, say) may set beyond the configuration. */
+export interface ServerOptions {
+  /** The clock retention is kept and swept by. */
+  now?: () => number;
+}
+
 export interface RunningServer {
   port: number;
+  /** Erases expired sessions now; resolves to their ids. */
+  sweepRetention(): Promise<string[]>;
   rooms: RoomManager;
   runtimes: RuntimeRegistry;
   store: Store;
@@ -43,8 +55,10 @@ export interface RunningServer {
 }
 
 /** Composes the server's parts in one place: store, HTTP API, board endpoint, control plane. */
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+export async function startServer(config: Config, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
   const store = await openStore(config);
+  const activity = new ActivityClock(store, log, now);
   const runtimes = new RuntimeRegistry(store, {
     perParticipant: config.maxSocketsPerParticipant,
     perSession: config.maxSocketsPerSession,
@@ -82,6 +96,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     loadPrivateDoc: (sessionId, owner) => stored.loadPrivateDoc(sessionId, owner),
     compactPrivate: (sessionId, owner, state, throughSeq) => stored.compactPrivate(sessionId, owner, state, throughSeq),
     async appendPrivateUpdate(sessionId, owner, update) {
+      activity.touch(sessionId);
       const done = metrics.appendStarted();
       try {
         return await stored.appendPrivateUpdate(sessionId, owner, update);
@@ -90,6 +105,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       }
     },
     async appendUpdate(sessionId, update) {
+      activity.touch(sessionId);
       const done = metrics.appendStarted();
       try {
         return await stored.appendUpdate(sessionId, update);
@@ -112,6 +128,23 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   );
   const privateCounts = new PrivateCounts(store, (id, current) => control?.sessionStateChanged(id, current), log);
   const boards = new SessionBoards(rooms, store);
+  const snapshots = new Snapshots(rooms, store);
+  const GONE = 'This session was deleted.';
+  /** Lets go of everything this node holds of an erased session: sockets, rooms, runtime. */
+  const forgetSession = async (sessionId: string) => {
+    control?.closeSession(sessionId, GONE);
+    await rooms!.evict(sessionId, CLOSE_CODES.unauthorized, GONE);
+    await runtimes.forget(sessionId, CLOSE_CODES.unauthorized, GONE);
+    activity.forget(sessionId);
+  };
+  /** Erases a session from the store, then from this node and every other. */
+  const erase = async (sessionId: string) => {
+    const erased = await store.eraseSession(sessionId);
+    await forgetSession(sessionId);
+    control?.announceErased(sessionId);
+    return erased;
+  };
+  const sweep = new RetentionSweep(store, erase, log, now, config.retentionSweepMs);
   // 4 MiB unread per board socket (a whole board's first sync may still go out at once); under
   // pressure across the process, a socket already holding 256 KiB is the one cut off.
   const outbound = new OutboundBudget(4 * 1024 * 1024, config.unreadBytesPerProcess, 256 * 1024);
@@ -137,6 +170,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         };
       },
       ...(config.metrics ? { metrics: () => metrics.render() } : {}),
+      outcomes: { snapshots, erase, onActivity: (id) => activity.touch(id), now },
     },
     redis,
   );
@@ -152,13 +186,25 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     originAllowed: (req) => isAllowedOrigin(req.headers, config),
     addressOf: (req) => clientAddress(req, trust),
   });
-  control = attachControlPlane(http, { store, boards, hooks, runtimes, log, config, redis });
+  control = attachControlPlane(http, {
+    store,
+    boards,
+    snapshots,
+    onActivity: (id) => activity.touch(id),
+    onErasedElsewhere: (id) => void forgetSession(id).catch((err: unknown) => log.error({ err, sessionId: id }, 'forgetting an erased session failed')),
+    hooks,
+    runtimes,
+    log,
+    config,
+    redis,
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  sweep.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -166,9 +212,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     rooms,
     runtimes,
     store,
+    sweepRetention: () => sweep.sweep(),
     close() {
       closing ??= (async () => {
         draining = true;
+        sweep.stop();
         board.close();
         control!.drain();
         await control!.close();

@@ -32,6 +32,7 @@ import { clientAddress, compileTrust } from '../security/clientAddress.js';
 import { meterPackets } from './budget.js';
 import { runCommand } from '../session/runCommand.js';
 import type { SessionBoards } from '../session/sessionBoards.js';
+import type { Snapshots } from '../outcome/snapshots.js';
 
 /** What other nodes may read of a socket (Socket.io sends it between nodes): plain data only. */
 interface SocketData {
@@ -48,6 +49,8 @@ interface LocalSocket {
 interface InterServerEvents {
   /** A session's state changed on the sending node: runtimes here follow, and sockets are told. */
   sessionState: (sessionId: string, current: VersionedSessionState) => void;
+  /** A session was erased on the sending node: this one lets go of everything it holds of it. */
+  sessionErased: (sessionId: string) => void;
 }
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -58,6 +61,11 @@ export interface ControlPlaneDeps {
   store: Store;
   /** What commands need of the session's boards (votes, reveals). */
   boards: Pick<SessionBoards, 'voteTargets' | 'reveal'>;
+  snapshots: Pick<Snapshots, 'take' | 'hasFinal' | 'withdraw'>;
+  /** A command changed a session: it counts as activity for its retention. */
+  onActivity(sessionId: string): void;
+  /** Another node erased a session: this node drops what it holds of it. */
+  onErasedElsewhere(sessionId: string): void;
   hooks: ServerHooks;
   runtimes: RuntimeRegistry;
   log: Logger;
@@ -92,7 +100,8 @@ const SPENT_MESSAGES: Record<Spent, string> = {
  * session's state (phase, timer, lock, roles, follow-me, hands) and the commands that change it,
  * each event parsed with its shared schema and checked against the sender's role.
  */
-export function attachControlPlane(server: HttpServer, { store, boards, hooks, runtimes, log, config, redis }: ControlPlaneDeps) {
+export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps) {
+  const { store, boards, snapshots, hooks, runtimes, log, config, redis } = deps;
   const trust = compileTrust(config.trustProxy);
   // With Redis, broadcasts and socket queries reach every node's sockets, and a socket that
   // reconnects to another node picks up what it missed.
@@ -249,9 +258,11 @@ export function attachControlPlane(server: HttpServer, { store, boards, hooks, r
         return;
       }
       const answer = ack as (a: CommandAck) => void;
-      runCommand(store, boards, { id: sessionId, template: info.runtime.template }, participant.id, command)
+      const session = { ...info.session, template: info.runtime.template };
+      runCommand({ store, boards, snapshots, log }, session, participant.id, command)
         .then(({ ack: result, changed }) => {
           if (!result.ok) log.debug({ sessionId, code: result.error.code }, 'command refused');
+          if (result.ok) deps.onActivity(sessionId);
           if (changed) stateChanged(sessionId, changed, !isDeepStrictEqual(info.runtime.state.state.roles, changed.state.roles));
           answer(result);
         })
@@ -266,6 +277,11 @@ export function attachControlPlane(server: HttpServer, { store, boards, hooks, r
       release();
       void emitPresence(sessionId);
     });
+  });
+
+  io.on('sessionErased', (sessionId: unknown) => {
+    if (typeof sessionId !== 'string') return void log.warn('a node sent an erasure this one cannot read');
+    deps.onErasedElsewhere(sessionId);
   });
 
   io.on('sessionState', (sessionId: unknown, current: unknown) => {
@@ -290,6 +306,15 @@ export function attachControlPlane(server: HttpServer, { store, boards, hooks, r
     participantJoined: (sessionId: string) => void emitPresence(sessionId),
     sessionStateChanged: (sessionId: string, current: VersionedSessionState) => stateChanged(sessionId, current, false),
     socketCount: () => io.of('/').sockets.size,
+    /** Closes this node's control sockets of an erased session, saying why; they do not come back. */
+    closeSession: (sessionId: string, message: string) => {
+      for (const id of io.of('/').adapter.rooms.get(sessionId) ?? []) {
+        const socket = io.of('/').sockets.get(id);
+        if (socket) closeWith(socket, { code: 'unauthorized', message });
+      }
+    },
+    /** Tells the other nodes that a session was erased here. */
+    announceErased: (sessionId: string) => void io.serverSideEmit('sessionErased', sessionId),
     /**
      * Drops every socket of this node as a lost connection does (no "server disconnect"), so that
      * each client reconnects at once, through the load balancer, to another node.

@@ -21,6 +21,8 @@ import { JoinThrottle } from '../security/joinThrottle.js';
 import { SharedJoinThrottle } from '../security/sharedJoinThrottle.js';
 import { sharedLimiter } from '../limits/sharedLimiter.js';
 import { rateLimited } from './rateLimited.js';
+import { bearerToken } from './bearer.js';
+import { outcomeRoutes, type OutcomeRouteDeps } from './outcomeRoutes.js';
 
 export interface AppHooks {
   /** Who a token belongs to: the server's authentication hooks. */
@@ -33,6 +35,8 @@ export interface AppHooks {
   readiness(): Promise<Readiness>;
   /** The Prometheus text of the node's metrics, when METRICS=1. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Snapshots, erasure and activity, for the outcome routes. */
+  outcomes: Pick<OutcomeRouteDeps, 'snapshots' | 'erase' | 'onActivity' | 'now'>;
 }
 
 export interface Readiness {
@@ -40,12 +44,6 @@ export interface Readiness {
   store: 'ok' | 'unreachable';
   redis: 'ok' | 'unreachable' | 'not used';
   draining: boolean;
-}
-
-export function bearerToken(req: Request): string | null {
-  const header = req.get('authorization');
-  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
-  return match ? match[1]! : null;
 }
 
 const tooMany = (message: string) => (_req: Request, res: express.Response) => {
@@ -100,6 +98,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   api.post('/sessions', async (req, res) => {
     const body = parseBody(createSessionBodySchema, req.body);
     const { session, facilitator, token } = await createSession(store, body);
+    if (config.retentionDays !== LIMITS.retentionDaysDefault) await store.setRetention(session.id, config.retentionDays);
     log.info({ sessionId: session.id, template: session.templateId, own: body.templateJson !== undefined }, 'session created');
     res.status(201).json(presentCreated(session, facilitator, token));
   });
@@ -128,6 +127,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
     log.info({ sessionId: session.id }, 'participant joined');
     if (state) hooks.onSessionStateChanged(session.id, state);
     hooks.onParticipantJoined(session.id);
+    hooks.outcomes.onActivity(session.id);
     res.status(201).json(presentJoined(session, participant, token));
   });
 
@@ -146,10 +146,16 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   api.get('/sessions/:sessionId', async (req, res) => {
     const access = await authorize(hooks.authenticate, store, bearerToken(req), req.params.sessionId);
     if (!access.ok) throw access.error;
-    const [participants, current] = await Promise.all([store.listParticipants(access.session.id), readSessionState(store, access.session.id)]);
-    if (!current) throw new ApiError('not_found', 'There is no such session.');
-    res.json(presentSession(access.session, current.state, access.participant, participants));
+    const [participants, current, retention] = await Promise.all([
+      store.listParticipants(access.session.id),
+      readSessionState(store, access.session.id),
+      store.getRetention(access.session.id),
+    ]);
+    if (!current || !retention) throw new ApiError('not_found', 'There is no such session.');
+    res.json(presentSession(access.session, current.state, access.participant, participants, retention));
   });
+
+  api.use(outcomeRoutes({ store, authenticate: hooks.authenticate, log, ...hooks.outcomes }));
 
   api.use((_req, _res, next) => next(new ApiError('not_found', 'There is no such API endpoint.')));
 

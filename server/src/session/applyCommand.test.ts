@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate, initialSessionState, type Command, type Role, type SessionState } from '@balcony/shared';
+import { commandSchema, getTemplate, initialSessionState, type Command, type Role, type SessionState } from '@balcony/shared';
 import { applyCommand } from './applyCommand.js';
 
 const circle = getTemplate('what-works-circle');
@@ -27,6 +27,7 @@ const FACILITATOR_COMMANDS: Command[] = [
   { type: 'follow.set', target: 'story' },
   { type: 'hand.lower', participantId: 'ben' },
   { type: 'pause.dismiss' },
+  { type: 'session.end' },
 ];
 
 describe('applyCommand', () => {
@@ -152,5 +153,85 @@ describe('applyCommand', () => {
       expect(vote(learning(), 'amara', { type: 'reveal.mine' })).toMatchObject({ ok: true });
       expect(vote({ ...learning(), locked: true }, 'amara', { type: 'reveal.mine' })).toMatchObject({ ok: false, code: 'forbidden' });
     });
+  });
+});
+
+describe('applyCommand: actions, the phase log and the end', () => {
+  const inActions = (): SessionState => ({ ...start(), phase: { id: 'actions', index: 6 } });
+  const targets = () => ({ notes: new Map([['n1', 'actions']]), themes: new Map([['t1', 'what-worked']]) });
+  // Parsed as the server parses them, so that trimming and limits apply.
+  const runWith = (state: SessionState, sender: string, command: Command) =>
+    applyCommand(circle, state, sender, commandSchema.parse(command), { people, now: 5_000, targets, newId: () => 'act-1' });
+
+  it('logs each phase entered, with the time, so the record can say how long each took', () => {
+    let s = ok(run(start(), 'fay', { type: 'phase.next' }, 2_000));
+    s = ok(run(s, 'fay', { type: 'phase.back' }, 3_000));
+    expect(s.phaseLog).toEqual([
+      { phaseId: 'welcome', at: 0 },
+      { phaseId: 'story', at: 2_000 },
+      { phaseId: 'welcome', at: 3_000 },
+    ]);
+  });
+
+  it('lets a participant write an action in the actions phase, open and linked to what is on the board', () => {
+    const s = ok(runWith(inActions(), 'amara', { type: 'action.add', text: ' Book a case discussion ', owner: { kind: 'participant', participantId: 'ben' }, due: '2027-01-10', noteIds: ['n1'] }));
+    expect(s.actions).toEqual([
+      { id: 'act-1', text: 'Book a case discussion', owner: { kind: 'participant', participantId: 'ben' }, due: '2027-01-10', status: 'open', noteIds: ['n1'], themeId: null, element: null, stakeholder: null, phaseId: 'actions', createdAt: 5_000, updatedAt: 5_000 },
+    ]);
+  });
+
+  it("refuses a participant's action outside the actions phase, but not a facilitator's", () => {
+    expect(runWith(start(), 'amara', { type: 'action.add', text: 'Too early' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(ok(runWith(start(), 'fay', { type: 'action.add', text: 'Noted early' })).actions).toHaveLength(1);
+  });
+
+  it('refuses links to notes, themes, people and elements that are not there', () => {
+    const s = inActions();
+    expect(runWith(s, 'amara', { type: 'action.add', text: 'x', noteIds: ['gone'] })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(runWith(s, 'amara', { type: 'action.add', text: 'x', themeId: 'gone' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(runWith(s, 'amara', { type: 'action.add', text: 'x', owner: { kind: 'participant', participantId: 'stranger' } })).toMatchObject({ ok: false, code: 'not_found' });
+    // The learning circle's actions name no element and no stakeholder.
+    expect(runWith(s, 'amara', { type: 'action.add', text: 'x', element: 'stories' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(runWith(s, 'amara', { type: 'action.add', text: 'x', stakeholder: 'Head of service' })).toMatchObject({ ok: false, code: 'invalid_command' });
+  });
+
+  it("lets an action's owner mark it done in any phase, and nobody else who is not writing actions", () => {
+    let s = ok(runWith(inActions(), 'fay', { type: 'action.add', text: 'Try reflective huddles', owner: { kind: 'participant', participantId: 'amara' } }));
+    s = { ...s, phase: { id: 'welcome', index: 0 } };
+    expect(runWith(s, 'ben', { type: 'action.update', actionId: 'act-1', status: 'done' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(runWith(s, 'amara', { type: 'action.update', actionId: 'act-1', text: 'Rewritten' })).toMatchObject({ ok: false, code: 'forbidden' });
+    const done = ok(runWith(s, 'amara', { type: 'action.update', actionId: 'act-1', status: 'done' }));
+    expect(done.actions[0]).toMatchObject({ status: 'done', text: 'Try reflective huddles', updatedAt: 5_000 });
+  });
+
+  it('clears a field given as null and keeps one left out', () => {
+    let s = ok(runWith(inActions(), 'amara', { type: 'action.add', text: 'Ask the family', due: '2027-02-01', owner: { kind: 'name', name: 'Priya' } }));
+    s = ok(runWith(s, 'amara', { type: 'action.update', actionId: 'act-1', due: null }));
+    expect(s.actions[0]).toMatchObject({ due: null, owner: { kind: 'name', name: 'Priya' } });
+    expect(runWith(s, 'amara', { type: 'action.remove', actionId: 'nope' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(ok(runWith(s, 'amara', { type: 'action.remove', actionId: 'act-1' })).actions).toEqual([]);
+  });
+
+  it('keeps every closed vote for the record when the next one opens', () => {
+    let s = ok(applyCommand(circle, inActions(), 'fay', { type: 'vote.open', dotsPerPerson: 2, maxPerTarget: 1, targets: 'notes' }, { people, now: 1, newId: () => 'v1' }));
+    s = ok(applyCommand(circle, s, 'amara', { type: 'vote.cast', targetId: 'n1' }, { people, now: 2, targets }));
+    s = ok(run(s, 'fay', { type: 'vote.close' }));
+    s = ok(applyCommand(circle, s, 'fay', { type: 'vote.open', dotsPerPerson: 1, maxPerTarget: 1, targets: 'notes' }, { people, now: 3, newId: () => 'v2' }));
+    expect(s.closedVotes).toEqual([{ id: 'v1', phaseId: 'actions', setup: { dotsPerPerson: 2, maxPerTarget: 1, targets: 'notes' }, results: [{ targetId: 'n1', votes: 1 }] }]);
+  });
+
+  it('ends the session once, and afterwards refuses every change to its outcome', () => {
+    const ended = ok(run({ ...inActions(), timer: { endsAt: 9_000, remainingMs: 0, running: true }, hands: ['amara'] }, 'fay', { type: 'session.end' }, 7_000));
+    expect(ended).toMatchObject({ endedAt: 7_000, timer: { running: false }, hands: [] });
+    expect(ok(run(ended, 'fay', { type: 'session.end' }, 8_000)).endedAt).toBe(7_000);
+    for (const command of [
+      { type: 'phase.next' },
+      { type: 'action.add', text: 'Late' },
+      { type: 'note.withdraw', noteId: 'n1' },
+      { type: 'vote.open', dotsPerPerson: 1, maxPerTarget: 1, targets: 'notes' },
+      { type: 'hand.raise' },
+    ] as Command[]) {
+      expect(runWith(ended, 'fay', command), command.type).toMatchObject({ ok: false, code: 'session_ended' });
+    }
   });
 });

@@ -1,5 +1,12 @@
 import {
   accessIn,
+  actionElements,
+  changedAction,
+  isActionsPhase,
+  newAction,
+  LIMITS,
+  type Action,
+  type ActionFieldsInput,
   roleIn,
   tallyVotes,
   templateZones,
@@ -32,7 +39,11 @@ const FACILITATOR_ONLY: ReadonlySet<Command['type']> = new Set([
   'reveal',
   'vote.open',
   'vote.close',
+  'session.end',
 ]);
+
+/** What may still be done once a session has ended: nothing changes its outcome any more. */
+const AFTER_END: ReadonlySet<Command['type']> = new Set(['hand.lower', 'pause.dismiss', 'session.end']);
 
 /** What is on the shared board that a vote may be cast on: each note's and theme's zone, by id. */
 export interface VoteTargets {
@@ -45,7 +56,7 @@ export interface CommandContext {
   /** The session's participants, with the role each joined with. */
   people: ReadonlyMap<string, Role>;
   now: number;
-  /** What may be voted on; asked for only by `vote.cast`. */
+  /** What is on the board: asked for by `vote.cast` and by actions linked to notes or a theme. */
   targets?: () => VoteTargets;
   /** A fresh id, for a new vote. */
   newId?: () => string;
@@ -56,12 +67,16 @@ function timerFor(template: Template, index: number): SessionState['timer'] {
   return { endsAt: null, remainingMs: template.phases[index]!.minutes * 60_000, running: false };
 }
 
-function gotoPhase(template: Template, state: SessionState, index: number): CommandOutcome {
+function gotoPhase(template: Template, state: SessionState, index: number, now: number): CommandOutcome {
   if (index < 0) return refuse('invalid_command', 'This is the first phase.');
   if (index >= template.phases.length) return refuse('invalid_command', 'This is the last phase.');
   if (index === state.phase.index) return { ok: true, state };
+  const id = template.phases[index]!.id;
   // A new phase starts with its own time, stopped: the facilitator starts it when the group is ready.
-  return { ok: true, state: { ...state, phase: { id: template.phases[index]!.id, index }, timer: timerFor(template, index) } };
+  return {
+    ok: true,
+    state: { ...state, phase: { id, index }, timer: timerFor(template, index), phaseLog: [...state.phaseLog, { phaseId: id, at: now }] },
+  };
 }
 
 function facilitators(roles: SessionState['roles']): number {
@@ -85,16 +100,19 @@ export function applyCommand(
   if (FACILITATOR_ONLY.has(command.type) && role !== 'facilitator') {
     return refuse('forbidden', 'Only a facilitator can do that.');
   }
+  if (state.endedAt !== null && !AFTER_END.has(command.type)) {
+    return refuse('session_ended', 'This session has ended: its record is kept as it was.');
+  }
   switch (command.type) {
     case 'phase.goto': {
       const index = template.phases.findIndex((p) => p.id === command.phaseId);
       if (index < 0) return refuse('not_found', `This session has no phase ${command.phaseId}.`);
-      return gotoPhase(template, state, index);
+      return gotoPhase(template, state, index, now);
     }
     case 'phase.next':
-      return gotoPhase(template, state, state.phase.index + 1);
+      return gotoPhase(template, state, state.phase.index + 1, now);
     case 'phase.back':
-      return gotoPhase(template, state, state.phase.index - 1);
+      return gotoPhase(template, state, state.phase.index - 1, now);
     case 'timer.start': {
       if (state.timer.running) return { ok: true, state };
       return { ok: true, state: { ...state, timer: { endsAt: now + state.timer.remainingMs, remainingMs: state.timer.remainingMs, running: true } } };
@@ -157,7 +175,85 @@ export function applyCommand(
     case 'vote.cast':
     case 'vote.retract':
       return applyVoteCommand(template, state, senderId, command, ctx);
+    case 'action.add':
+    case 'action.update':
+    case 'action.remove':
+      return applyActionCommand(template, state, senderId, role, command, ctx);
+    case 'note.withdraw':
+      // Whose note it is, the board and the snapshots say: the caller checks and carries it out.
+      return { ok: true, state };
+    case 'session.end':
+      if (state.endedAt !== null) return { ok: true, state };
+      return {
+        ok: true,
+        state: { ...state, endedAt: now, timer: { endsAt: null, remainingMs: 0, running: false }, follow: null, hands: [], pauseRequests: [] },
+      };
   }
+}
+
+type ActionCommand = Extract<Command, { type: `action.${string}` }>;
+
+/**
+ * Actions are written in the template's actions phase by anyone who may write then, and by a
+ * facilitator at any time. Marking one done or dropped is also its owner's, in any phase.
+ */
+function applyActionCommand(
+  template: Template,
+  state: SessionState,
+  senderId: string,
+  role: SessionRole,
+  command: ActionCommand,
+  ctx: CommandContext,
+): CommandOutcome {
+  const facilitator = role === 'facilitator';
+  const writing = facilitator || (isActionsPhase(template, state.phase.id) && accessIn(template, state, senderId, ctx.people.get(senderId)).write);
+  if (command.type === 'action.add') {
+    if (!writing) return refuse('forbidden', 'Actions are written in the actions phase.');
+    if (state.actions.length >= LIMITS.actionsPerSession) return refuse('invalid_command', `A session holds at most ${LIMITS.actionsPerSession} actions.`);
+    const { type: _type, ...input } = command;
+    const problem = linkProblem(template, input, ctx);
+    if (problem) return problem;
+    const action = newAction(ctx.newId?.() ?? `a${ctx.now}`, input, state.phase.id, ctx.now);
+    return { ok: true, state: { ...state, actions: [...state.actions, action] } };
+  }
+  const at = state.actions.findIndex((a) => a.id === command.actionId);
+  if (at < 0) return refuse('not_found', 'There is no such action.');
+  const action = state.actions[at]!;
+  if (command.type === 'action.remove') {
+    if (!writing) return refuse('forbidden', 'Actions are written in the actions phase.');
+    return { ok: true, state: { ...state, actions: state.actions.filter((a) => a.id !== action.id) } };
+  }
+  const { type: _type, actionId: _id, ...change } = command;
+  const onlyStatus = Object.keys(change).every((k) => k === 'status');
+  const owner = action.owner?.kind === 'participant' && action.owner.participantId === senderId && role !== 'observer';
+  if (!writing && !(onlyStatus && owner)) {
+    return refuse('forbidden', onlyStatus ? "Only the action's owner or a facilitator can mark it." : 'Actions are written in the actions phase.');
+  }
+  const problem = linkProblem(template, change, ctx);
+  if (problem) return problem;
+  const actions = [...state.actions];
+  actions[at] = changedAction(action, change, ctx.now);
+  return { ok: true, state: { ...state, actions } };
+}
+
+/** An action may name only what is there: people of the session, notes and themes on the board, elements of the template. */
+function linkProblem(template: Template, input: Partial<ActionFieldsInput>, ctx: CommandContext): CommandOutcome | null {
+  if (input.owner?.kind === 'participant' && !ctx.people.has(input.owner.participantId)) {
+    return refuse('not_found', 'That person is not in this session.');
+  }
+  if (input.element != null && !actionElements(template).some((z) => z.id === input.element)) {
+    return refuse('not_found', `This session's template has no element ${input.element}.`);
+  }
+  if (input.stakeholder != null && !template.actionFields?.stakeholder) {
+    return refuse('invalid_command', "This session's template does not name stakeholders.");
+  }
+  const wantsBoard = (input.noteIds?.length ?? 0) > 0 || input.themeId != null;
+  if (!wantsBoard) return null;
+  const targets = ctx.targets?.();
+  const missingNote = input.noteIds?.find((id) => !targets?.notes.has(id));
+  if (missingNote) return refuse('not_found', 'An action can be linked only to notes on the board.');
+  if (input.themeId != null && !targets?.themes.has(input.themeId)) return refuse('not_found', 'An action can be linked only to a theme on the board.');
+  return null;
 }
 
 type VoteCommand = Extract<Command, { type: `vote.${string}` }>;
@@ -176,7 +272,9 @@ function applyVoteCommand(template: Template, state: SessionState, senderId: str
   }
   if (!vote?.open) return refuse('invalid_command', 'No vote is open.');
   if (command.type === 'vote.close') {
-    return { ok: true, state: { ...state, vote: { ...vote, open: false, results: tallyVotes(vote.dots) } } };
+    const results = tallyVotes(vote.dots);
+    const closed = { id: vote.id, phaseId: vote.phaseId, setup: vote.setup, results };
+    return { ok: true, state: { ...state, vote: { ...vote, open: false, results }, closedVotes: [...state.closedVotes, closed] } };
   }
   if (!accessIn(template, state, senderId, ctx.people.get(senderId)).write) {
     return refuse('forbidden', 'You cannot vote in this phase.');

@@ -54,6 +54,18 @@ export class RuntimeRegistry {
     if (state) runtime.follow(state);
   }
 
+  /**
+   * Drops an erased session's runtime: every connection still in it is closed with `code`, and
+   * the next one to come finds no session.
+   */
+  async forget(sessionId: string, code: number, reason: string): Promise<void> {
+    const pending = this.runtimes.get(sessionId);
+    if (!pending) return;
+    this.runtimes.delete(sessionId);
+    const runtime = await pending.catch(() => null);
+    runtime?.closeAll(code, reason);
+  }
+
   /** Admits a connection to its session's runtime, under the per-address cap too. */
   admit(runtime: SessionRuntime, conn: LiveConnection): Admission {
     const key = `${conn.kind} ${conn.address}`;

@@ -100,6 +100,11 @@ export class SessionRuntime {
     return this.current.state.anonymous;
   }
 
+  /** Whether the facilitator has ended the session. */
+  get ended(): boolean {
+    return this.current.state.endedAt !== null;
+  }
+
   /** Takes in the writers of anonymous notes, as the store holds them. */
   knowAuthors(authors: ReadonlyMap<string, string>): void {
     this.authors = new Map(authors);
@@ -119,7 +124,7 @@ export class SessionRuntime {
   /** Stars are the presenter's, while they may write, and facilitators'. */
   mayStar(participantId: string): boolean {
     const role = this.roleOf(participantId);
-    return role === 'facilitator' || (role === 'presenter' && this.permissions(participantId).mayWrite);
+    return (role === 'facilitator' || role === 'presenter') && this.permissions(participantId).mayWrite;
   }
 
   /** Lets a connection in unless it would pass a cap for its kind. */
@@ -137,6 +142,11 @@ export class SessionRuntime {
     if (all >= this.caps.perSession) return { ok: false, reason: `at most ${this.caps.perSession} open ${conn.kind} connections per session` };
     this.connections.add(conn);
     return { ok: true };
+  }
+
+  /** Closes every connection (the session is gone); each leaves as its socket closes. */
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.connections]) conn.close(code, reason);
   }
 
   /** Takes a connection out; false when it was not in. */

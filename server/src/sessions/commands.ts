@@ -78,7 +78,7 @@ export async function createSession(store: Store, body: CreateSessionBody) {
     facilitator,
     tokenHash: hashToken(token),
     initialState: initialBoardState(),
-    sessionState: JSON.stringify(initialSessionState(template, facilitator.id, body.anonymous ?? false)),
+    sessionState: JSON.stringify(initialSessionState(template, facilitator.id, body.anonymous ?? false, session.createdAt)),
   });
   return { session, facilitator, token };
 }

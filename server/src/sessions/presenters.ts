@@ -4,13 +4,20 @@ import type {
   JoinLockResponse,
   JoinResponse,
   ParticipantSummary,
+  Retention,
   SessionState,
   SessionView,
   Template,
   TemplateListResponse,
   VersionedSessionState,
 } from '@balcony/shared';
-import type { ParticipantRecord, SessionRecord } from '../store/types.js';
+import type { ParticipantRecord, RetentionRecord, SessionRecord } from '../store/types.js';
+
+const DAY_MS = 86_400_000;
+
+export function presentRetention(r: RetentionRecord): Retention {
+  return { days: r.days, lastActivityAt: r.lastActivityAt, expiresAt: r.lastActivityAt + r.days * DAY_MS };
+}
 
 // Presenters whitelist what leaves the server: never a token hash, never a join code to a participant.
 
@@ -31,6 +38,7 @@ export function presentSession(
   state: SessionState,
   viewer: ParticipantRecord,
   participants: ParticipantRecord[],
+  retention: RetentionRecord,
 ): SessionView {
   return {
     sessionId: session.id,
@@ -40,6 +48,8 @@ export function presentSession(
     participantId: viewer.id,
     participants: participants.map((p) => presentParticipant(p, state)),
     joinLocked: state.joinLocked,
+    endedAt: state.endedAt,
+    retention: presentRetention(retention),
   };
 }
 

@@ -15,10 +15,11 @@ export interface BoardPolicy {
 export function boardPolicy(ref: BoardRef, runtime: SessionRuntime, participantId: string): BoardPolicy {
   if (ref.owner !== null) {
     // A private board is its owner's scratch paper, open to them whatever the phase, so that notes
-    // written offline still arrive after a reveal (they stay private until "reveal mine").
+    // written offline still arrive after a reveal (they stay private until "reveal mine"). Once
+    // the session has ended, nothing more is written anywhere.
     const mayWrite = () => {
       const role = runtime.roleOf(participantId);
-      return role !== null && role !== 'observer' && ref.owner === participantId;
+      return role !== null && role !== 'observer' && ref.owner === participantId && !runtime.ended;
     };
     return {
       rights: () => {

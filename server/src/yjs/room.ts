@@ -367,7 +367,15 @@ export class Room {
     return this.failed;
   }
 
+  private destroyed = false;
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.doc.off('update', this.onDocUpdate);
     getNotes(this.doc).unobserve(this.onNotesChanged);

@@ -92,7 +92,7 @@ export class RoomManager {
 
   /** Starts the unload timer when the room has no members. */
   releaseIfIdle(room: Room): void {
-    if (room.members.size > 0 || room.unloadTimer) return;
+    if (room.members.size > 0 || room.unloadTimer || room.isDestroyed) return;
     room.unloadTimer = setTimeout(() => {
       room.unloadTimer = null;
       if (room.members.size === 0) void this.unload(room);
@@ -123,6 +123,25 @@ export class RoomManager {
     })();
     this.unloading.set(room.key, done);
     return done;
+  }
+
+  /**
+   * Drops every room of an erased session, shared and private, without writing anything back:
+   * its members are cut off with `code`, and its documents freed.
+   */
+  async evict(sessionId: string, code: number, reason: string): Promise<void> {
+    const mine = [...this.rooms].filter(([key]) => key === sessionId || key.startsWith(`${sessionId}/`));
+    for (const [key] of mine) this.rooms.delete(key);
+    const loaded = await Promise.allSettled(mine.map(([, pending]) => pending));
+    for (const r of loaded) {
+      if (r.status !== 'fulfilled') continue;
+      const room = r.value;
+      if (room.unloadTimer) clearTimeout(room.unloadTimer);
+      room.unloadTimer = null;
+      for (const member of [...room.members]) member.close(code, reason);
+      this.relay?.leave(room.key);
+      room.destroy();
+    }
   }
 
   /** Unloads every room (on shutdown): flushes, compacts and frees each document. */

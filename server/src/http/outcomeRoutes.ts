@@ -1,0 +1,119 @@
+import express, { type Request } from 'express';
+import type { Logger } from 'pino';
+import { exportQuerySchema, outcomeRecordSchema, retentionBodySchema, roleIn, takeSnapshotBodySchema } from '@balcony/shared';
+import type { Store } from '../store/types.js';
+import { ApiError } from './apiError.js';
+import { bearerToken } from './bearer.js';
+import { parseBody } from './validate.js';
+import { authorize, type Access, type Authenticate } from '../sessions/access.js';
+import { readSessionState } from '../session/stateChanges.js';
+import { presentRetention } from '../sessions/presenters.js';
+import { toSummary, type Snapshots } from '../outcome/snapshots.js';
+import { exportRecord } from '../export/index.js';
+import { UnknownFrameError } from '../export/svg.js';
+
+export interface OutcomeRouteDeps {
+  store: Store;
+  snapshots: Pick<Snapshots, 'take'>;
+  authenticate: Authenticate;
+  /** Erases a session everywhere: store, every node's rooms, runtimes and sockets. */
+  erase(sessionId: string): Promise<boolean>;
+  /** A snapshot counts as activity on the session. */
+  onActivity(sessionId: string): void;
+  /** A manual snapshot's time. */
+  now: () => number;
+  log: Logger;
+}
+
+type Granted = Extract<Access, { ok: true }>;
+
+/**
+ * Snapshots, their records and exports, retention, and erasure. Any participant of a session
+ * reads its snapshots; taking one, changing the retention and erasing are a facilitator's.
+ * A snapshot of another session answers 404, as one that does not exist does.
+ */
+export function outcomeRoutes(deps: OutcomeRouteDeps): express.Router {
+  const { store, authenticate, log } = deps;
+  const router = express.Router();
+
+  async function member(req: Request, sessionId: string): Promise<Granted> {
+    const access = await authorize(authenticate, store, bearerToken(req), sessionId);
+    if (!access.ok) throw access.error;
+    return access;
+  }
+
+  /** The sender must hold the facilitator role now (the state's, not the one they joined with). */
+  async function facilitator(req: Request, sessionId: string): Promise<Granted & { endedAt: number | null }> {
+    const access = await member(req, sessionId);
+    const current = await readSessionState(store, access.session.id);
+    if (!current) throw new ApiError('not_found', 'There is no such session.');
+    if (roleIn(current.state, access.participant.id, access.participant.role) !== 'facilitator') {
+      throw new ApiError('forbidden', 'Only a facilitator can do that.');
+    }
+    return { ...access, endedAt: current.state.endedAt };
+  }
+
+  async function snapshotFor(req: Request, snapshotId: string) {
+    const access = await authenticate(bearerToken(req));
+    if (!access.ok) throw access.error;
+    const snap = await store.getSnapshot(snapshotId);
+    if (!snap || snap.sessionId !== access.session.id) throw new ApiError('not_found', 'There is no such snapshot.');
+    return { snap, session: access.session };
+  }
+
+  router.get('/sessions/:sessionId/snapshots', async (req, res) => {
+    const { session } = await member(req, req.params.sessionId);
+    res.json({ snapshots: (await store.listSnapshots(session.id)).map(toSummary) });
+  });
+
+  router.post('/sessions/:sessionId/snapshots', async (req, res) => {
+    const access = await facilitator(req, req.params.sessionId);
+    parseBody(takeSnapshotBodySchema, req.body ?? {});
+    if (access.endedAt !== null) throw new ApiError('session_ended', 'This session has ended: its final snapshot is already taken.');
+    const current = await readSessionState(store, access.session.id);
+    if (!current) throw new ApiError('not_found', 'There is no such session.');
+    const summary = await deps.snapshots.take(access.session, current.state, 'manual', current.state.phase.id, deps.now());
+    deps.onActivity(access.session.id);
+    log.info({ sessionId: access.session.id, snapshotId: summary.snapshotId }, 'snapshot taken');
+    res.status(201).json(summary);
+  });
+
+  router.get('/snapshots/:snapshotId', async (req, res) => {
+    const { snap } = await snapshotFor(req, req.params.snapshotId);
+    res.type('application/json').send(snap.record);
+  });
+
+  router.get('/snapshots/:snapshotId/export', async (req, res) => {
+    const query = exportQuerySchema.safeParse(req.query);
+    if (!query.success) throw new ApiError('invalid_body', 'Give format=md, csv, json, pdf, svg or png (and for a picture, optionally frame=<frame id>).', 'format');
+    const { snap, session } = await snapshotFor(req, req.params.snapshotId);
+    let file;
+    try {
+      file = await exportRecord(query.data.format, outcomeRecordSchema.parse(JSON.parse(snap.record)), session.template, query.data.frame);
+    } catch (err) {
+      if (err instanceof UnknownFrameError) throw new ApiError('not_found', `This session's board has no frame ${query.data.frame}.`, 'frame');
+      throw err;
+    }
+    res.set('Content-Disposition', `attachment; filename="${file.filename}"`);
+    res.type(file.contentType).send(file.body);
+  });
+
+  router.put('/sessions/:sessionId/retention', async (req, res) => {
+    const { session } = await facilitator(req, req.params.sessionId);
+    const body = parseBody(retentionBodySchema, req.body);
+    await store.setRetention(session.id, body.days);
+    const retention = await store.getRetention(session.id);
+    if (!retention) throw new ApiError('not_found', 'There is no such session.');
+    log.info({ sessionId: session.id, days: body.days }, 'retention changed');
+    res.json(presentRetention(retention));
+  });
+
+  router.delete('/sessions/:sessionId', async (req, res) => {
+    const { session } = await facilitator(req, req.params.sessionId);
+    await deps.erase(session.id);
+    log.info({ sessionId: session.id }, 'session erased by its facilitator');
+    res.status(204).end();
+  });
+
+  return router;
+}
