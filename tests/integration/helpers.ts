@@ -27,7 +27,7 @@ import { configFromEnv } from '../../server/src/config.js';
 import { openStore } from '../../server/src/store/openStore.js';
 import type { Store } from '../../server/src/store/types.js';
 import { createLogger } from '../../server/src/logger.js';
-import { startServer, type RunningServer } from '../../server/src/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.js';
 import { eventually } from '../support/eventually.js';
 import { commandOnce } from '../support/control.js';
 import { POSTGRES_URL, createSchemaIfMissing } from '../support/postgres.js';
@@ -51,7 +51,7 @@ export interface Reply<T = any> {
 
 export async function request<T = any>(
   base: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   opts: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
@@ -74,6 +74,17 @@ export async function request<T = any>(
     /* not JSON: keep the text for the assertion message */
   }
   return { status: res.status, body: parsed as T };
+}
+
+/** A GET that keeps the body as bytes, with the headers: for exported files. */
+export async function download(base: string, path: string, token?: string): Promise<{ status: number; type: string; disposition: string; bytes: Buffer }> {
+  const res = await fetch(base + path, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    disposition: res.headers.get('content-disposition') ?? '',
+    bytes: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 /** token → participant id of everyone the helpers created, so a note is written as its writer. */
@@ -160,11 +171,15 @@ export async function openStoreFor(dataDir: string): Promise<Store> {
   return openStore(configFromEnv({ DATA_DIR: dataDir, ...(await databaseFor(dataDir)) }, ROOT));
 }
 
-export async function startInProcess(env: Record<string, string> = {}, dataDir?: string): Promise<InProcess> {
+export async function startInProcess(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: ServerOptions & { log?: Parameters<typeof startServer>[1] } = {},
+): Promise<InProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'balcony-it-'));
   const database = await databaseFor(dir);
   const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...database, ...env }, ROOT);
-  const server = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const server = await startServer(config, options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), options);
   return {
     server,
     url: `http://127.0.0.1:${server.port}`,

@@ -108,6 +108,9 @@ describe('POST /api/sessions', () => {
       participantId: res.body.participantId,
       participants: [{ participantId: res.body.participantId, name: 'Ana', role: 'facilitator' }],
       joinLocked: false,
+      endedAt: null,
+      // Kept 90 days from its last activity, which is its creation so far.
+      retention: { days: 90, lastActivityAt: expect.any(Number), expiresAt: view.body.retention.lastActivityAt + 90 * 86_400_000 },
     });
   });
 
