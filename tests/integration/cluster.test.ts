@@ -358,28 +358,33 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     const [a, b] = [await startNode(), await startNode()];
     const session = await createSession(a.url, 'Circle over two nodes', 'Fay', { phase: 'questions' });
     const amara = await joinSession(b.url, session.joinCode, 'Amara');
-    const onB = client(b, session.sessionId, amara.participantToken);
-    await onB.synced();
-    const text = `question-${randomUUID()}`;
-    addValidNote(onB.doc, { authorId: amara.participantId, text, zone: 'questions' });
     const onA = client(a, session.sessionId, session.facilitatorToken);
-    await eventually(() => expect(JSON.stringify(onA.doc.toJSON())).toContain(text));
+    const onB = client(b, session.sessionId, amara.participantToken);
+    await Promise.all([onA.synced(), onB.synced()]);
+    const text = `question-${randomUUID()}`;
+    const noteId = addValidNote(onB.doc, { authorId: amara.participantId, text, zone: 'questions' });
+    await eventually(() => expect(getNotes(onA.doc).has(noteId)).toBe(true));
 
     // The phase changes on node a; its snapshot holds the note written on node b.
     expect(await commandOnce(a.url, session.facilitatorToken, { type: 'phase.next' })).toMatchObject({ ok: true });
     const list = await request(b.url, 'GET', `/api/sessions/${session.sessionId}/snapshots`, { token: amara.participantToken });
-    expect(list.body.snapshots).toMatchObject([{ reason: 'phase', phaseId: 'questions' }]);
-    const record = await request(b.url, 'GET', `/api/snapshots/${list.body.snapshots[0].snapshotId}`, { token: amara.participantToken });
+    // The first holds the welcome phase, left as the session was set up.
+    expect(list.body.snapshots).toMatchObject([
+      { reason: 'phase', phaseId: 'welcome' },
+      { reason: 'phase', phaseId: 'questions' },
+    ]);
+    const record = await request(b.url, 'GET', `/api/snapshots/${list.body.snapshots[1].snapshotId}`, { token: amara.participantToken });
     expect(record.body.notes).toMatchObject([{ text, author: 'Amara' }]);
 
-    // Ended from node b: node a's board turns read-only too, and the code works on neither.
+    // Ended from node b: node a's runtime hears of it, and the code works on neither.
     const fayOnB = openControl(b.url, session.facilitatorToken);
     sockets.push(fayOnB);
     await controlConnected(fayOnB);
     expect(await command(fayOnB, { type: 'session.end' })).toMatchObject({ ok: true });
     for (const node of [a, b]) expect((await request(node.url, 'POST', '/api/join', { body: { joinCode: session.joinCode, name: 'Late' } })).status).toBe(404);
     const snapshots = await request(a.url, 'GET', `/api/sessions/${session.sessionId}/snapshots`, { token: session.facilitatorToken });
-    expect(snapshots.body.snapshots.map((x: { final: boolean }) => x.final)).toEqual([false, true]);
+    expect(snapshots.body.snapshots.map((x: { final: boolean }) => x.final)).toEqual([false, false, true]);
+    await eventually(() => expect(a.server.runtimes.get(session.sessionId).then((r) => r.ended)).resolves.toBe(true));
 
     // Erased on node a: the sockets on node b are cut off as well, and nothing answers for it.
     expect((await request(a.url, 'DELETE', `/api/sessions/${session.sessionId}`, { token: session.facilitatorToken })).status).toBe(204);
