@@ -37,8 +37,9 @@ describe('a what works learning circle, run to its end and filed as a record', (
     for (const p of [fay, amara, ben]) for (const id of Object.values(notes)) await p.board.note(id).waitFor();
 
     // Ben keeps his aside out of the record, by keyboard from the note's menu.
+    // Shift+F10 opens a note's menu; Alt+M is "Move to zone…".
     await ben.board.select(notes.aside!);
-    await ben.page.keyboard.press('Alt+m');
+    await ben.page.keyboard.press('Shift+F10');
     await ben.board.noteMenu.waitFor();
     expect(await ben.board.noteMenu.getByTestId('note.menu.noRecord').getAttribute('aria-checked')).toBe('false');
     await ben.board.noteMenu.getByTestId('note.menu.noRecord').focus();
