@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { isActionsPhase, type ActionFieldsInput, type Command } from '@balcony/shared';
 import { useBoard, useSessionState } from '../../board/BoardContext';
 import { commandFailureWords } from '../../session/sessionCommands';
@@ -23,6 +23,9 @@ export function ActionsPanel({ people }: { people: readonly Person[] }) {
   const [adding, setAdding] = useState(false);
   const [said, setSaid] = useState('');
   const addRef = useRef<HTMLButtonElement>(null);
+  // Set when the form closes: Add action is focused once it is back on screen. A frame's delay is
+  // not enough, since the re-render after a sent action may come later than the next frame.
+  const refocusAdd = useRef(false);
   const id = useId();
   const mayWrite = mayWriteActions(template, viewer);
   const actionsPhase = isActionsPhase(template, state.phase.id);
@@ -37,6 +40,16 @@ export function ActionsPanel({ people }: { people: readonly Person[] }) {
     },
     [conn, announcer],
   );
+
+  const closeForm = () => {
+    refocusAdd.current = true;
+    setAdding(false);
+  };
+  useEffect(() => {
+    if (adding || !refocusAdd.current) return;
+    refocusAdd.current = false;
+    addRef.current?.focus();
+  }, [adding]);
 
   const hide = () => {
     useUi.getState().setActionsOpen(false);
@@ -86,16 +99,10 @@ export function ActionsPanel({ people }: { people: readonly Person[] }) {
             initial={EMPTY_DRAFT}
             people={people}
             submitLabel="Add action"
-            onCancel={() => {
-              setAdding(false);
-              requestAnimationFrame(() => addRef.current?.focus());
-            }}
+            onCancel={closeForm}
             onSubmit={async (fields: ActionFieldsInput) => {
               const refused = await send({ type: 'action.add', ...fields }, 'Action added.');
-              if (!refused) {
-                setAdding(false);
-                requestAnimationFrame(() => addRef.current?.focus());
-              }
+              if (!refused) closeForm();
               return refused;
             }}
           />
