@@ -66,6 +66,8 @@ function RecordOf({ sessionId, token, fallbackTitle }: { sessionId: string; toke
 
   const { record, snapshot, snapshots } = load;
   const draft = !snapshot.final;
+  // A summary section gives the date and template itself, just below; said twice, they read as a slip.
+  const hasSummary = record.sections.some((s) => s.kind === 'summary');
   return (
     <div className="record-page">
       <nav className="record-nav" aria-label="Record">
@@ -80,14 +82,18 @@ function RecordOf({ sessionId, token, fallbackTitle }: { sessionId: string; toke
           </p>
           <h1 data-testid="record.title">{record.title}</h1>
           <dl className="record-facts">
-            <div>
-              <dt>Date</dt>
-              <dd>{dayWords(record.date)}</dd>
-            </div>
-            <div>
-              <dt>Template</dt>
-              <dd>{record.template.name}</dd>
-            </div>
+            {!hasSummary && (
+              <>
+                <div>
+                  <dt>Date</dt>
+                  <dd>{dayWords(record.date)}</dd>
+                </div>
+                <div>
+                  <dt>Template</dt>
+                  <dd>{record.template.name}</dd>
+                </div>
+              </>
+            )}
             <div>
               <dt>Snapshot</dt>
               <dd>
