@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { RecordPhase, SnapshotSummary } from '@balcony/shared';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { loadSession } from '../session/storage';
 import { takeSnapshot } from '../api/http';
@@ -106,26 +107,37 @@ function RecordOf({ sessionId, token, fallbackTitle }: { sessionId: string; toke
           <RecordSectionView key={s.id} section={s} record={record} />
         ))}
         <DownloadButtons snapshotId={snapshot.snapshotId} token={token} title={record.title} />
-        {snapshots.length > 1 && <OtherSnapshots sessionId={sessionId} snapshots={snapshots} current={snapshot.snapshotId} />}
+        {snapshots.length > 1 && <OtherSnapshots sessionId={sessionId} snapshots={snapshots} current={snapshot.snapshotId} phases={record.phases} />}
       </main>
     </div>
   );
 }
 
-function OtherSnapshots({ sessionId, snapshots, current }: { sessionId: string; snapshots: Extract<RecordLoad, { kind: 'ready' }>['snapshots']; current: string }) {
+interface SnapshotsProps {
+  sessionId: string;
+  snapshots: readonly SnapshotSummary[];
+  current: string;
+  phases: readonly RecordPhase[];
+}
+
+/**
+ * Every snapshot of the session, newest first, the one shown among them. Each names its phase:
+ * snapshots taken in the same minute would otherwise read alike.
+ */
+function OtherSnapshots({ sessionId, snapshots, current, phases }: SnapshotsProps) {
+  const phaseName = (phaseId: string) => phases.find((p) => p.id === phaseId)?.name ?? phaseId;
+  const words = (s: SnapshotSummary) => `${dateTimeWords(s.takenAt)} · ${REASON_WORDS[s.reason]} · ${phaseName(s.phaseId)}`;
   return (
     <section className="record-others" aria-labelledby="record-others-title">
-      <h2 id="record-others-title">Other snapshots</h2>
+      <h2 id="record-others-title">All snapshots</h2>
       <ul className="record-plain">
         {[...snapshots].reverse().map((s) => (
           <li key={s.snapshotId}>
             {s.snapshotId === current ? (
-              <span aria-current="page">
-                {dateTimeWords(s.takenAt)} · {REASON_WORDS[s.reason]} (shown)
-              </span>
+              <span aria-current="page">{words(s)} (shown)</span>
             ) : (
               <Link to={`/s/${encodeURIComponent(sessionId)}/record?snapshot=${encodeURIComponent(s.snapshotId)}`}>
-                {dateTimeWords(s.takenAt)} · {REASON_WORDS[s.reason]}
+                {words(s)}
                 {s.final && ' · final'}
               </Link>
             )}
