@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as decoding from 'lib0/decoding';
 import { getNotes, listNotes, type Command, type VersionedSessionStateView } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
-import { command, commandOnce, controlConnected, openControl, recordStates, type ControlSocket } from '../support/control.js';
+import { commandOnce, controlSession, type ControlSocket } from '../support/control.js';
 import {
   addValidNote,
   connectStock,
   createSession,
   joinSession,
+  recordDenials,
   startInProcess,
   type InProcess,
   type StockClient,
@@ -27,25 +27,16 @@ afterAll(async () => {
 });
 
 async function control(token: string) {
-  const socket = openControl(srv.url, token);
-  sockets.push(socket);
-  const states = recordStates(socket);
-  await controlConnected(socket);
-  await eventually(() => expect(states.latest()).toBeDefined());
-  return { socket, states, send: (cmd: unknown) => command(socket, cmd) };
+  const session = await controlSession(srv.url, token);
+  sockets.push(session.socket);
+  return session;
 }
 
 /** A stock y-websocket client that also records the permission-denied reasons it is sent. */
 function stock(sessionId: string, token: string) {
   const client = connectStock(srv.wsUrl, sessionId, token);
   clients.push(client);
-  const denied: string[] = [];
-  const handlers = (client.provider as unknown as { messageHandlers: ((...args: unknown[]) => void)[] }).messageHandlers;
-  handlers[2] = (_encoder, decoder) => {
-    const d = decoder as decoding.Decoder;
-    if (decoding.readVarUint(d) === 0) denied.push(decoding.readVarString(d));
-  };
-  return { ...client, denied };
+  return { ...client, denied: recordDenials(client) };
 }
 
 /** A learning circle with a facilitator, a presenter and two group members, in its first phase. */

@@ -40,6 +40,7 @@ export const OTHER_ZONE = templateZones(getTemplate(TEMPLATE))[1]!.id;
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -226,6 +227,20 @@ export function connectStock(wsUrl: string, sessionId: string, token: string, do
       doc.destroy();
     },
   };
+}
+
+/**
+ * Records the permission-denied reasons (y-websocket's auth message) a stock client is sent,
+ * such as `read-only` for a write the server did not take.
+ */
+export function recordDenials(client: StockClient): string[] {
+  const denied: string[] = [];
+  const handlers = (client.provider as unknown as { messageHandlers: ((...args: unknown[]) => void)[] }).messageHandlers;
+  handlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    const d = decoder as decoding.Decoder;
+    if (decoding.readVarUint(d) === 0) denied.push(decoding.readVarString(d));
+  };
+  return denied;
 }
 
 let noteCounter = 0;

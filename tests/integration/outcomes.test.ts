@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as decoding from 'lib0/decoding';
 import pino from 'pino';
 import {
   CLOSE_CODES,
@@ -15,7 +14,7 @@ import {
   type SnapshotSummary,
 } from '@balcony/shared';
 import { eventually } from '../support/eventually.js';
-import { command, commandOnce, controlConnected, openControl, recordStates, type ControlSocket } from '../support/control.js';
+import { commandOnce, controlSession, type ControlSocket } from '../support/control.js';
 import {
   RawBoard,
   addValidNote,
@@ -23,6 +22,7 @@ import {
   createSession,
   download,
   joinSession,
+  recordDenials,
   request,
   startInProcess,
   type InProcess,
@@ -45,26 +45,16 @@ afterAll(async () => {
 });
 
 async function control(token: string, url = srv.url) {
-  const socket = openControl(url, token);
-  sockets.push(socket);
-  const closing: unknown[] = [];
-  socket.on('closing', (c) => closing.push(c));
-  const states = recordStates(socket);
-  await controlConnected(socket);
-  await eventually(() => expect(states.latest()).toBeDefined());
-  return { socket, states, closing, send: (cmd: unknown) => command(socket, cmd) };
+  const session = await controlSession(url, token);
+  sockets.push(session.socket);
+  return session;
 }
 
-/** A stock y-websocket client that also records the permission-denied reasons it is sent. */
+/** A synced stock y-websocket client that also records the permission-denied reasons it is sent. */
 async function stock(sessionId: string, token: string, wsUrl = srv.wsUrl) {
   const client = connectStock(wsUrl, sessionId, token);
   clients.push(client);
-  const denied: string[] = [];
-  const handlers = (client.provider as unknown as { messageHandlers: ((...args: unknown[]) => void)[] }).messageHandlers;
-  handlers[2] = (_encoder, decoder) => {
-    const d = decoder as decoding.Decoder;
-    if (decoding.readVarUint(d) === 0) denied.push(decoding.readVarString(d));
-  };
+  const denied = recordDenials(client);
   await client.synced();
   return { ...client, denied };
 }

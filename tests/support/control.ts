@@ -8,6 +8,7 @@ import {
   type ServerToClientEvents,
   type VersionedSessionStateView,
 } from '@balcony/shared';
+import { eventually } from './eventually.js';
 
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -46,4 +47,20 @@ export function recordStates(socket: ControlSocket) {
   const seen: VersionedSessionStateView[] = [];
   socket.on('state', (s) => seen.push(versionedSessionStateViewSchema.parse(s)));
   return { seen, latest: () => seen.at(-1) };
+}
+
+/**
+ * A connected control socket with its states and `closing` events recorded, once it has been
+ * sent its first state: what a test of commands usually starts from.
+ */
+export async function controlSession(url: string, token: string) {
+  const socket = openControl(url, token);
+  const closing: unknown[] = [];
+  socket.on('closing', (c) => closing.push(c));
+  const states = recordStates(socket);
+  await controlConnected(socket);
+  await eventually(() => {
+    if (!states.latest()) throw new Error('no state yet');
+  });
+  return { socket, states, closing, send: (cmd: unknown) => command(socket, cmd) };
 }
