@@ -72,12 +72,16 @@ describe('keeping, withdrawing, snapshots and deleting, on a cultural web', () =
     workshop.reached(2);
   });
 
-  it('lets a writer withdraw her own note after a confirm that says it leaves the snapshots too', async () => {
+  it('lets a writer withdraw her own note after a confirm that says it leaves the snapshots too, also while she may not write', async () => {
     needSteps(2);
     notes.kept = await amara.board.addNote('stories', 'The story of the snow day rota');
     notes.gone = await amara.board.addNote('stories', 'Something I said too soon');
     for (const id of Object.values(notes)) await fay.board.note(id).waitFor();
+    // Locked: Amara may not write, but taking her words back is still hers, and is all the menu offers.
+    await fay.console.open();
+    await fay.console.setLocked(true);
     await amara.board.openMenu(notes.gone!);
+    for (const item of ['edit', 'move', 'color', 'delete'] as const) expect(await amara.board.menuItem(item).count(), item).toBe(0);
     // Fay's note menu on Amara's note offers no withdrawal; Amara's does.
     await amara.board.noteMenu.getByTestId('note.menu.withdraw').focus();
     await amara.page.keyboard.press('Enter');
@@ -89,6 +93,7 @@ describe('keeping, withdrawing, snapshots and deleting, on a cultural web', () =
     await amara.page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     for (const p of [amara, fay]) await p.board.note(notes.gone!).waitFor({ state: 'detached' });
+    await fay.console.setLocked(false);
     await fay.board.openMenu(notes.kept!);
     expect(await fay.board.noteMenu.getByTestId('note.menu.withdraw').count()).toBe(0);
     await fay.board.closeMenu();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_FIELDS, NOTE_RECORD } from '@balcony/shared';
-import { mayEditNote, mayStar, noteDescription, onlyAuthorMayChange, type Viewer } from './noteRights';
+import { mayEditNote, mayStar, mayWithdrawNote, noteDescription, onlyAuthorMayChange, type Viewer } from './noteRights';
 
 const amara: Viewer = { participantId: 'p-amara', role: 'participant' };
 const ben: Viewer = { participantId: 'p-ben', role: 'participant' };
@@ -71,5 +71,21 @@ describe('mayStar', () => {
 
   it('keeps the presenter from starring while they may not write', () => {
     expect(mayStar(pia, { write: false, code: 'listening', reason: 'The presenter is listening' })).toBe(false);
+  });
+});
+
+describe('mayWithdrawNote', () => {
+  const open = { write: true, editOthers: false } as const;
+  const listening = { write: false, code: 'listening', reason: 'The presenter is listening' } as const;
+  const ended = { write: false, code: 'ended', reason: 'The session has ended' } as const;
+  it('lets a writer take back their own shared note in any phase, until the session ends', () => {
+    expect(mayWithdrawNote(amara, amarasNote, open, true)).toBe(true);
+    expect(mayWithdrawNote(amara, amarasNote, listening, true)).toBe(true);
+    expect(mayWithdrawNote(amara, amarasNote, ended, true)).toBe(false);
+  });
+  it("offers nobody else's note, a facilitator's neither, and no private note", () => {
+    expect(mayWithdrawNote(ben, amarasNote, open, true)).toBe(false);
+    expect(mayWithdrawNote(fran, amarasNote, { write: true, editOthers: true }, true)).toBe(false);
+    expect(mayWithdrawNote(amara, amarasNote, open, false)).toBe(false);
   });
 });

@@ -34,6 +34,15 @@ export function mayEditNote(me: Viewer, note: { authorId: string; id?: string },
   return access.write && (isOwnNote(me, note) || access.editOthers);
 }
 
+/**
+ * Whether this person may withdraw the note: their own, on the shared board, until the session
+ * ends, in any phase (withdrawing is not writing: it takes their words back).
+ */
+export function mayWithdrawNote(me: Viewer, note: { authorId: string; id?: string }, access: BoardAccess, onSharedBoard: boolean): boolean {
+  if (!onSharedBoard || !isOwnNote(me, note)) return false;
+  return access.write || access.code !== 'ended';
+}
+
 /** What a person hears, and sees, when they try to change a note that is not theirs. */
 export function onlyAuthorMayChange(authorName: string): string {
   return `Only ${authorName} or the facilitator can change this note.`;

@@ -4,7 +4,7 @@ import { ScaleContext, useAccess, useBoard, useFrame } from '../../board/BoardCo
 import { scaleTrack, scaleWords } from '../../board/scale';
 import { noteZoom } from '../../board/layout';
 import { useCommands } from '../../board/commands';
-import { mayEditNote, noteDescription } from '../../board/noteRights';
+import { mayEditNote, mayWithdrawNote, noteDescription } from '../../board/noteRights';
 import { isPrivateNote } from '../../board/notesIndex';
 import { ONLY_YOU } from '../../board/privateWriting';
 import { holdsMore, measureNoteText } from '../../board/noteFit';
@@ -79,8 +79,9 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
   const detailed = !cascade || selected || editing || menuOpen || pointedAt || dragCentre !== null || remoteDrag !== null;
 
   const openMenu = (from: 'note' | 'button' = 'note') => {
-    // Everything in the menu changes the board: while this person may not write, they hear why.
-    if (!commands.mayWrite()) return;
+    // The menu changes the board, but for taking back one's own note: while this person may not
+    // write, and the note is not theirs to withdraw, they hear why.
+    if (!mayWithdrawNote(me, note, access, !isPrivateNote(note)) && !commands.mayWrite()) return;
     const button = ref.current?.querySelector<HTMLElement>('[data-testid="board.note.menu"]');
     if (!button) return;
     const r = button.getBoundingClientRect();
@@ -199,19 +200,19 @@ export const NoteCard = memo(function NoteCard({ note, zone, authorName, selecte
               {alone ? ONLY_YOU : authorName}
             </span>
             {!alone && <VoteButtons targetId={note.id} kind="notes" zoneId={note.zone} tabbable={selected} />}
-            {access.write && (
-            <button
-              type="button"
-              className="note-menu-button"
-              data-testid="board.note.menu"
-              aria-label="Note actions"
-              aria-haspopup="menu"
-              aria-expanded={menuOpen}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => (menuOpen ? useUi.getState().closeNoteMenu() : openMenu('button'))}
-            >
-              <span className="note-menu-dots" aria-hidden="true" />
-            </button>
+            {(access.write || mayWithdrawNote(me, note, access, !alone)) && (
+              <button
+                type="button"
+                className="note-menu-button"
+                data-testid="board.note.menu"
+                aria-label="Note actions"
+                aria-haspopup="menu"
+                aria-expanded={menuOpen}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => (menuOpen ? useUi.getState().closeNoteMenu() : openMenu('button'))}
+              >
+                <span className="note-menu-dots" aria-hidden="true" />
+              </button>
             )}
           </div>
         )}

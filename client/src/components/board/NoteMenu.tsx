@@ -4,7 +4,7 @@ import { NOTE_COLORS } from '@balcony/shared';
 import { NamesContext, useAccess, useBoard, useNotes } from '../../board/BoardContext';
 import { markNoRecord, recolorNote } from '../../board/actions';
 import { useCommands } from '../../board/commands';
-import { isOwnNote, mayEditNote, noteDescription } from '../../board/noteRights';
+import { mayEditNote, mayWithdrawNote, noteDescription } from '../../board/noteRights';
 import { isPrivateNote } from '../../board/notesIndex';
 import { useUi } from '../../state/ui';
 import { focusMenuItem } from './menuKeys';
@@ -29,10 +29,12 @@ export function NoteMenu() {
   const hintId = useId();
   const access = useAccess();
 
-  // Writing closed while the menu was open (a lock, a new phase): nothing in it applies now.
+  // Withdrawing takes a note out of the shared board and its snapshots; a private one is only here.
+  const mayWithdraw = !!note && mayWithdrawNote(me, note, access, !isPrivateNote(note));
+  // Writing closed while the menu was open (a lock, a new phase): only withdrawing may still apply.
   useEffect(() => {
-    if (menu && !access.write) useUi.getState().closeNoteMenu();
-  }, [menu, access]);
+    if (menu && !access.write && !mayWithdraw) useUi.getState().closeNoteMenu();
+  }, [menu, access, mayWithdraw]);
 
   const close = (refocus: 'note' | 'button' | null) => {
     const ui = useUi.getState();
@@ -95,10 +97,8 @@ export function NoteMenu() {
     };
   }, [menu]);
 
-  if (!menu || !note || !access.write) return null;
+  if (!menu || !note || (!access.write && !mayWithdraw)) return null;
   const mayEdit = mayEditNote(me, note, access);
-  // Withdrawing takes a note out of the shared board and its snapshots; a private one is only here.
-  const mayWithdraw = isOwnNote(me, note) && !isPrivateNote(note);
 
   return createPortal(
     <div
@@ -139,50 +139,54 @@ export function NoteMenu() {
             Edit text
           </button>
         )}
-        <button
-          type="button"
-          role="menuitem"
-          className="menu-item"
-          data-testid="note.menu.move"
-          aria-haspopup="dialog"
-          onClick={() => useUi.getState().openMoveDialog(note.id)}
-        >
-          Move to zone…
-        </button>
-        <NoteMenuGrouping note={note} />
-        <div role="group" aria-label="Colour" className="menu-group">
-          <div className="menu-group-label" aria-hidden="true">
-            Colour
+        {access.write && (
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="note.menu.move"
+            aria-haspopup="dialog"
+            onClick={() => useUi.getState().openMoveDialog(note.id)}
+          >
+            Move to zone…
+          </button>
+        )}
+        {access.write && <NoteMenuGrouping note={note} />}
+        {access.write && (
+          <div role="group" aria-label="Colour" className="menu-group">
+            <div className="menu-group-label" aria-hidden="true">
+              Colour
+            </div>
+            {NOTE_COLORS.map((c) => {
+              const current = c.hex.toLowerCase() === note.color.toLowerCase();
+              return (
+                <button
+                  key={c.id}
+                  type="button"
+                  role="menuitemradio"
+                  aria-checked={current}
+                  className="menu-item menu-color"
+                  data-testid="note.menu.color"
+                  data-color={c.hex}
+                  onClick={() => {
+                    recolorNote(boardOf(note.id), note.id, c.hex);
+                    useUi.getState().setNewNoteColor(c.hex);
+                    announcer.say(`Note colour: ${c.label}.`);
+                    close('note');
+                  }}
+                >
+                  <span className="swatch" style={{ background: c.hex }} aria-hidden="true" />
+                  {c.label}
+                  {current && (
+                    <span className="menu-check" aria-hidden="true">
+                      ✓
+                    </span>
+                  )}
+                </button>
+              );
+            })}
           </div>
-          {NOTE_COLORS.map((c) => {
-            const current = c.hex.toLowerCase() === note.color.toLowerCase();
-            return (
-              <button
-                key={c.id}
-                type="button"
-                role="menuitemradio"
-                aria-checked={current}
-                className="menu-item menu-color"
-                data-testid="note.menu.color"
-                data-color={c.hex}
-                onClick={() => {
-                  recolorNote(boardOf(note.id), note.id, c.hex);
-                  useUi.getState().setNewNoteColor(c.hex);
-                  announcer.say(`Note colour: ${c.label}.`);
-                  close('note');
-                }}
-              >
-                <span className="swatch" style={{ background: c.hex }} aria-hidden="true" />
-                {c.label}
-                {current && (
-                  <span className="menu-check" aria-hidden="true">
-                    ✓
-                  </span>
-                )}
-              </button>
-            );
-          })}
-        </div>
+        )}
         {mayEdit && (
           <button
             type="button"
