@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getTemplate } from '@balcony/shared';
-import type { ParticipantRecord, SessionRecord, Store } from '../../server/src/store/types.js';
+import { LIMITS, getTemplate } from '@balcony/shared';
+import type { ParticipantRecord, SessionRecord, SnapshotRecord, Store } from '../../server/src/store/types.js';
 import { boardFrom, noteIds, Writer } from './boards.js';
 
 /** Session states as JSON text: the store keeps them as given, without reading them. */
@@ -44,6 +44,35 @@ export function newParticipant(session: SessionRecord, overrides: Partial<Partic
     ...overrides,
   };
 }
+
+/**
+ * A snapshot of `session` whose board holds one note, `words`, which its record names too. The
+ * store keeps state and record as given, so they only need to be JSON-looking text.
+ */
+export function newSnapshot(session: SessionRecord, overrides: Partial<SnapshotRecord> = {}, words = 'a note on the board'): SnapshotRecord {
+  const phaseId = session.template.phases[0]!.id;
+  return {
+    id: randomUUID(),
+    sessionId: session.id,
+    takenAt: Date.now(),
+    reason: 'manual',
+    phaseId,
+    final: false,
+    board: boardWith(words),
+    state: JSON.stringify({ joinLocked: false, phase: { id: phaseId, index: 0 } }),
+    record: JSON.stringify({ title: session.title, notes: [words] }),
+    ...overrides,
+  };
+}
+
+function boardWith(words: string): Uint8Array {
+  const writer = new Writer();
+  writer.add(words);
+  return writer.state();
+}
+
+/** A day in milliseconds, the unit retention is counted in. */
+export const DAY = 86_400_000;
 
 /**
  * What every store must do, as the server relies on it. Run it once per implementation, each
@@ -427,11 +456,181 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
         expect(noteIds(boardFrom(before))).toEqual(kept.writer.noteIds());
       });
 
-      it('erases a session that is already gone without complaint', async () => {
+      it('says whether there was a session to erase, and erases one already gone without complaint', async () => {
         const gone = await filled();
-        await store().eraseSession(gone.session.id);
-        await expect(store().eraseSession(gone.session.id)).resolves.toBeUndefined();
-        await expect(store().eraseSession(randomUUID())).resolves.toBeUndefined();
+        await expect(store().eraseSession(gone.session.id)).resolves.toBe(true);
+        await expect(store().eraseSession(gone.session.id)).resolves.toBe(false);
+        await expect(store().eraseSession(randomUUID())).resolves.toBe(false);
+      });
+    });
+
+    describe('snapshots', () => {
+      const summaryOf = ({ board: _b, state: _s, record: _r, ...summary }: SnapshotRecord) => summary;
+
+      it('gives a snapshot back whole, board byte for byte, also after reopening', async () => {
+        const { session } = await created();
+        const kept = newSnapshot(session, { reason: 'phase' }, 'we listen before we answer');
+        const last = newSnapshot(session, { reason: 'end', final: true, takenAt: kept.takenAt + 1 });
+        await store().saveSnapshot(kept);
+        await store().saveSnapshot(last);
+
+        expect(await store().getSnapshot(kept.id)).toEqual(kept);
+        expect(await store().getSnapshot(last.id)).toEqual(last);
+        await handle.reopen();
+        const read = await store().getSnapshot(kept.id);
+        expect(read).toEqual(kept);
+        expect(Buffer.from(read!.board).equals(Buffer.from(kept.board))).toBe(true);
+        expect(read!.final).toBe(false);
+        expect((await store().getSnapshot(last.id))!.final).toBe(true);
+      });
+
+      it('lists a session\'s snapshots oldest first, those of one millisecond as stored, without their content', async () => {
+        const { session } = await created();
+        const other = await created();
+        const at = session.createdAt + 60_000;
+        // Stored out of time order: the later two share a millisecond.
+        const second = newSnapshot(session, { takenAt: at + 5 });
+        const first = newSnapshot(session, { takenAt: at });
+        const third = newSnapshot(session, { takenAt: at + 5, reason: 'end', final: true });
+        for (const snap of [second, first, third]) await store().saveSnapshot(snap);
+        await store().saveSnapshot(newSnapshot(other.session));
+
+        const listed = await store().listSnapshots(session.id);
+        expect(listed).toEqual([first, second, third].map(summaryOf));
+        for (const summary of listed) expect(Object.keys(summary).sort()).toEqual(['final', 'id', 'phaseId', 'reason', 'sessionId', 'takenAt']);
+        expect(await store().listSnapshots(randomUUID())).toEqual([]);
+      });
+
+      it('rewrites the content of one snapshot only, keeping what it is a snapshot of', async () => {
+        const { session } = await created();
+        const target = newSnapshot(session, {}, 'a note later withdrawn');
+        const neighbour = newSnapshot(session, { takenAt: target.takenAt + 1 }, 'a note that stays');
+        await store().saveSnapshot(target);
+        await store().saveSnapshot(neighbour);
+        const content = { board: newSnapshot(session, {}, 'only what is left').board, state: '{"rewritten":true}', record: '{"notes":[]}' };
+
+        await store().rewriteSnapshot(target.id, content);
+
+        expect(await store().getSnapshot(target.id)).toEqual({ ...target, ...content });
+        expect(await store().getSnapshot(neighbour.id)).toEqual(neighbour);
+        expect(await store().listSnapshots(session.id)).toEqual([target, neighbour].map(summaryOf));
+      });
+
+      it('knows no snapshot it was never given', async () => {
+        const { session } = await created();
+        await store().saveSnapshot(newSnapshot(session));
+        expect(await store().getSnapshot(randomUUID())).toBeNull();
+      });
+
+      it('refuses a snapshot of a session it does not hold', async () => {
+        const { session } = await created();
+        await expect(store().saveSnapshot(newSnapshot({ ...session, id: randomUUID() }))).rejects.toThrow();
+      });
+
+      it('goes when its session is erased, and no other session\'s does', async () => {
+        const gone = await created();
+        const kept = await created();
+        const goneSnaps = [newSnapshot(gone.session), newSnapshot(gone.session, { reason: 'end', final: true })];
+        const keptSnap = newSnapshot(kept.session);
+        for (const snap of [...goneSnaps, keptSnap]) await store().saveSnapshot(snap);
+
+        expect(await store().eraseSession(gone.session.id)).toBe(true);
+
+        for (const snap of goneSnaps) expect(await store().getSnapshot(snap.id)).toBeNull();
+        expect(await store().listSnapshots(gone.session.id)).toEqual([]);
+        expect(await store().getSnapshot(keptSnap.id)).toEqual(keptSnap);
+        expect(await store().eraseSession(gone.session.id)).toBe(false);
+      });
+    });
+
+    describe('ending and retention', () => {
+      it('ends a session: its code admits nobody and may be issued again, the session stays readable', async () => {
+        const { session } = await created();
+        const endedAt = session.createdAt + 3_600_000;
+        await store().closeSession(session.id, endedAt);
+
+        expect(await store().findSessionByJoinCode(session.joinCode)).toBeNull();
+        expect(await store().joinCodeInUse(session.joinCode)).toBe(false);
+        expect(await store().getSession(session.id)).toEqual({ ...session, closedAt: endedAt });
+
+        // Ending again does not move the end.
+        await store().closeSession(session.id, endedAt + 1_000);
+        expect((await store().getSession(session.id))?.closedAt).toBe(endedAt);
+
+        const next = await created({ joinCode: session.joinCode });
+        expect(await store().findSessionByJoinCode(session.joinCode)).toEqual(next.session);
+        expect((await store().getSession(session.id))?.closedAt).toBe(endedAt);
+      });
+
+      it('ends only the session it is told of', async () => {
+        const ended = await created();
+        const running = await created();
+        await store().closeSession(ended.session.id, Date.now());
+        expect(await store().findSessionByJoinCode(running.session.joinCode)).toEqual(running.session);
+        expect((await store().getSession(running.session.id))?.closedAt ?? null).toBeNull();
+      });
+
+      it('keeps a session for the default number of days after its creation until told otherwise', async () => {
+        const { session } = await created();
+        const other = await created();
+        expect(await store().getRetention(session.id)).toEqual({ days: LIMITS.retentionDaysDefault, lastActivityAt: session.createdAt });
+
+        await store().setRetention(session.id, 7);
+        expect(await store().getRetention(session.id)).toEqual({ days: 7, lastActivityAt: session.createdAt });
+        expect((await store().getRetention(other.session.id))?.days).toBe(LIMITS.retentionDaysDefault);
+        await handle.reopen();
+        expect((await store().getRetention(session.id))?.days).toBe(7);
+        expect(await store().getRetention(randomUUID())).toBeNull();
+      });
+
+      it('refuses a retention that is not a whole number of days, at least one', async () => {
+        const { session } = await created();
+        for (const days of [0, -3, 1.5, Number.NaN]) await expect(store().setRetention(session.id, days), String(days)).rejects.toThrow(RangeError);
+        expect((await store().getRetention(session.id))?.days).toBe(LIMITS.retentionDaysDefault);
+      });
+
+      it('moves last activity forward only', async () => {
+        const { session } = await created();
+        const t = session.createdAt;
+        await store().touchSession(session.id, t + 100);
+        expect((await store().getRetention(session.id))?.lastActivityAt).toBe(t + 100);
+        await store().touchSession(session.id, t + 50);
+        expect((await store().getRetention(session.id))?.lastActivityAt).toBe(t + 100);
+        // Nor before the creation, for a session never touched.
+        const fresh = await created();
+        await store().touchSession(fresh.session.id, fresh.session.createdAt - 1_000);
+        expect((await store().getRetention(fresh.session.id))?.lastActivityAt).toBe(fresh.session.createdAt);
+        await store().touchSession(session.id, t + 200);
+        expect((await store().getRetention(session.id))?.lastActivityAt).toBe(t + 200);
+        // Touching an unknown session is no error and makes none.
+        await store().touchSession(randomUUID(), t);
+      });
+
+      it('lists sessions whose time ran out, soonest expired first, at most as many as asked, ended or not', async () => {
+        const base = Date.now() - 400 * DAY;
+        const now = base + 30 * DAY;
+        const keptFor = async (days: number, touchedAfterDays?: number) => {
+          const { session } = await created({ createdAt: base });
+          await store().setRetention(session.id, days);
+          if (touchedAfterDays !== undefined) await store().touchSession(session.id, base + touchedAfterDays * DAY);
+          return session.id;
+        };
+        const tenDays = await keptFor(10);
+        const fiveDays = await keptFor(5);
+        const touchedLate = await keptFor(1, 20);
+        const dueJustNow = await keptFor(30);
+        await keptFor(31);
+        await keptFor(1, 29.5);
+        await store().closeSession(tenDays, base + DAY);
+        await created({ createdAt: now });
+
+        expect(await store().listExpiredSessions(now, 10)).toEqual([fiveDays, tenDays, touchedLate, dueJustNow]);
+        expect(await store().listExpiredSessions(now, 2)).toEqual([fiveDays, tenDays]);
+        expect(await store().listExpiredSessions(now - 1, 10)).toEqual([fiveDays, tenDays, touchedLate]);
+        expect(await store().listExpiredSessions(base, 10)).toEqual([]);
+        // An erased session is no longer listed.
+        await store().eraseSession(fiveDays);
+        expect(await store().listExpiredSessions(now, 1)).toEqual([tenDays]);
       });
     });
 

@@ -3,9 +3,10 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../server/src/store/postgresStore.js';
 import { POSTGRES_MIGRATIONS } from '../../server/src/store/postgres/migrations.js';
+import { migrate } from '../../server/src/store/postgres/migrate.js';
 import type { Store } from '../../server/src/store/types.js';
 import { boardFrom, noteIds, Writer } from './boards.js';
-import { describeStoreContract, newSession } from './contract.js';
+import { DAY, describeStoreContract, newSession, newSnapshot } from './contract.js';
 import { POSTGRES_URL, dropSchema, freshSchema } from '../support/postgres.js';
 
 // Runs where a PostgreSQL server is reachable: TEST_DATABASE_URL names it (.ci/run sets it).
@@ -72,6 +73,49 @@ describe.skipIf(!url)('PostgreSQL', () => {
       await expect(openPostgresStore(url!, { schema })).rejects.toThrow(new RegExp(`schema version ${newer}`));
       const { rows } = await sql(schema, 'SELECT MAX(version)::int AS v FROM schema_migrations');
       expect(rows[0].v).toBe(newer);
+    });
+
+    it("keeps a version-5 database's sessions for the default days after their creation", async () => {
+      const schema = newSchema();
+      const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
+      try {
+        await migrate(pool, 'test', { schema, migrations: POSTGRES_MIGRATIONS.slice(0, 5) });
+      } finally {
+        await pool.end();
+      }
+      const { session } = newSession({ createdAt: Date.now() - 1_000 * DAY });
+      await sql(schema, 'INSERT INTO sessions (id, title, template, join_code, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        session.id,
+        session.title,
+        session.templateId,
+        session.joinCode,
+        session.createdAt,
+      ]);
+
+      const store = await open(schema);
+      // 90 days, the default when version 6 was written, whatever the default is now.
+      expect(await store.getRetention(session.id)).toEqual({ days: 90, lastActivityAt: session.createdAt });
+      const expiry = session.createdAt + 90 * DAY;
+      expect(await store.listExpiredSessions(expiry - 1, 10)).toEqual([]);
+      expect(await store.listExpiredSessions(expiry, 10)).toEqual([session.id]);
+    });
+
+    it('counts a session with no activity recorded from its creation', async () => {
+      const schema = newSchema();
+      const store = await open(schema);
+      const input = newSession({ createdAt: Date.now() - 1_000 * DAY });
+      await store.createSession(input);
+      const { session } = input;
+      await store.setRetention(session.id, 10);
+      await sql(schema, 'UPDATE sessions SET last_activity_at = NULL WHERE id = $1', [session.id]);
+
+      expect(await store.getRetention(session.id)).toEqual({ days: 10, lastActivityAt: session.createdAt });
+      await store.touchSession(session.id, session.createdAt - 1);
+      expect((await store.getRetention(session.id))?.lastActivityAt).toBe(session.createdAt);
+      expect(await store.listExpiredSessions(session.createdAt + 10 * DAY - 1, 10)).toEqual([]);
+      expect(await store.listExpiredSessions(session.createdAt + 10 * DAY, 10)).toEqual([session.id]);
+      await store.touchSession(session.id, session.createdAt + 1);
+      expect((await store.getRetention(session.id))?.lastActivityAt).toBe(session.createdAt + 1);
     });
 
     it('says what went wrong when the database cannot be reached, without the password', async () => {
@@ -178,7 +222,8 @@ describe.skipIf(!url)('PostgreSQL', () => {
       await store.compactPrivate(input.session.id, input.facilitator.id, mine.state(), seq);
       await store.appendPrivateUpdate(input.session.id, input.facilitator.id, mine.add(`private-${randomUUID()}`));
       await store.recordNoteAuthors(input.session.id, [{ noteId: 'n', participantId: input.facilitator.id }]);
-      await store.eraseSession(input.session.id);
+      await store.saveSnapshot(newSnapshot(input.session));
+      expect(await store.eraseSession(input.session.id)).toBe(true);
       const { rows: tables } = await sql(
         schema,
         "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'schema_migrations'",
@@ -194,6 +239,7 @@ describe.skipIf(!url)('PostgreSQL', () => {
         'private_doc_updates',
         'session_states',
         'sessions',
+        'snapshots',
       ]);
       for (const { table_name } of tables) {
         const column = table_name === 'sessions' ? 'id' : 'session_id';

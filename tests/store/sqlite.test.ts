@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,7 +9,7 @@ import { migrate } from '../../server/src/store/sqlite/migrate.js';
 import { openSqliteStore } from '../../server/src/store/sqliteStore.js';
 import type { Store } from '../../server/src/store/types.js';
 import { boardFrom, noteIds, Writer } from './boards.js';
-import { describeStoreContract, newParticipant, newSession } from './contract.js';
+import { DAY, describeStoreContract, newParticipant, newSession, newSnapshot } from './contract.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'balcony-store-'));
 
@@ -109,14 +109,110 @@ describe('the SQLite store on disk', () => {
       await store.bindClientIds(gone.session.id, pat.id, [writer.clientId]);
       const keptText = secret('kept note');
       await store.appendUpdate(kept.session.id, new Writer(kept.initialState).add(keptText));
+      const snapBoardText = secret('erased snapshot note');
+      const snapStateText = secret('erased snapshot state');
+      const snapRecordText = secret('erased snapshot record');
+      await store.saveSnapshot(
+        newSnapshot(gone.session, { state: JSON.stringify({ note: snapStateText }), record: JSON.stringify({ notes: [snapRecordText] }) }, snapBoardText),
+      );
+      const keptSnapText = secret('kept snapshot note');
+      await store.saveSnapshot(newSnapshot(kept.session, {}, keptSnapText));
 
-      const erased = [gone.session.title, gone.facilitator.name, pat.name, patToken, gone.tokenHash, compactedText, loggedText];
+      const erased = [
+        gone.session.title,
+        gone.facilitator.name,
+        pat.name,
+        patToken,
+        gone.tokenHash,
+        compactedText,
+        loggedText,
+        snapBoardText,
+        snapStateText,
+        snapRecordText,
+      ];
       for (const text of erased) expect(filesHolding(dir, text), text).not.toEqual([]);
 
-      await store.eraseSession(gone.session.id);
+      expect(await store.eraseSession(gone.session.id)).toBe(true);
 
       for (const text of erased) expect(filesHolding(dir, text), text).toEqual([]);
-      for (const text of [kept.session.title, kept.tokenHash, keptText]) expect(filesHolding(dir, text), text).not.toEqual([]);
+      for (const text of [kept.session.title, kept.tokenHash, keptText, keptSnapText]) expect(filesHolding(dir, text), text).not.toEqual([]);
+    });
+
+    it('after a snapshot is rewritten', async () => {
+      const dir = newDir();
+      const first = open(dir);
+      const input = newSession();
+      await first.createSession(input);
+      const withdrawn = secret('withdrawn note');
+      // Long, so that the shorter content written in its place cannot cover it by chance.
+      const withdrawnNote = `${withdrawn} ${'said at some length, '.repeat(40)}`;
+      const staying = secret('staying note');
+      const target = newSnapshot(input.session, { record: JSON.stringify({ notes: [withdrawnNote, staying] }) }, withdrawnNote);
+      const neighbourText = secret('neighbour snapshot note');
+      await first.saveSnapshot(target);
+      await first.saveSnapshot(newSnapshot(input.session, {}, neighbourText));
+      // Closed and opened again, so that the old content is in the database file itself, not
+      // only in a WAL that a checkpoint would drop anyway.
+      await first.close();
+      const store = open(dir);
+      expect(filesHolding(dir, withdrawn)).toEqual(['balcony.sqlite']);
+
+      const board = newSnapshot(input.session, {}, staying).board;
+      await store.rewriteSnapshot(target.id, { board, state: target.state, record: JSON.stringify({ notes: [staying] }) });
+
+      expect(filesHolding(dir, withdrawn)).toEqual([]);
+      for (const text of [staying, neighbourText]) expect(filesHolding(dir, text), text).not.toEqual([]);
+      expect((await store.getSnapshot(target.id))?.record).toBe(JSON.stringify({ notes: [staying] }));
+    });
+  });
+
+  describe('gives space back after erasing', () => {
+    const fileSize = (dir: string) => statSync(join(dir, 'balcony.sqlite')).size;
+    /** The database's pages as a second connection sees them, the WAL's included. */
+    const pagesOf = (dir: string) => {
+      const db = new Database(join(dir, 'balcony.sqlite'), { readonly: true, fileMustExist: true });
+      try {
+        const get = (name: string) => db.pragma(name, { simple: true }) as number;
+        return { bytes: get('page_count') * get('page_size'), free: get('freelist_count') };
+      } finally {
+        db.close();
+      }
+    };
+    /** A session holding about `kib` KiB of snapshot boards, in pages of its own. */
+    async function sessionOf(store: Store, kib: number) {
+      const input = newSession();
+      await store.createSession(input);
+      for (let i = 0; i < kib / 16; i++) {
+        await store.saveSnapshot(newSnapshot(input.session, {}, `${secret('bulk')} `.repeat(400)));
+      }
+      return input.session.id;
+    }
+
+    it('shrinks the file once an erasure frees much of it', async () => {
+      const dir = newDir();
+      const store = open(dir);
+      const big = await sessionOf(store, 2048);
+      await sessionOf(store, 64);
+      const before = pagesOf(dir).bytes;
+
+      await store.eraseSession(big);
+
+      expect(fileSize(dir)).toBeLessThan(before / 4);
+      expect(pagesOf(dir).free).toBe(0);
+    });
+
+    it('leaves the file as it is when an erasure frees only a little of it', async () => {
+      const dir = newDir();
+      const store = open(dir);
+      const small = await sessionOf(store, 64);
+      await sessionOf(store, 2048);
+      const before = pagesOf(dir).bytes;
+
+      await store.eraseSession(small);
+
+      // The small session's pages are free for reuse, not cut from the file.
+      expect(pagesOf(dir).free).toBeGreaterThan(0);
+      expect(fileSize(dir)).toBe(before);
     });
   });
 
@@ -190,6 +286,48 @@ describe('the SQLite store on disk', () => {
       const store = open(dir);
       expect(await store.loadSessionState(locked.session.id)).toEqual({ version: 1, state: '{"joinLocked":true}' });
       expect(await store.loadSessionState(open_.session.id)).toEqual({ version: 1, state: '{"joinLocked":false}' });
+    });
+
+    it("keeps a version-5 database's sessions for the default days after their creation", async () => {
+      const dir = newDir();
+      const { session } = newSession({ createdAt: Date.now() - 1_000 * DAY });
+      const db = new Database(join(dir, 'balcony.sqlite'));
+      migrate(db, 'test', SQLITE_MIGRATIONS.slice(0, 5));
+      db.prepare('INSERT INTO sessions (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        session.id,
+        session.title,
+        session.templateId,
+        session.joinCode,
+        session.createdAt,
+      );
+      db.close();
+
+      const store = open(dir);
+      // 90 days, the default when version 6 was written, whatever the default is now.
+      expect(await store.getRetention(session.id)).toEqual({ days: 90, lastActivityAt: session.createdAt });
+      const expiry = session.createdAt + 90 * DAY;
+      expect(await store.listExpiredSessions(expiry - 1, 10)).toEqual([]);
+      expect(await store.listExpiredSessions(expiry, 10)).toEqual([session.id]);
+    });
+
+    it('counts a session with no activity recorded from its creation', async () => {
+      const dir = newDir();
+      const store = open(dir);
+      const input = newSession({ createdAt: Date.now() - 1_000 * DAY });
+      await store.createSession(input);
+      const { session } = input;
+      await store.setRetention(session.id, 10);
+      const db = new Database(join(dir, 'balcony.sqlite'));
+      db.prepare('UPDATE sessions SET last_activity_at = NULL WHERE id = ?').run(session.id);
+      db.close();
+
+      expect(await store.getRetention(session.id)).toEqual({ days: 10, lastActivityAt: session.createdAt });
+      await store.touchSession(session.id, session.createdAt - 1);
+      expect((await store.getRetention(session.id))?.lastActivityAt).toBe(session.createdAt);
+      expect(await store.listExpiredSessions(session.createdAt + 10 * DAY - 1, 10)).toEqual([]);
+      expect(await store.listExpiredSessions(session.createdAt + 10 * DAY, 10)).toEqual([session.id]);
+      await store.touchSession(session.id, session.createdAt + 1);
+      expect((await store.getRetention(session.id))?.lastActivityAt).toBe(session.createdAt + 1);
     });
 
     it('refuses a database at a version newer than it knows, and leaves it alone', async () => {

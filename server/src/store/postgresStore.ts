@@ -3,8 +3,18 @@ import pg from 'pg';
 import { GroupCommit } from './groupCommit.js';
 import { SchemaTooNewError } from './migrations.js';
 import { migrate } from './postgres/migrate.js';
-import type { Store, StoredDoc } from './types.js';
-import { toParticipant, toSession, type ParticipantRow, type SessionRow } from './rows.js';
+import { LIMITS } from '@balcony/shared';
+import type { RetentionRecord, Store, StoredDoc } from './types.js';
+import {
+  toParticipant,
+  toSession,
+  toSnapshot,
+  toSnapshotSummary,
+  type ParticipantRow,
+  type SessionRow,
+  type SnapshotRow,
+  type SnapshotSummaryRow,
+} from './rows.js';
 
 /** The first key of every compaction's advisory lock; the second is the session's. */
 const COMPACTION_LOCKS = 0x636d7074; // "cmpt"
@@ -18,7 +28,9 @@ const types = {
   },
 };
 
-const SESSION_COLUMNS = 'id, title, template, template_json, join_code, created_at';
+const SESSION_COLUMNS = 'id, title, template, template_json, join_code, created_at, closed_at';
+const SNAPSHOT_SUMMARY_COLUMNS = 'id, session_id, taken_at, reason, phase_id, final';
+const DAY_MS = 86_400_000;
 const PARTICIPANT_COLUMNS = 'id, session_id, name, role, color, created_at';
 
 export interface PostgresStoreOptions {
@@ -105,14 +117,12 @@ export async function openPostgresStore(connectionString: string, options: Postg
   return {
     async createSession({ session, facilitator: f, tokenHash, initialState, sessionState }) {
       await transaction(async (c) => {
-        await c.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          session.id,
-          session.title,
-          session.templateId,
-          JSON.stringify(session.template),
-          session.joinCode,
-          session.createdAt,
-        ]);
+        await c.query(
+          `INSERT INTO sessions (id, title, template, template_json, join_code, created_at, last_activity_at, retention_days)
+           VALUES ($1, $2, $3, $4, $5, $6, $6, $7)`,
+          // Named here rather than left to the column's default, which stays as the migration set it.
+          [session.id, session.title, session.templateId, JSON.stringify(session.template), session.joinCode, session.createdAt, LIMITS.retentionDaysDefault],
+        );
         await c.query('INSERT INTO session_states (session_id, version, state, updated_at) VALUES ($1, 1, $2, $3)', [
           session.id,
           sessionState,
@@ -317,10 +327,61 @@ export async function openPostgresStore(connectionString: string, options: Postg
       );
       return new Map(rows.map((r) => [r.note_id, r.participant_id]));
     },
+    async saveSnapshot(s) {
+      await pool.query(
+        `INSERT INTO snapshots (${SNAPSHOT_SUMMARY_COLUMNS}, board, state, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [s.id, s.sessionId, s.takenAt, s.reason, s.phaseId, s.final, Buffer.from(s.board), s.state, s.record],
+      );
+    },
+    async listSnapshots(sessionId) {
+      const { rows } = await pool.query<SnapshotSummaryRow>(
+        `SELECT ${SNAPSHOT_SUMMARY_COLUMNS} FROM snapshots WHERE session_id = $1 ORDER BY taken_at, stored`,
+        [sessionId],
+      );
+      return rows.map(toSnapshotSummary);
+    },
+    async getSnapshot(snapshotId) {
+      const { rows } = await pool.query<SnapshotRow>(`SELECT ${SNAPSHOT_SUMMARY_COLUMNS}, board, state, record FROM snapshots WHERE id = $1`, [
+        snapshotId,
+      ]);
+      return rows[0] ? toSnapshot(rows[0]) : null;
+    },
+    async rewriteSnapshot(snapshotId, { board, state, record }) {
+      await pool.query('UPDATE snapshots SET board = $1, state = $2, record = $3 WHERE id = $4', [Buffer.from(board), state, record, snapshotId]);
+    },
+    async closeSession(sessionId, at) {
+      // The first end stands: ending an ended session again changes nothing.
+      await pool.query('UPDATE sessions SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL', [at, sessionId]);
+    },
+    async touchSession(sessionId, at) {
+      // One statement: of two nodes touching at once, the later time wins whichever lands last.
+      await pool.query('UPDATE sessions SET last_activity_at = $1 WHERE id = $2 AND COALESCE(last_activity_at, created_at) < $1', [at, sessionId]);
+    },
+    async setRetention(sessionId, days) {
+      if (!Number.isInteger(days) || days < 1) throw new RangeError(`not a number of days to keep a session: ${days}`);
+      await pool.query('UPDATE sessions SET retention_days = $1 WHERE id = $2', [days, sessionId]);
+    },
+    async getRetention(sessionId) {
+      const { rows } = await pool.query<RetentionRecord>(
+        'SELECT retention_days AS days, COALESCE(last_activity_at, created_at) AS "lastActivityAt" FROM sessions WHERE id = $1',
+        [sessionId],
+      );
+      return rows[0] ?? null;
+    },
+    async listExpiredSessions(now, limit) {
+      // BIGINT before multiplying: days in milliseconds overflow an INTEGER after 24 days.
+      const { rows } = await pool.query<{ id: string }>(
+        `SELECT id FROM (SELECT id, COALESCE(last_activity_at, created_at) + retention_days::bigint * ${DAY_MS} AS expires FROM sessions) AS s
+         WHERE expires <= $1 ORDER BY expires, id LIMIT $2`,
+        [now, limit],
+      );
+      return rows.map((r) => r.id);
+    },
     async eraseSession(sessionId) {
       // One statement, so one transaction: the cascade takes every row of the session or none.
-      await pool.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+      const { rowCount } = await pool.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
       ownSeqs.delete(sessionId);
+      return rowCount === 1;
     },
     async ping() {
       await pool.query('SELECT 1');

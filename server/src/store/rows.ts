@@ -1,5 +1,5 @@
 import { getTemplate, isTemplateId, templateSchema, type Role, type Template } from '@balcony/shared';
-import type { ParticipantRecord, SessionRecord } from './types.js';
+import type { ParticipantRecord, SessionRecord, SnapshotRecord, SnapshotSummaryRecord } from './types.js';
 
 /** A sessions row as both stores' SQL gives it back (numbers already numbers). */
 export interface SessionRow {
@@ -10,6 +10,7 @@ export interface SessionRow {
   template_json: string | null;
   join_code: string;
   created_at: number;
+  closed_at: number | null;
 }
 export interface ParticipantRow {
   id: string;
@@ -48,6 +49,8 @@ export const toSession = (r: SessionRow): SessionRecord => ({
   template: templateOf(r),
   joinCode: r.join_code,
   createdAt: r.created_at,
+  // Left out while the session runs, so that a running session reads back as it was created.
+  ...(r.closed_at === null ? {} : { closedAt: r.closed_at }),
 });
 export const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   id: r.id,
@@ -56,4 +59,35 @@ export const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   role: r.role as Role,
   color: r.color,
   createdAt: r.created_at,
+});
+
+/** A snapshots row without its content; `final` is 0 or 1 in SQLite, a boolean in PostgreSQL. */
+export interface SnapshotSummaryRow {
+  id: string;
+  session_id: string;
+  taken_at: number;
+  reason: string;
+  phase_id: string;
+  final: number | boolean;
+}
+export interface SnapshotRow extends SnapshotSummaryRow {
+  board: Uint8Array;
+  state: string;
+  record: string;
+}
+
+export const toSnapshotSummary = (r: SnapshotSummaryRow): SnapshotSummaryRecord => ({
+  id: r.id,
+  sessionId: r.session_id,
+  takenAt: r.taken_at,
+  reason: r.reason as SnapshotSummaryRecord['reason'],
+  phaseId: r.phase_id,
+  final: Boolean(r.final),
+});
+export const toSnapshot = (r: SnapshotRow): SnapshotRecord => ({
+  ...toSnapshotSummary(r),
+  // A plain Uint8Array, not the driver's Buffer, so that it compares equal to what was saved.
+  board: new Uint8Array(r.board),
+  state: r.state,
+  record: r.record,
 });

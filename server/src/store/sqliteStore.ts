@@ -1,13 +1,25 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParticipantRecord, SessionRecord, Store, StoredDoc } from './types.js';
-import { toParticipant, toSession, type ParticipantRow, type SessionRow } from './rows.js';
+import { LIMITS } from '@balcony/shared';
+import type { ParticipantRecord, RetentionRecord, SessionRecord, SnapshotRecord, Store, StoredDoc } from './types.js';
+import {
+  toParticipant,
+  toSession,
+  toSnapshot,
+  toSnapshotSummary,
+  type ParticipantRow,
+  type SessionRow,
+  type SnapshotRow,
+  type SnapshotSummaryRow,
+} from './rows.js';
 import { migrate } from './sqlite/migrate.js';
 import { foldTogether } from './fold.js';
 
 /** When SQLite starts the WAL over, a file grown larger than this is cut back to it. */
 const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024;
+
+const DAY_MS = 86_400_000;
 
 /**
  * The embedded store. better-sqlite3 is synchronous, so every write below is in the WAL by the
@@ -32,7 +44,10 @@ export function openSqliteStore(dataDir: string): Store {
   }
 
   const q = {
-    insertSession: db.prepare('INSERT INTO sessions (id, title, template, template_json, join_code, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertSession: db.prepare(
+      `INSERT INTO sessions (id, title, template, template_json, join_code, created_at, last_activity_at, retention_days)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     insertSessionState: db.prepare('INSERT INTO session_states (session_id, version, state, updated_at) VALUES (?, 1, ?, ?)'),
     sessionState: db.prepare('SELECT version, state FROM session_states WHERE session_id = ?'),
     replaceSessionState: db.prepare(
@@ -69,13 +84,41 @@ export function openSqliteStore(dataDir: string): Store {
     deletePrivateThrough: db.prepare('DELETE FROM private_doc_updates WHERE session_id = ? AND owner_id = ? AND seq <= ?'),
     insertAuthor: db.prepare('INSERT INTO note_authors (session_id, note_id, participant_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     authorsOf: db.prepare('SELECT note_id, participant_id FROM note_authors WHERE session_id = ?'),
-    // Participants, boards, bindings and authors go with it: every table refers to sessions ON DELETE CASCADE.
+    insertSnapshot: db.prepare(
+      'INSERT INTO snapshots (id, session_id, taken_at, reason, phase_id, final, board, state, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    snapshotsOf: db.prepare('SELECT id, session_id, taken_at, reason, phase_id, final FROM snapshots WHERE session_id = ? ORDER BY taken_at, rowid'),
+    snapshotById: db.prepare('SELECT * FROM snapshots WHERE id = ?'),
+    rewriteSnapshot: db.prepare('UPDATE snapshots SET board = ?, state = ?, record = ? WHERE id = ?'),
+    // The first end stands: ending an ended session again changes nothing.
+    closeSession: db.prepare('UPDATE sessions SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
+    touchSession: db.prepare('UPDATE sessions SET last_activity_at = ? WHERE id = ? AND COALESCE(last_activity_at, created_at) < ?'),
+    setRetention: db.prepare('UPDATE sessions SET retention_days = ? WHERE id = ?'),
+    retentionOf: db.prepare('SELECT retention_days AS days, COALESCE(last_activity_at, created_at) AS lastActivityAt FROM sessions WHERE id = ?'),
+    expired: db
+      .prepare(
+        `SELECT id FROM (SELECT id, COALESCE(last_activity_at, created_at) + retention_days * ${DAY_MS} AS expires FROM sessions)
+         WHERE expires <= ? ORDER BY expires, id LIMIT ?`,
+      )
+      .pluck(),
+    // Participants, boards, bindings, authors and snapshots go with it: every table refers to
+    // sessions ON DELETE CASCADE.
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
   };
 
   const createSessionTx = db.transaction(
     (session: SessionRecord, f: ParticipantRecord, tokenHash: string, state: Uint8Array, sessionState: string) => {
-      q.insertSession.run(session.id, session.title, session.templateId, JSON.stringify(session.template), session.joinCode, session.createdAt);
+      q.insertSession.run(
+        session.id,
+        session.title,
+        session.templateId,
+        JSON.stringify(session.template),
+        session.joinCode,
+        session.createdAt,
+        session.createdAt,
+        // Named here rather than left to the column's default, which stays as the migration set it.
+        LIMITS.retentionDaysDefault,
+      );
       q.insertParticipant.run(f.id, f.sessionId, f.name, f.role, f.color, tokenHash, f.createdAt);
       q.upsertState.run(session.id, state, session.createdAt);
       q.insertSessionState.run(session.id, sessionState, session.createdAt);
@@ -105,6 +148,20 @@ export function openSqliteStore(dataDir: string): Store {
   const forgetDeleted = () => {
     // While another connection reads this can stop short; the next checkpoint or the last close ends it.
     db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+
+  /**
+   * secure_delete has already zeroed what was deleted; VACUUM rebuilds the file from the live
+   * rows only, leaving no trace of freed pages at all and giving their space back. It rewrites
+   * the whole database, so it runs only once a quarter of the pages are free: each run then
+   * frees at least a quarter of what it writes, and its cost stays in step with what was erased.
+   */
+  const vacuumIfWorthIt = () => {
+    const free = db.pragma('freelist_count', { simple: true }) as number;
+    if (free === 0 || free * 4 < (db.pragma('page_count', { simple: true }) as number)) return;
+    db.exec('VACUUM');
+    // VACUUM writes the rebuilt pages through the WAL.
+    forgetDeleted();
   };
 
   return {
@@ -190,10 +247,43 @@ export function openSqliteStore(dataDir: string): Store {
       const rows = q.authorsOf.all(sessionId) as { note_id: string; participant_id: string }[];
       return new Map(rows.map((r) => [r.note_id, r.participant_id]));
     },
+    async saveSnapshot(s: SnapshotRecord) {
+      q.insertSnapshot.run(s.id, s.sessionId, s.takenAt, s.reason, s.phaseId, s.final ? 1 : 0, s.board, s.state, s.record);
+    },
+    async listSnapshots(sessionId) {
+      return (q.snapshotsOf.all(sessionId) as SnapshotSummaryRow[]).map(toSnapshotSummary);
+    },
+    async getSnapshot(snapshotId) {
+      const row = q.snapshotById.get(snapshotId) as SnapshotRow | undefined;
+      return row ? toSnapshot(row) : null;
+    },
+    async rewriteSnapshot(snapshotId, { board, state, record }) {
+      q.rewriteSnapshot.run(board, state, record, snapshotId);
+      forgetDeleted();
+    },
+    async closeSession(sessionId, at) {
+      q.closeSession.run(at, sessionId);
+    },
+    async touchSession(sessionId, at) {
+      q.touchSession.run(at, sessionId, at);
+    },
+    async setRetention(sessionId, days) {
+      if (!Number.isInteger(days) || days < 1) throw new RangeError(`not a number of days to keep a session: ${days}`);
+      q.setRetention.run(days, sessionId);
+    },
+    async getRetention(sessionId) {
+      return (q.retentionOf.get(sessionId) as RetentionRecord | undefined) ?? null;
+    },
+    async listExpiredSessions(now, limit) {
+      return q.expired.all(now, limit) as string[];
+    },
     async eraseSession(sessionId) {
       // One statement, so one transaction: the cascade takes every row of the session or none.
-      q.deleteSession.run(sessionId);
+      const erased = q.deleteSession.run(sessionId).changes > 0;
+      // Checkpointed before VACUUM is tried, so the WAL is rid of the session even if VACUUM fails.
       forgetDeleted();
+      if (erased) vacuumIfWorthIt();
+      return erased;
     },
     async ping() {
       db.prepare('SELECT 1').get();

@@ -1,4 +1,4 @@
-import type { Role, Template } from '@balcony/shared';
+import type { Role, SnapshotReason, Template } from '@balcony/shared';
 
 export interface SessionRecord {
   id: string;
@@ -9,6 +9,36 @@ export interface SessionRecord {
   template: Template;
   joinCode: string;
   createdAt: number;
+  /** When the session ended (its code no longer admits anyone); null or absent while it runs. */
+  closedAt?: number | null;
+}
+
+/**
+ * One snapshot of a session's outcome: the board as filed (notes marked "don't record" left out),
+ * the session state, and the outcome record derived from them. Never changed, except when a
+ * participant withdraws a note (rewriteSnapshot).
+ */
+export interface SnapshotRecord {
+  id: string;
+  sessionId: string;
+  takenAt: number;
+  reason: SnapshotReason;
+  /** The phase whose work it holds (the one being left, for a phase change). */
+  phaseId: string;
+  final: boolean;
+  /** The filed board's Yjs state. */
+  board: Uint8Array;
+  /** The session state as JSON (shared/sessionState.ts). */
+  state: string;
+  /** The outcome record as JSON (shared/outcome/record.ts). */
+  record: string;
+}
+export type SnapshotSummaryRecord = Omit<SnapshotRecord, 'board' | 'state' | 'record'>;
+
+/** How long a session is kept: `days` after `lastActivityAt`. */
+export interface RetentionRecord {
+  days: number;
+  lastActivityAt: number;
 }
 
 /** A session's changing state as stored: JSON text (shared/sessionState.ts) and its version. */
@@ -98,11 +128,32 @@ export interface Store {
   recordNoteAuthors(sessionId: string, authors: readonly { noteId: string; participantId: string }[]): Promise<void>;
   /** noteId → writer, for the notes recordNoteAuthors was told of. */
   loadNoteAuthors(sessionId: string): Promise<Map<string, string>>;
+  /** Stores a new snapshot. */
+  saveSnapshot(snapshot: SnapshotRecord): Promise<void>;
+  /** A session's snapshots without their content, oldest first (by takenAt, then as stored). */
+  listSnapshots(sessionId: string): Promise<SnapshotSummaryRecord[]>;
+  getSnapshot(snapshotId: string): Promise<SnapshotRecord | null>;
   /**
-   * Removes a session and everything kept for it (participants, boards shared and private, bindings, authors): afterwards no
-   * row and no readable byte of it is left in the store's files.
+   * Replaces a snapshot's content, for a withdrawn note only; the old bytes are overwritten, not
+   * left in free space.
    */
-  eraseSession(sessionId: string): Promise<void>;
+  rewriteSnapshot(snapshotId: string, content: Pick<SnapshotRecord, 'board' | 'state' | 'record'>): Promise<void>;
+  /** Marks a session ended at `at`: its join code stops admitting anyone (and may be issued again). */
+  closeSession(sessionId: string, at: number): Promise<void>;
+  /** Notes activity on a session: its last activity becomes `at` unless it is already later. */
+  touchSession(sessionId: string, at: number): Promise<void>;
+  /** Sets how many days after its last activity a session is kept. */
+  setRetention(sessionId: string, days: number): Promise<void>;
+  /** A session's retention; a session never touched counts from its creation. Null when unknown. */
+  getRetention(sessionId: string): Promise<RetentionRecord | null>;
+  /** Ids of sessions whose retention ran out at or before `now`, oldest expiry first, at most `limit`. */
+  listExpiredSessions(now: number, limit: number): Promise<string[]>;
+  /**
+   * Removes a session and everything kept for it (participants, boards shared and private,
+   * bindings, authors, snapshots): afterwards no row and no readable byte of it is left in the
+   * store's files. Resolves true when there was a session to remove.
+   */
+  eraseSession(sessionId: string): Promise<boolean>;
 
   /** Resolves when the store answers a trivial query, for readiness; rejects when it cannot. */
   ping(): Promise<void>;

@@ -114,4 +114,30 @@ CREATE TABLE note_authors (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'snapshots-and-retention',
+    // Snapshots of a session's outcome, which go with it; and how long a session is kept: days
+    // after its last activity. 90 is the default retention at the time of this step; sessions
+    // already here count from their creation, having had no activity recorded.
+    sql: `
+CREATE TABLE snapshots (
+  id TEXT PRIMARY KEY,
+  -- Storing order where two snapshots share a millisecond (SQLite's rowid does this there).
+  stored BIGSERIAL NOT NULL,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  taken_at BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  phase_id TEXT NOT NULL,
+  final BOOLEAN NOT NULL,
+  board BYTEA NOT NULL,
+  state TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX snapshots_session ON snapshots (session_id, taken_at);
+ALTER TABLE sessions ADD COLUMN retention_days INTEGER NOT NULL DEFAULT 90;
+ALTER TABLE sessions ADD COLUMN last_activity_at BIGINT;
+UPDATE sessions SET last_activity_at = created_at;
+`,
+  },
 ];
