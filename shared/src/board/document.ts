@@ -213,24 +213,29 @@ export function setNoteNoRecord(doc: Y.Doc, id: string, noRecord: boolean): void
 }
 
 /**
- * A fresh board holding what may be filed of this one: every note not marked "don't record", with
- * the themes that still hold a note or held none. Built anew rather than copied, so that no
- * deleted or withheld text survives in it as Yjs history.
+ * What of a board may be filed: the notes `keep` keeps (by default all but those marked "don't
+ * record"), and the themes that still hold one of them or never held a note. A theme whose every
+ * note was withheld says nothing worth filing, and its title may say too much.
  */
-export function recordedBoard(doc: Y.Doc, keep: (note: NoteView) => boolean = (n) => !n.noRecord): Y.Doc {
-  const out = new Y.Doc({ gc: true });
-  const notes = listNotes(doc).filter(keep);
-  const themes = listThemes(doc);
+export function filedParts(doc: Y.Doc, keep: (note: NoteView) => boolean = (n) => !n.noRecord): { notes: NoteView[]; themes: ThemeView[] } {
+  const all = listNotes(doc);
+  const notes = all.filter(keep);
   const held = new Set(notes.map((n) => n.themeId).filter((t) => t !== null));
-  const grouped = new Set(listNotes(doc).map((n) => n.themeId).filter((t) => t !== null));
+  const grouped = new Set(all.map((n) => n.themeId).filter((t) => t !== null));
+  return { notes, themes: listThemes(doc).filter((t) => !grouped.has(t.id) || held.has(t.id)) };
+}
+
+/**
+ * A fresh board holding what may be filed of this one (see filedParts). Built anew rather than
+ * copied, so that no deleted or withheld text survives in it as Yjs history.
+ */
+export function recordedBoard(doc: Y.Doc, keep?: (note: NoteView) => boolean): Y.Doc {
+  const out = new Y.Doc({ gc: true });
+  const { notes, themes } = filedParts(doc, keep);
   out.transact(() => {
     getMeta(out).set('schemaVersion', BOARD_SCHEMA_VERSION);
     const outThemes = getThemes(out);
-    for (const t of themes) {
-      // A theme whose every note was withheld says nothing worth filing, and its title may say too much.
-      if (grouped.has(t.id) && !held.has(t.id)) continue;
-      outThemes.set(t.id, themeMapOf(t));
-    }
+    for (const t of themes) outThemes.set(t.id, themeMapOf(t));
     const outNotes = getNotes(out);
     for (const n of notes) outNotes.set(n.id, noteMapOf({ ...n, themeId: n.themeId && outThemes.has(n.themeId) ? n.themeId : null }));
   });

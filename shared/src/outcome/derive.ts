@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { listNotes, listThemes } from '../board/document.js';
+import { filedParts } from '../board/document.js';
 import type { NoteView } from '../board/note.js';
 import type { ThemeView } from '../board/theme.js';
 import { roleIn } from '../permissions.js';
@@ -50,11 +50,10 @@ export function deriveOutcome(input: OutcomeInput): OutcomeRecord {
   const frameOf = new Map(template.frames.flatMap((f) => f.zones.map((z) => [z.id, f] as const)));
   const names = new Map(input.people.map((p) => [p.id, p.name]));
 
-  const allNotes = listNotes(input.board);
-  const kept = allNotes.filter((n) => !n.noRecord && n.text.trim() !== '' && frameOf.has(n.zone));
+  const filed = filedParts(input.board, (n) => !n.noRecord && n.text.trim() !== '' && frameOf.has(n.zone));
+  const kept = filed.notes;
   const keptIds = new Set(kept.map((n) => n.id));
-  const groupedAtAll = new Set(allNotes.map((n) => n.themeId).filter((t) => t !== null));
-  const themesKept = listThemes(input.board).filter((t) => frameOf.has(t.zone) && (!groupedAtAll.has(t.id) || kept.some((n) => n.themeId === t.id)));
+  const themesKept = filed.themes.filter((t) => frameOf.has(t.zone));
   const themeIds = new Set<string>(themesKept.map((t) => t.id));
 
   const votes = state.closedVotes.map((v) => recordVote(v, template, kept, themesKept, keptIds, themeIds));
