@@ -1,6 +1,6 @@
 import express, { type Request } from 'express';
 import type { Logger } from 'pino';
-import { exportQuerySchema, outcomeRecordSchema, retentionBodySchema, roleIn, takeSnapshotBodySchema } from '@balcony/shared';
+import { exportQuerySchema, outcomeRecordSchema, retentionBodySchema, roleIn, takeSnapshotBodySchema, type VersionedSessionState } from '@balcony/shared';
 import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
 import { bearerToken } from './bearer.js';
@@ -43,14 +43,14 @@ export function outcomeRoutes(deps: OutcomeRouteDeps): express.Router {
   }
 
   /** The sender must hold the facilitator role now (the state's, not the one they joined with). */
-  async function facilitator(req: Request, sessionId: string): Promise<Granted & { endedAt: number | null }> {
+  async function facilitator(req: Request, sessionId: string): Promise<Granted & { current: VersionedSessionState }> {
     const access = await member(req, sessionId);
     const current = await readSessionState(store, access.session.id);
     if (!current) throw new ApiError('not_found', 'There is no such session.');
     if (roleIn(current.state, access.participant.id, access.participant.role) !== 'facilitator') {
       throw new ApiError('forbidden', 'Only a facilitator can do that.');
     }
-    return { ...access, endedAt: current.state.endedAt };
+    return { ...access, current };
   }
 
   async function snapshotFor(req: Request, snapshotId: string) {
@@ -69,10 +69,9 @@ export function outcomeRoutes(deps: OutcomeRouteDeps): express.Router {
   router.post('/sessions/:sessionId/snapshots', async (req, res) => {
     const access = await facilitator(req, req.params.sessionId);
     parseBody(takeSnapshotBodySchema, req.body ?? {});
-    if (access.endedAt !== null) throw new ApiError('session_ended', 'This session has ended: its final snapshot is already taken.');
-    const current = await readSessionState(store, access.session.id);
-    if (!current) throw new ApiError('not_found', 'There is no such session.');
-    const summary = await deps.snapshots.take(access.session, current.state, 'manual', current.state.phase.id, deps.now());
+    const { state } = access.current;
+    if (state.endedAt !== null) throw new ApiError('session_ended', 'This session has ended: its final snapshot is already taken.');
+    const summary = await deps.snapshots.take(access.session, state, 'manual', state.phase.id, deps.now());
     deps.onActivity(access.session.id);
     log.info({ sessionId: access.session.id, snapshotId: summary.snapshotId }, 'snapshot taken');
     res.status(201).json(summary);

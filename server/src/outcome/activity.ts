@@ -23,9 +23,12 @@ export class ActivityClock {
     const last = this.written.get(sessionId);
     if (last !== undefined && at - last < TOUCH_EVERY_MS) return;
     this.written.set(sessionId, at);
-    this.store.touchSession(sessionId, at).catch((err: unknown) => {
-      this.written.delete(sessionId);
-      this.log.error({ err, sessionId }, 'recording activity failed');
+    // Off the caller's path: a board append must not wait for this write (SQLite's is synchronous).
+    setImmediate(() => {
+      this.store.touchSession(sessionId, at).catch((err: unknown) => {
+        this.written.delete(sessionId);
+        this.log.error({ err, sessionId }, 'recording activity failed');
+      });
     });
   }
 
