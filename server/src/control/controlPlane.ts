@@ -299,7 +299,7 @@ export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps) {
     followState(sessionId, current)
       .then(() => (rolesChanged ? emitPresence(sessionId) : undefined))
       .catch((err: unknown) => log.error({ err, sessionId }, 'session state follow failed'));
-    io.serverSideEmit('sessionState', sessionId, current);
+    if (redis) io.serverSideEmit('sessionState', sessionId, current);
   }
 
   return {
@@ -313,8 +313,10 @@ export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps) {
         if (socket) closeWith(socket, { code: 'unauthorized', message });
       }
     },
-    /** Tells the other nodes that a session was erased here. */
-    announceErased: (sessionId: string) => void io.serverSideEmit('sessionErased', sessionId),
+    /** Tells the other nodes, when there are any, that a session was erased here. */
+    announceErased: (sessionId: string) => {
+      if (redis) io.serverSideEmit('sessionErased', sessionId);
+    },
     /**
      * Drops every socket of this node as a lost connection does (no "server disconnect"), so that
      * each client reconnects at once, through the load balancer, to another node.
