@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { adapterClient } from '../cluster/adapterClient.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import {
@@ -107,7 +108,7 @@ export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps) {
   // reconnects to another node picks up what it missed.
   const local = new WeakMap<ControlSocket, LocalSocket>();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(server, {
-    ...(redis ? { adapter: createAdapter(redis, { streamName: `${config.redisPrefix}:control` }) } : {}),
+    ...(redis ? { adapter: createAdapter(adapterClient(redis, log), { streamName: `${config.redisPrefix}:control` }) } : {}),
     // The token is checked again on a recovered connection: a revoked one must not come back.
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
     // The board endpoint shares this HTTP server: leave its upgrades alone.
