@@ -6,6 +6,11 @@ import { BoardPage } from './pages/BoardPage';
 import { RecordPage } from './pages/RecordPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';
+import { LibraryPage } from './pages/LibraryPage';
+import { TeamPage } from './pages/TeamPage';
+import { SnapshotPage } from './pages/SnapshotPage';
+import { PresentPage } from './pages/PresentPage';
+import { ComparePage } from './pages/ComparePage';
 import { Opening } from './components/start/Opening';
 import { StartNavigationContext, type StartNavigation } from './components/start/startNavigation';
 
@@ -30,6 +35,11 @@ export function App({ arrival }: { arrival?: Arrival }) {
           <Route path="/join/:code" element={<RoutedStartPage />} />
           <Route path="/s/:sessionId" element={<BoardPage />} />
           <Route path="/s/:sessionId/record" element={<RecordPage />} />
+          <Route path="/s/:sessionId/snapshots/:snapshotId" element={<SnapshotPage />} />
+          <Route path="/s/:sessionId/present" element={<PresentPage />} />
+          <Route path="/library" element={<LibraryPage />} />
+          <Route path="/t/:token" element={<TeamPage />} />
+          <Route path="/compare" element={<ComparePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Arrive>

@@ -46,6 +46,29 @@ export const actionFieldsInputSchema = z.strictObject({
 });
 export type ActionFieldsInput = z.infer<typeof actionFieldsInputSchema>;
 
+/**
+ * How the group found an action carried over from the session before, in the follow-up's review
+ * phase: done, dropped, or carried on (it stays open, in this session's actions).
+ */
+export const REVIEW_OUTCOMES = ['done', 'dropped', 'carried'] as const;
+export const reviewOutcomeSchema = z.enum(REVIEW_OUTCOMES);
+export type ReviewOutcome = z.infer<typeof reviewOutcomeSchema>;
+
+export const reviewNoteSchema = units(LIMITS.reviewNoteMax);
+
+export const actionReviewSchema = z.object({
+  outcome: reviewOutcomeSchema,
+  /** What was said about it; may be empty. */
+  note: z.string(),
+  /** Who marked it, and when. */
+  by: z.string(),
+  at: z.number().int(),
+});
+export type ActionReview = z.infer<typeof actionReviewSchema>;
+
+/** The status an action takes from its review. */
+export const REVIEW_STATUS: Record<ReviewOutcome, ActionStatus> = { done: 'done', dropped: 'dropped', carried: 'open' };
+
 export const actionSchema = z.object({
   id: z.string().min(1).max(LIMITS.noteIdMax),
   text: z.string(),
@@ -56,10 +79,17 @@ export const actionSchema = z.object({
   themeId: z.string().nullable(),
   element: z.string().nullable(),
   stakeholder: z.string().nullable(),
-  /** The phase it was written in. */
+  /** The phase it was written in (for one carried over, the follow-up's review phase). */
   phaseId: z.string(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /**
+   * The session it was carried over from, for an action still open when a follow-up began: it
+   * keeps its id, so that a comparison along the chain finds it again. Null for one written here.
+   */
+  carriedFrom: z.string().nullable().default(null),
+  /** For one carried over: how the review phase found it; null until it has been reviewed. */
+  review: actionReviewSchema.nullable().default(null),
 });
 export type Action = z.infer<typeof actionSchema>;
 
@@ -78,7 +108,41 @@ export function newAction(id: string, input: ActionFieldsInput, phaseId: string,
     phaseId,
     createdAt: now,
     updatedAt: now,
+    carriedFrom: null,
+    review: null,
   };
+}
+
+/**
+ * The actions a follow-up starts with: those still open in the session before, as they stood,
+ * marked as carried from it and not yet reviewed. Done and dropped ones stay behind.
+ */
+export function carriedActions(
+  actions: readonly Action[],
+  from: { sessionId: string; nameOf: (participantId: string) => string | null },
+  reviewPhaseId: string,
+  now: number,
+): Action[] {
+  return actions
+    .filter((a) => a.status === 'open')
+    .map((a) => ({
+      ...a,
+      // The follow-up's people are new participants: an owner from the session before is kept by name.
+      owner: a.owner?.kind === 'participant' ? ownerByName(from.nameOf(a.owner.participantId)) : a.owner,
+      phaseId: reviewPhaseId,
+      carriedFrom: from.sessionId,
+      review: null,
+      updatedAt: now,
+    }));
+}
+
+function ownerByName(name: string | null): ActionOwner | null {
+  return name ? { kind: 'name', name: name.slice(0, LIMITS.actionNameMax) } : null;
+}
+
+/** An action carried over, after the review marked it: its status follows the outcome. */
+export function reviewedAction(action: Action, outcome: ReviewOutcome, note: string, by: string, now: number): Action {
+  return { ...action, status: REVIEW_STATUS[outcome], review: { outcome, note, by, at: now }, updatedAt: now };
 }
 
 /** An action with some of its fields changed; `undefined` leaves a field, null clears it. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { TEMPLATE_IDS } from './templates/index.js';
-import { sessionRoleSchema } from './sessionState.js';
+import { sessionRoleSchema, sessionStateViewSchema } from './sessionState.js';
 import { templateSchema } from './templates/format.js';
 import { stripUnsafeText } from './text.js';
 
@@ -90,9 +90,18 @@ export const retentionSchema = z.object({
 });
 export type Retention = z.infer<typeof retentionSchema>;
 
+/** A session in a chain of follow-ups, as the library lists it. */
+export const linkedSessionSchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  createdAt: z.number().int(),
+});
+export type LinkedSession = z.infer<typeof linkedSessionSchema>;
+
 export const sessionViewSchema = z.object({
   sessionId: z.string(),
   title: z.string(),
+  createdAt: z.number().int(),
   /** The session's own copy of its template: a built-in changed later does not change it. */
   template: templateSchema,
   role: roleSchema,
@@ -103,6 +112,12 @@ export const sessionViewSchema = z.object({
   /** When the facilitator ended it; null while it runs. */
   endedAt: z.number().int().nullable(),
   retention: retentionSchema,
+  /** Actions still open, for the library. */
+  openActions: z.number().int().nonnegative(),
+  /** The session this one follows up (it may have been erased since); null for a first session. */
+  previousSessionId: z.string().nullable(),
+  /** Follow-ups started from this session, oldest first. */
+  followUps: z.array(linkedSessionSchema),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
@@ -164,3 +179,79 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 /** `PUT /api/sessions/:sessionId/retention` (facilitator). */
 export const retentionBodySchema = z.object({ days: z.number().int().min(1).max(LIMITS.retentionDaysMax) });
 export type RetentionBody = z.infer<typeof retentionBodySchema>;
+
+/**
+ * The snapshot's board, to open it read-only on the real board: `GET /api/snapshots/:snapshotId/board`.
+ * `board` is the filed board's Yjs state (base64), `state` the session state as an observer is
+ * sent it, `participants` the names the notes' authors had (empty in an anonymous session).
+ */
+export const snapshotBoardSchema = snapshotSummarySchema.extend({
+  sessionId: z.string(),
+  board: z.base64(),
+  state: sessionStateViewSchema,
+  participants: z.array(participantSummarySchema),
+});
+export type SnapshotBoard = z.infer<typeof snapshotBoardSchema>;
+
+/** `POST /api/sessions/:sessionId/team-links` (facilitator): an optional label says whom it is for. */
+export const createTeamLinkBodySchema = z.object({ label: shownText(LIMITS.teamLinkLabelMax).optional() });
+export type CreateTeamLinkBody = z.infer<typeof createTeamLinkBodySchema>;
+
+/** A team link as listed; the token is given once, when it is made (only its hash is kept). */
+export const teamLinkSchema = z.object({
+  linkId: z.string(),
+  label: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type TeamLink = z.infer<typeof teamLinkSchema>;
+
+/** `201` to `POST …/team-links`: the link, with its token; the page is `/t/<token>`. */
+export const createdTeamLinkSchema = teamLinkSchema.extend({ token: z.string() });
+export type CreatedTeamLink = z.infer<typeof createdTeamLinkSchema>;
+
+/** `GET /api/sessions/:sessionId/team-links` (facilitator): the links not revoked, oldest first. */
+export const teamLinkListResponseSchema = z.object({ links: z.array(teamLinkSchema) });
+export type TeamLinkListResponse = z.infer<typeof teamLinkListResponseSchema>;
+
+/**
+ * `GET /api/team` with a team link's token as the bearer: what the link opens, and nothing more
+ * (no participants, no join code, no live state). Its snapshots are read with the same token.
+ */
+export const teamViewSchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  template: templateSchema,
+  createdAt: z.number().int(),
+  endedAt: z.number().int().nullable(),
+  /** The link's own label. */
+  label: z.string().nullable(),
+  /** Actions open in the newest snapshot. */
+  openActions: z.number().int().nonnegative(),
+  snapshots: z.array(snapshotSummarySchema),
+});
+export type TeamView = z.infer<typeof teamViewSchema>;
+
+/**
+ * `POST /api/sessions/:sessionId/follow-ups` (facilitator): a new session with the same template,
+ * linked to this one. `start: 'notes'` starts its board from the notes of this session's newest
+ * snapshot (a snapshot is taken first if the session runs and has none); `'empty'` starts it blank.
+ */
+export const FOLLOW_UP_STARTS = ['empty', 'notes'] as const;
+export const followUpBodySchema = z.object({
+  start: z.enum(FOLLOW_UP_STARTS),
+  /** The new session's title; the one before's when absent. */
+  title: shownText(LIMITS.titleMax).optional(),
+  facilitatorName: name.optional(),
+});
+export type FollowUpBody = z.infer<typeof followUpBodySchema>;
+
+/** `201` to `POST …/follow-ups`: the new session, as creating one answers, and what it carried. */
+export const followUpResponseSchema = createSessionResponseSchema.extend({
+  previousSessionId: z.string(),
+  /** The snapshot it started from. */
+  fromSnapshotId: z.string(),
+  /** How many open actions it carried over; how many notes it started with. */
+  carriedActions: z.number().int().nonnegative(),
+  carriedNotes: z.number().int().nonnegative(),
+});
+export type FollowUpResponse = z.infer<typeof followUpResponseSchema>;

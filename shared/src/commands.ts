@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sessionRoleSchema, voteSetupSchema } from './sessionState.js';
-import { actionFieldsInputSchema } from './actions.js';
+import { actionFieldsInputSchema, reviewNoteSchema, reviewOutcomeSchema } from './actions.js';
 
 /**
  * What a client asks of the session, on the control socket: `socket.emit('command', command, ack)`.
@@ -41,6 +41,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   /** Changes an action's fields; a field left out stays, null clears it. */
   z.strictObject({ type: z.literal('action.update'), actionId: id, ...actionFieldsInputSchema.partial().shape }),
   z.strictObject({ type: z.literal('action.remove'), actionId: id }),
+  /**
+   * Marks an action carried over from the session before: done, dropped or carried on, with a
+   * note. In the review phase by anyone who may write; by a facilitator or the owner at any time.
+   */
+  z.strictObject({ type: z.literal('action.review'), actionId: id, outcome: reviewOutcomeSchema, note: reviewNoteSchema }),
   /**
    * Takes the sender's own note off the board and out of every snapshot of the session, until the
    * session ends.

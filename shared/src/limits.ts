@@ -23,6 +23,11 @@ export const LIMITS = {
   /** How long a session is kept after its last activity, unless its facilitator says otherwise. */
   retentionDaysDefault: 90,
   retentionDaysMax: 3650,
+  /** A review note on an action carried over, and a team link's label, in UTF-16 units. */
+  reviewNoteMax: 300,
+  teamLinkLabelMax: 80,
+  /** Team links one session may have, revoked ones not counted. */
+  teamLinksPerSession: 20,
   /** Notes a board may have held over its life: Yjs keeps one entry per note id, deleted or not. */
   noteEntriesPerBoard: 10_000,
   /** Largest WebSocket frame the board endpoint accepts. */

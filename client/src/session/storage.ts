@@ -43,6 +43,22 @@ export function loadSession(sessionId: string): StoredSession | null {
   }
 }
 
+/** Every session this browser keeps, newest first. */
+export function listStoredSessions(): StoredSession[] {
+  const found: StoredSession[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k?.startsWith(PREFIX)) continue;
+      const session = loadSession(k.slice(PREFIX.length));
+      if (session) found.push(session);
+    }
+  } catch {
+    /* storage blocked: nothing kept */
+  }
+  return found.sort((a, b) => b.savedAt - a.savedAt);
+}
+
 export function saveSession(session: StoredSession): void {
   try {
     localStorage.setItem(key(session.sessionId), JSON.stringify(session));

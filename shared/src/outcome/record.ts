@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionStatusSchema } from '../actions.js';
+import { actionStatusSchema, reviewOutcomeSchema } from '../actions.js';
 import { sessionRoleSchema, voteTargetKindSchema } from '../sessionState.js';
 import { outcomeKindSchema } from '../templates/format.js';
 
@@ -79,6 +79,21 @@ export const recordActionSchema = z.object({
 });
 export type RecordAction = z.infer<typeof recordActionSchema>;
 
+/**
+ * An action carried over from the session before, as the follow-up's review found it: the outcome
+ * and note are null until it was reviewed.
+ */
+export const recordReviewItemSchema = z.object({
+  actionId: z.string(),
+  text: z.string(),
+  owner: z.string().nullable(),
+  due: z.string().nullable(),
+  fromSessionId: z.string(),
+  outcome: reviewOutcomeSchema.nullable(),
+  note: z.string().nullable(),
+});
+export type RecordReviewItem = z.infer<typeof recordReviewItemSchema>;
+
 export const recordPhaseSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -141,6 +156,8 @@ export const recordSectionSchema = z.discriminatedUnion('kind', [
     ),
   }),
   z.object({ ...base, kind: z.literal('actions'), actions: z.array(recordActionSchema) }),
+  /** A follow-up's review of the actions carried over; first in a follow-up's record, whatever the template says. */
+  z.object({ ...base, kind: z.literal('review'), items: z.array(recordReviewItemSchema) }),
 ]);
 export type RecordSection = z.infer<typeof recordSectionSchema>;
 export type RecordSectionOf<K extends RecordSection['kind']> = Extract<RecordSection, { kind: K }>;
@@ -172,6 +189,10 @@ export const outcomeRecordSchema = z.object({
   starred: z.array(z.string()),
   votes: z.array(recordVoteSchema),
   actions: z.array(recordActionSchema),
+  /** The session this one follows up; null for a first session (and in records made before follow-ups). */
+  previousSessionId: z.string().nullable().default(null),
+  /** A follow-up's review of the actions it carried over; empty otherwise. */
+  review: z.array(recordReviewItemSchema).default([]),
   sections: z.array(recordSectionSchema),
 });
 export type OutcomeRecord = z.infer<typeof outcomeRecordSchema>;

@@ -72,6 +72,8 @@ export const phaseSchema = z.strictObject({
   zones: z.array(zoneIdSchema),
   /** The phase in which the group writes its actions on the actions panel. */
   actions: z.boolean().optional(),
+  /** A follow-up's first phase: the group reviews the actions carried over (templates/followUp.ts). */
+  review: z.boolean().optional(),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 

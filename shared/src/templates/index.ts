@@ -42,3 +42,4 @@ export { templateSchema, templateZones, frameOfZone, frameById, resolveTarget, a
 export { TEMPLATE_FORMAT_VERSION } from './format.js';
 export { parseTemplateJson, type TemplateProblem } from './parse.js';
 export type { Template, Zone, ZoneShape, ZoneScale, Phase, PhaseWriter, Frame, OutcomeSection, OutcomeKind, ActionFields } from './format.js';
+export * from './followUp.js';
