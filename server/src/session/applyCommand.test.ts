@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandSchema, getTemplate, initialSessionState, type Command, type Role, type SessionState } from '@balcony/shared';
+import { carriedActions, commandSchema, followUpTemplate, getTemplate, initialSessionState, newAction, REVIEW_PHASE_ID, type Command, type Role, type SessionState } from '@balcony/shared';
 import { applyCommand } from './applyCommand.js';
 
 const circle = getTemplate('what-works-circle');
@@ -176,7 +176,7 @@ describe('applyCommand: actions, the phase log and the end', () => {
   it('lets a participant write an action in the actions phase, open and linked to what is on the board', () => {
     const s = ok(runWith(inActions(), 'amara', { type: 'action.add', text: ' Book a case discussion ', owner: { kind: 'participant', participantId: 'ben' }, due: '2027-01-10', noteIds: ['n1'] }));
     expect(s.actions).toEqual([
-      { id: 'act-1', text: 'Book a case discussion', owner: { kind: 'participant', participantId: 'ben' }, due: '2027-01-10', status: 'open', noteIds: ['n1'], themeId: null, element: null, stakeholder: null, phaseId: 'actions', createdAt: 5_000, updatedAt: 5_000 },
+      { id: 'act-1', text: 'Book a case discussion', owner: { kind: 'participant', participantId: 'ben' }, due: '2027-01-10', status: 'open', noteIds: ['n1'], themeId: null, element: null, stakeholder: null, phaseId: 'actions', createdAt: 5_000, updatedAt: 5_000, carriedFrom: null, review: null },
     ]);
   });
 
@@ -233,5 +233,61 @@ describe('applyCommand: actions, the phase log and the end', () => {
     ] as Command[]) {
       expect(runWith(ended, 'fay', command), command.type).toMatchObject({ ok: false, code: 'session_ended' });
     }
+  });
+});
+
+describe('applyCommand: the review of actions carried over', () => {
+  const followUp = followUpTemplate(circle);
+  const before = [
+    newAction('c1', { text: 'Ask the family about respite', owner: { kind: 'participant', participantId: 'old-amara' } }, 'actions', 100),
+    newAction('c2', { text: 'Book a case discussion', owner: { kind: 'participant', participantId: 'amara' } }, 'actions', 100),
+  ];
+  // c2's owner is a participant of this session (as an owner set again here would be).
+  const carried = carriedActions(before, { sessionId: 's0', nameOf: (id) => (id === 'old-amara' ? 'Amara' : null) }, REVIEW_PHASE_ID, 200).map((a) =>
+    a.id === 'c2' ? { ...a, owner: { kind: 'participant' as const, participantId: 'amara' } } : a,
+  );
+  const written = newAction('w1', { text: 'Written here' }, REVIEW_PHASE_ID, 300);
+  const inReview = (): SessionState => ({
+    ...initialSessionState(followUp, 'fay'),
+    roles: { fay: 'facilitator', amara: 'participant', ben: 'participant', olu: 'observer' },
+    actions: [...carried, written],
+  });
+  // A phase in which participants write notes, but not the review.
+  const later = (): SessionState => ({ ...inReview(), phase: { id: 'questions', index: 3 } });
+  const review = (state: SessionState, sender: string, actionId: string, outcome: 'done' | 'dropped' | 'carried' = 'done', note = 'Went well') =>
+    applyCommand(followUp, state, sender, commandSchema.parse({ type: 'action.review', actionId, outcome, note }), {
+      people: new Map([...people, ['olu', 'observer']]),
+      now: 9_000,
+    });
+
+  it('lets anyone who may write in the review phase mark one, its status following the outcome', () => {
+    const s = ok(review(inReview(), 'ben', 'c1', 'dropped', ' Not needed any more '));
+    expect(s.actions[0]).toMatchObject({ id: 'c1', status: 'dropped', carriedFrom: 's0', review: { outcome: 'dropped', note: 'Not needed any more', by: 'ben', at: 9_000 }, updatedAt: 9_000 });
+    const again = ok(review(s, 'ben', 'c1', 'carried', ''));
+    expect(again.actions[0]).toMatchObject({ status: 'open', review: { outcome: 'carried', note: '' } });
+    expect(ok(review(s, 'amara', 'c1', 'done')).actions[0]!.status).toBe('done');
+  });
+
+  it('refuses an observer, and a participant once the board is locked', () => {
+    expect(review(inReview(), 'olu', 'c1')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(review({ ...inReview(), locked: true }, 'ben', 'c1')).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('after the review phase, lets only a facilitator or the owner mark one', () => {
+    expect(review(later(), 'ben', 'c1')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(review(later(), 'ben', 'c2')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(ok(review(later(), 'amara', 'c2')).actions[1]).toMatchObject({ status: 'done', review: { by: 'amara' } });
+    expect(ok(review(later(), 'fay', 'c1', 'carried', 'Next month')).actions[0]).toMatchObject({ status: 'open', review: { outcome: 'carried', note: 'Next month', by: 'fay' } });
+  });
+
+  it('refuses an action written in this session, one that is not there, and every review once the session ended', () => {
+    expect(review(inReview(), 'fay', 'w1')).toMatchObject({ ok: false, code: 'invalid_command' });
+    expect(review(inReview(), 'fay', 'nope')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(review({ ...inReview(), endedAt: 8_000 }, 'fay', 'c1')).toMatchObject({ ok: false, code: 'session_ended' });
+  });
+
+  it('refuses a note longer than the limit or an outcome it does not know, at the schema', () => {
+    expect(commandSchema.safeParse({ type: 'action.review', actionId: 'c1', outcome: 'done', note: 'x'.repeat(301) }).success).toBe(false);
+    expect(commandSchema.safeParse({ type: 'action.review', actionId: 'c1', outcome: 'maybe', note: '' }).success).toBe(false);
   });
 });

@@ -2,8 +2,11 @@ import {
   accessIn,
   actionElements,
   changedAction,
+  currentPhase,
   isActionsPhase,
+  isReviewPhase,
   newAction,
+  reviewedAction,
   LIMITS,
   type Action,
   type ActionFieldsInput,
@@ -179,6 +182,8 @@ export function applyCommand(
     case 'action.update':
     case 'action.remove':
       return applyActionCommand(template, state, senderId, role, command, ctx);
+    case 'action.review':
+      return applyReview(template, state, senderId, role, command, ctx);
     case 'note.withdraw':
       // Whose note it is, the board and the snapshots say: the caller checks and carries it out.
       return { ok: true, state };
@@ -191,7 +196,7 @@ export function applyCommand(
   }
 }
 
-type ActionCommand = Extract<Command, { type: `action.${string}` }>;
+type ActionCommand = Extract<Command, { type: 'action.add' | 'action.update' | 'action.remove' }>;
 
 /**
  * Actions are written in the template's actions phase by anyone who may write then, and by a
@@ -233,6 +238,32 @@ function applyActionCommand(
   if (problem) return problem;
   const actions = [...state.actions];
   actions[at] = changedAction(action, change, ctx.now);
+  return { ok: true, state: { ...state, actions } };
+}
+
+/**
+ * A follow-up's review of an action carried over: in the review phase by anyone who may write
+ * then; by a facilitator, or the action's owner (as a participant of this session), in any phase.
+ */
+function applyReview(
+  template: Template,
+  state: SessionState,
+  senderId: string,
+  role: SessionRole,
+  command: Extract<Command, { type: 'action.review' }>,
+  ctx: CommandContext,
+): CommandOutcome {
+  const at = state.actions.findIndex((a) => a.id === command.actionId);
+  if (at < 0) return refuse('not_found', 'There is no such action.');
+  const action = state.actions[at]!;
+  if (action.carriedFrom === null) return refuse('invalid_command', 'Only an action carried over from the session before is reviewed.');
+  const inReview = isReviewPhase(currentPhase(template, state)) && accessIn(template, state, senderId, ctx.people.get(senderId)).write;
+  const owner = action.owner?.kind === 'participant' && action.owner.participantId === senderId && role !== 'observer';
+  if (role !== 'facilitator' && !inReview && !owner) {
+    return refuse('forbidden', 'Actions carried over are reviewed in the review phase.');
+  }
+  const actions = [...state.actions];
+  actions[at] = reviewedAction(action, command.outcome, command.note, senderId, ctx.now);
   return { ok: true, state: { ...state, actions } };
 }
 
