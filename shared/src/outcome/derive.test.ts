@@ -4,7 +4,8 @@ import { addNote, groupNotes, initBoardMeta, setNoteNoRecord, setNoteStarred } f
 import { initialSessionState, type SessionState } from '../sessionState.js';
 import { TEMPLATE_IDS, getTemplate } from '../templates/index.js';
 import { templateZones, type Template } from '../templates/format.js';
-import { newAction } from '../actions.js';
+import { carriedActions, newAction, reviewedAction } from '../actions.js';
+import { followUpTemplate } from '../templates/followUp.js';
 import { deriveOutcome, phaseTimes, type OutcomeInput } from './derive.js';
 import { outcomeRecordSchema, type RecordSectionOf } from './record.js';
 
@@ -184,6 +185,70 @@ describe('deriveOutcome', () => {
       expect.objectContaining({ text: 'Share the web with the team', owner: 'Priya', ownerParticipantId: null, due: null, element: null }),
     ]);
     board.destroy();
+  });
+});
+
+describe('deriveOutcome, for a follow-up', () => {
+  const followUp = followUpTemplate(getTemplate('what-works-circle'));
+  const before = [
+    newAction('c-done', { text: 'Book a case discussion', owner: { kind: 'participant', participantId: 'old-amara' }, due: '2027-01-10' }, 'actions', T0 - 7 * MIN),
+    newAction('c-dropped', { text: 'Ask for a second worker', owner: { kind: 'name', name: 'Priya' } }, 'actions', T0 - 7 * MIN),
+    newAction('c-carried', { text: 'Try reflective huddles' }, 'actions', T0 - 7 * MIN),
+    newAction('c-open', { text: 'Share the learning with the team', owner: { kind: 'participant', participantId: 'old-ben' } }, 'actions', T0 - 7 * MIN),
+  ];
+  const carried = carriedActions(before, { sessionId: 's0', nameOf: (id) => ({ 'old-amara': 'Amara', 'old-ben': 'Ben' })[id] ?? null }, 'review-actions', T0);
+  const reviewed = carried.map((a) =>
+    a.id === 'c-done'
+      ? reviewedAction(a, 'done', 'The family came', 'amara', T0 + MIN)
+      : a.id === 'c-dropped'
+        ? reviewedAction(a, 'dropped', 'No longer needed', 'amara', T0 + MIN)
+        : a.id === 'c-carried'
+          ? reviewedAction(a, 'carried', '', 'fay', T0 + MIN)
+          : a,
+  );
+  const here = newAction('w1', { text: 'Written in this session', owner: { kind: 'participant', participantId: 'ben' } }, 'actions', T0 + 30 * MIN);
+  const followUpInput = (actions = [...reviewed, here]): OutcomeInput => ({
+    ...input(followUp, fixtureBoard(followUp), { actions }),
+    session: { id: 's1', title: 'Tuesday group supervision', createdAt: T0, previousSessionId: 's0' },
+  });
+
+  it('puts the review of every carried action first, each with its outcome and note, null until reviewed', () => {
+    const record = deriveOutcome(followUpInput());
+    expect(outcomeRecordSchema.safeParse(record).success).toBe(true);
+    expect(record.previousSessionId).toBe('s0');
+    expect(record.sections[0]!.kind).toBe('review');
+    expect(record.sections.slice(1).map((s) => s.id)).toEqual(followUp.outcome.map((s) => s.id));
+    const section = record.sections[0] as RecordSectionOf<'review'>;
+    expect(section.label).toBe('Review of actions carried over');
+    expect(section.items).toEqual(record.review);
+    expect(record.review).toEqual([
+      { actionId: 'c-done', text: 'Book a case discussion', owner: 'Amara', due: '2027-01-10', fromSessionId: 's0', outcome: 'done', note: 'The family came' },
+      { actionId: 'c-dropped', text: 'Ask for a second worker', owner: 'Priya', due: null, fromSessionId: 's0', outcome: 'dropped', note: 'No longer needed' },
+      { actionId: 'c-carried', text: 'Try reflective huddles', owner: null, due: null, fromSessionId: 's0', outcome: 'carried', note: '' },
+      { actionId: 'c-open', text: 'Share the learning with the team', owner: 'Ben', due: null, fromSessionId: 's0', outcome: null, note: null },
+    ]);
+  });
+
+  it('lists the carried actions among the actions as they stand now, with the ones written here', () => {
+    const record = deriveOutcome(followUpInput());
+    expect(record.actions.map((a) => [a.id, a.status, a.owner])).toEqual([
+      ['c-done', 'done', 'Amara'],
+      ['c-dropped', 'dropped', 'Priya'],
+      ['c-carried', 'open', null],
+      ['c-open', 'open', 'Ben'],
+      ['w1', 'open', 'Ben'],
+    ]);
+    const actions = record.sections.find((s) => s.kind === 'actions') as RecordSectionOf<'actions'>;
+    expect(actions.actions.map((a) => a.id)).toEqual(record.actions.map((a) => a.id));
+  });
+
+  it('has no review section when nothing was carried over, and no previous session for a first session', () => {
+    const none = deriveOutcome(followUpInput([here]));
+    expect(none.review).toEqual([]);
+    expect(none.sections.some((s) => s.kind === 'review')).toBe(false);
+    const first = deriveOutcome(input(getTemplate('what-works-circle'), fixtureBoard(getTemplate('what-works-circle'))));
+    expect(first.previousSessionId).toBeNull();
+    expect(first.review).toEqual([]);
   });
 });
 

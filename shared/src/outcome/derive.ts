@@ -5,6 +5,7 @@ import type { ThemeView } from '../board/theme.js';
 import { roleIn } from '../permissions.js';
 import { SESSION_ROLES, type SessionRole, type SessionState } from '../sessionState.js';
 import { actionElements, templateZones, type OutcomeSection, type Template, type Zone } from '../templates/format.js';
+import { REVIEW_PHASE_ID } from '../templates/followUp.js';
 import {
   RECORD_VERSION,
   type OutcomeRecord,
@@ -12,6 +13,7 @@ import {
   type RecordNote,
   type RecordParticipants,
   type RecordPhase,
+  type RecordReviewItem,
   type RecordSection,
   type RecordTheme,
   type RecordVote,
@@ -19,7 +21,8 @@ import {
 } from './record.js';
 
 export interface OutcomeInput {
-  session: { id: string; title: string; createdAt: number };
+  /** `previousSessionId`: the session this one follows up, as the session record keeps it. */
+  session: { id: string; title: string; createdAt: number; previousSessionId?: string | null };
   /** The session's own copy of its template. */
   template: Template;
   /** The shared board. */
@@ -77,6 +80,7 @@ export function deriveOutcome(input: OutcomeInput): OutcomeRecord {
     votes: dots.get(t.id) ?? 0,
   }));
   const actions = state.actions.map((a) => recordAction(a, template, names, keptIds, themeIds));
+  const review = state.actions.flatMap((a) => (a.carriedFrom === null ? [] : [reviewItem(a, a.carriedFrom, names)]));
   const currentPhase = template.phases.find((p) => p.id === state.phase.id) ?? template.phases[0]!;
 
   const record: Omit<OutcomeRecord, 'sections'> = {
@@ -102,8 +106,33 @@ export function deriveOutcome(input: OutcomeInput): OutcomeRecord {
     starred: notes.filter((n) => n.starred).map((n) => n.id),
     votes,
     actions,
+    previousSessionId: session.previousSessionId ?? null,
+    review,
   };
-  return { ...record, sections: template.outcome.map((s) => sectionOf(s, record, template)) };
+  const sections = template.outcome.map((s) => sectionOf(s, record, template));
+  // The review comes first: a follow-up opens by looking back at what was agreed last time.
+  if (review.length > 0) sections.unshift({ id: REVIEW_PHASE_ID, label: REVIEW_SECTION_LABEL, kind: 'review', items: review });
+  return { ...record, sections };
+}
+
+/** The review section's heading, in every record and export. */
+export const REVIEW_SECTION_LABEL = 'Review of actions carried over';
+
+function ownerName(owner: SessionState['actions'][number]['owner'], names: ReadonlyMap<string, string>): string | null {
+  return owner === null ? null : owner.kind === 'name' ? owner.name : (names.get(owner.participantId) ?? null);
+}
+
+/** An action carried over, as the review found it: no outcome or note until it was reviewed. */
+function reviewItem(a: SessionState['actions'][number], fromSessionId: string, names: ReadonlyMap<string, string>): RecordReviewItem {
+  return {
+    actionId: a.id,
+    text: a.text,
+    owner: ownerName(a.owner, names),
+    due: a.due,
+    fromSessionId,
+    outcome: a.review?.outcome ?? null,
+    note: a.review?.note ?? null,
+  };
 }
 
 function recordNote(n: NoteView, author: string | null, frameId: string, themeIds: ReadonlySet<string>, dots: ReadonlyMap<string, number>): RecordNote {
@@ -150,7 +179,7 @@ function recordAction(
   noteIds: ReadonlySet<string>,
   themeIds: ReadonlySet<string>,
 ): RecordAction {
-  const owner = a.owner === null ? null : a.owner.kind === 'name' ? a.owner.name : (names.get(a.owner.participantId) ?? null);
+  const owner = ownerName(a.owner, names);
   const element = a.element === null ? null : actionElements(template).find((z) => z.id === a.element);
   return {
     id: a.id,
