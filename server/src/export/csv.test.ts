@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, defuse, recordCsv } from './csv.js';
-import { culturalWebFixture, HOSTILE_TEXT, UNICODE_TEXT, WITHHELD_TEXT } from './fixtures.js';
+import { culturalWebFixture, followUpFixture, HOSTILE_TEXT, UNICODE_TEXT, WITHHELD_TEXT } from './fixtures.js';
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 
@@ -22,6 +22,7 @@ describe('recordCsv', () => {
     expect(kinds.filter((k) => k === 'vote')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'action')).toHaveLength(2);
     expect([...new Set(kinds)]).toEqual(['note', 'theme', 'vote', 'action']);
+    expect(rows.every((r) => r.outcome === '' && r.note === '' && r.from === '')).toBe(true);
   });
 
   it('carries each value a reader filters on', () => {
@@ -59,5 +60,33 @@ describe('recordCsv', () => {
   it('leaves out the note marked "don\'t record", and its link from the action and the vote', () => {
     expect(text).not.toContain(WITHHELD_TEXT);
     expect(text).not.toContain('n-withheld');
+  });
+});
+
+describe('recordCsv, for a follow-up', () => {
+  const { record } = followUpFixture();
+  const rows: Row[] = parse(recordCsv(record), { columns: true, bom: true });
+
+  it('opens with one review row per carried action: its outcome, the note and the session it came from', () => {
+    const review = rows.filter((r) => r.kind === 'review');
+    expect(rows.slice(0, review.length)).toEqual(review);
+    expect(review.map((r) => [r.id, r.text, r.owner, r.due, r.outcome, r.note, r.from])).toEqual([
+      ['a-try', 'Try six visits before escalating', 'Ben', '2027-01-10', 'done', 'Six visits, and the door opened', 'sess-circle'],
+      ['a-ask', 'Ask for a second worker', 'Priya Shah', '', 'dropped', 'No longer needed', 'sess-circle'],
+      // The note tried a formula: defused like any other cell.
+      ['a-share', 'Share the story at the team meeting', '', '', 'carried', `'${HOSTILE_TEXT}`, 'sess-circle'],
+      ['a-read', 'Read the new guidance together', '', '', '', '', 'sess-circle'],
+    ]);
+  });
+
+  it('still lists each carried action as an action, with the status the review gave it', () => {
+    const actions = rows.filter((r) => r.kind === 'action');
+    expect(actions.map((r) => [r.id, r.status])).toEqual([
+      ['a-try', 'done'],
+      ['a-ask', 'dropped'],
+      ['a-share', 'open'],
+      ['a-read', 'open'],
+      ['a-new', 'open'],
+    ]);
   });
 });

@@ -5,8 +5,10 @@ import { recordIndex } from './words.js';
 /**
  * The record as one CSV file, one row per thing filed, for a spreadsheet. Columns:
  *
- * - `kind`: `note`, `theme`, `vote` (one voted-on item of one closed vote) or `action`
- * - `id`: the note's, theme's or action's id; for a vote row, the vote's id
+ * - `kind`: `review` (in a follow-up, one action carried over, as the review found it), `note`,
+ *   `theme`, `vote` (one voted-on item of one closed vote) or `action`
+ * - `id`: the note's, theme's or action's id; for a vote row, the vote's id; for a review row, the
+ *   carried action's (its `action` row has the same id)
  * - `frame`, `zone`: labels of where it sits (empty for an action: see `element`)
  * - `text`: the note's words, the theme's title, the voted item's words, the action
  * - `author`: a note's writer (empty in an anonymous session)
@@ -15,10 +17,13 @@ import { recordIndex } from './words.js';
  * - `votes`: dots from every closed vote (notes, themes), or in this vote (vote rows)
  * - `rank`: the item's place in its vote, 1 for the most dots
  * - `vote`: the phase the vote was held in (vote rows)
- * - `owner`, `due`, `status`: an action's
+ * - `owner`, `due`, `status`: an action's (`owner`, `due` also a review row's)
  * - `element`, `stakeholder`: an action's, in the cultural web
  * - `links`: ids of the rows this one refers to, as `note:<id>` / `theme:<id>`, separated by spaces
  *   (a theme's notes, the voted-on item, an action's notes and theme)
+ * - `outcome`: a review row's `done`, `dropped` or `carried` (carried on); empty until reviewed
+ * - `note`: what the review said of it
+ * - `from`: the id of the session the action was carried over from
  *
  * Cells are empty where a column says nothing for that kind.
  */
@@ -40,6 +45,9 @@ export const CSV_COLUMNS = [
   'element',
   'stakeholder',
   'links',
+  'outcome',
+  'note',
+  'from',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number>>;
@@ -48,6 +56,10 @@ export function recordCsv(record: OutcomeRecord): string {
   const ix = recordIndex(record);
   const frameOfZone = new Map(record.frames.flatMap((f) => f.zones.map((z) => [z.id, f.label] as const)));
   const rows: Row[] = [];
+  // First, as in the record: a follow-up opens with how last time's actions went.
+  for (const r of record.review) {
+    rows.push({ kind: 'review', id: r.actionId, text: r.text, owner: r.owner ?? '', due: r.due ?? '', outcome: r.outcome ?? '', note: r.note ?? '', from: r.fromSessionId });
+  }
   for (const n of record.notes) {
     rows.push({
       kind: 'note',

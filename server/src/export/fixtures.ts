@@ -1,12 +1,16 @@
 import * as Y from 'yjs';
 import {
   addNote,
+  carriedActions,
   deriveOutcome,
+  followUpTemplate,
   getTemplate,
   groupNotes,
   initBoardMeta,
   initialSessionState,
   newAction,
+  REVIEW_PHASE_ID,
+  reviewedAction,
   setNoteNoRecord,
   setNoteStarred,
   type OutcomeRecord,
@@ -165,6 +169,45 @@ export function learningCircleFixture(): Fixture {
     state,
     people,
     takenAt: T0 + 60 * MIN,
+  });
+  doc.destroy();
+  return { record, template };
+}
+
+/**
+ * A follow-up of a learning circle: four actions carried over, reviewed done, dropped and carried
+ * on (the last note trying a formula and Markdown), one not reviewed yet, and one written here.
+ */
+export function followUpFixture(): Fixture {
+  const template = followUpTemplate(getTemplate('what-works-circle'));
+  const doc = board();
+  notes(doc, [{ id: 'f-story', text: 'The family kept the plan going over Christmas', zone: 'story', x: 0.5, y: 0.2, by: 'ben' }]);
+  const before = [
+    newAction('a-try', { text: 'Try six visits before escalating', owner: { kind: 'participant', participantId: 'old-ben' }, due: '2027-01-10' }, 'actions', T0 - 30 * MIN),
+    newAction('a-ask', { text: 'Ask for a second worker', owner: { kind: 'name', name: 'Priya Shah' } }, 'actions', T0 - 30 * MIN),
+    newAction('a-share', { text: 'Share the story at the team meeting' }, 'actions', T0 - 30 * MIN),
+    newAction('a-read', { text: 'Read the new guidance together' }, 'actions', T0 - 30 * MIN),
+  ];
+  const carried = carriedActions(before, { sessionId: 'sess-circle', nameOf: (id) => (id === 'old-ben' ? 'Ben' : null) }, REVIEW_PHASE_ID, T0);
+  const outcomes = { 'a-try': ['done', 'Six visits, and the door opened'], 'a-ask': ['dropped', 'No longer needed'], 'a-share': ['carried', HOSTILE_TEXT] } as const;
+  const actions = carried.map((a) => {
+    const o = outcomes[a.id as keyof typeof outcomes];
+    return o ? reviewedAction(a, o[0], o[1], 'amara', T0 + 5 * MIN) : a;
+  });
+  const base = initialSessionState(template, 'fay', false, T0);
+  const state = {
+    ...base,
+    roles: { fay: 'facilitator' as const, amara: 'participant' as const, ben: 'presenter' as const },
+    phase: { id: 'story', index: template.phases.findIndex((p) => p.id === 'story') },
+    actions: [...actions, newAction('a-new', { text: 'Write up the plan with the family', owner: { kind: 'participant', participantId: 'ben' } }, 'actions', T0 + 40 * MIN)],
+  };
+  const record = deriveOutcome({
+    session: { id: 'sess-follow-up', title: 'Learning circle — January', createdAt: T0, previousSessionId: 'sess-circle' },
+    template,
+    board: doc,
+    state,
+    people,
+    takenAt: T0 + 45 * MIN,
   });
   doc.destroy();
   return { record, template };

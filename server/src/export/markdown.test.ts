@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { culturalWebFixture, HOSTILE_TEXT, learningCircleFixture, UNICODE_TEXT, WITHHELD_TEXT } from './fixtures.js';
+import { culturalWebFixture, followUpFixture, HOSTILE_TEXT, learningCircleFixture, UNICODE_TEXT, WITHHELD_TEXT } from './fixtures.js';
 import { inline, recordMarkdown } from './markdown.js';
 
 describe('recordMarkdown', () => {
@@ -53,5 +53,19 @@ describe('recordMarkdown', () => {
     expect(circle).toContain('- 1 presenter: Ben');
     expect(circle).toMatch(/### Theme: Relationship first \(What worked\)\n\n- Patience: six visits before the first conversation \(Amara\) — starred\n- Being honest about the worry \(Fay\)/);
     expect(circle).toContain('| Share the story at the team meeting | Fay | (none) | open | theme: Relationship first |');
+  });
+
+  it('opens a follow-up with the review of the carried actions, each outcome and note in a table, its note escaped', () => {
+    const followUp = followUpFixture();
+    const text = recordMarkdown(followUp.record);
+    const headings = text.split('\n').filter((l) => l.startsWith('## '));
+    expect(headings).toEqual(['## Review of actions carried over', ...followUp.template.outcome.map((s) => `## ${inline(s.label)}`)]);
+    const review = text.slice(text.indexOf('## Review of actions carried over'), text.indexOf(headings[1]!));
+    expect(review).toContain('| Action | Owner | Due | Outcome | Note |');
+    expect(review).toContain('| Try six visits before escalating | Ben | 2027-01-10 | done | Six visits, and the door opened |');
+    expect(review).toContain('| Ask for a second worker | Priya Shah | (none) | dropped | No longer needed |');
+    expect(review).toContain('| Read the new guidance together | (none) | (none) | not reviewed | (none) |');
+    expect(review).toContain('| carried on | \\=HYPERLINK("http://evil.example","click") \\<script\\>');
+    expect(review).not.toContain('<script>');
   });
 });

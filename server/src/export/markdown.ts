@@ -1,5 +1,5 @@
-import type { OutcomeRecord, RecordAction, RecordNote, RecordSection, RecordSectionOf, RecordTheme, RecordVoteItem } from '@balcony/shared';
-import { actionLinks, countWords, durationWords, noteMarks, recordIndex, roleWords, type RecordIndex } from './words.js';
+import type { OutcomeRecord, RecordAction, RecordNote, RecordReviewItem, RecordSection, RecordTheme, RecordVoteItem } from '@balcony/shared';
+import { actionLinks, countWords, durationWords, noteMarks, recordIndex, reviewOutcomeWords, roleWords, type RecordIndex } from './words.js';
 
 /**
  * The record as Markdown, to read, print or paste into a case-recording system. Everything a
@@ -89,7 +89,18 @@ function sectionLines(section: RecordSection, ix: RecordIndex): string[] {
       ]);
     case 'actions':
       return actionTable(section.actions, ix);
+    case 'review':
+      return reviewTable(section.items);
   }
+}
+
+function reviewTable(items: readonly RecordReviewItem[]): string[] {
+  if (items.length === 0) return ['No actions were carried over.'];
+  return [
+    '| Action | Owner | Due | Outcome | Note |',
+    '| --- | --- | --- | --- | --- |',
+    ...items.map((i) => row([i.text, i.owner ?? '(none)', i.due ?? '(none)', reviewOutcomeWords(i), i.note || '(none)'])),
+  ];
 }
 
 function themeLines(t: RecordTheme & { notes: RecordNote[] }, ix: RecordIndex): string[] {

@@ -1,6 +1,6 @@
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { culturalWebFixture, learningCircleFixture, UNICODE_TEXT, WITHHELD_TEXT } from './fixtures.js';
+import { culturalWebFixture, followUpFixture, learningCircleFixture, UNICODE_TEXT, WITHHELD_TEXT } from './fixtures.js';
 import { recordPdf } from './pdf.js';
 
 interface PageText {
@@ -101,5 +101,20 @@ describe('recordPdf', async () => {
     for (const p of text) expect(Math.min(...p.baselines)).toBeGreaterThan(40);
     const joined = text.map((p) => p.text).join('\n');
     for (const i of [0, 59, 119]) expect(joined).toContain(`Note number ${i} with`);
+  });
+});
+
+describe('recordPdf, for a follow-up', async () => {
+  const followUp = followUpFixture();
+  const { pages } = await readPdf(await recordPdf(followUp.record, followUp.template));
+  const all = pages.map((p) => p.text).join('\n');
+
+  it('starts with the review of the carried actions, each with its outcome and note, before the template\'s sections', () => {
+    const review = all.indexOf('Review of actions carried over');
+    expect(review).toBeGreaterThan(0);
+    expect(review).toBeLessThan(all.indexOf(followUp.template.outcome[0]!.label));
+    expect(all).toMatch(/Try six visits before\s*escalating\s*Ben\s*2027-01-10\s*done\s*Six visits, and the door\s*opened/);
+    expect(all).toMatch(/Ask for a second worker\s*Priya Shah\s*—\s*dropped\s*No longer needed/);
+    expect(all).toMatch(/Read the new guidance\s*together\s*—\s*—\s*not reviewed/);
   });
 });

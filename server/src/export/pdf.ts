@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
-import type { OutcomeRecord, RecordAction, RecordNote, RecordSection, Template, ZoneShape } from '@balcony/shared';
+import type { OutcomeRecord, RecordAction, RecordNote, RecordReviewItem, RecordSection, Template, ZoneShape } from '@balcony/shared';
 import { measureText, registerFonts } from './fonts.js';
 import { SIZES, STYLE, cardFooter, cardTextOrigin, fitLine, layoutFrame, themeTitleOrigin, type FrameDrawing } from './picture.js';
-import { actionLinks, countWords, durationWords, noteMarks, recordIndex, roleWords, type RecordIndex } from './words.js';
+import { actionLinks, countWords, durationWords, noteMarks, recordIndex, reviewOutcomeWords, roleWords, type RecordIndex } from './words.js';
 
 /**
  * The record as a print-ready A4 PDF: a title block, the sections in the template's order (as the
@@ -196,7 +196,19 @@ class Writer {
       case 'actions':
         this.actions(s.actions);
         return;
+      case 'review':
+        this.review(s.items);
+        return;
     }
+  }
+
+  private review(items: readonly RecordReviewItem[]): void {
+    if (items.length === 0) return this.para('No actions were carried over.', STYLE.muted);
+    this.table(
+      ['Action', 'Owner', 'Due', 'Outcome', 'Note'],
+      [0.28, 0.15, 0.13, 0.15, 0.29],
+      items.map((i) => [i.text, i.owner ?? '—', i.due ?? '—', reviewOutcomeWords(i), i.note || '—']),
+    );
   }
 
   private actions(actions: readonly RecordAction[]): void {

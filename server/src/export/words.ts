@@ -1,4 +1,4 @@
-import type { OutcomeRecord, RecordAction, RecordNote, SessionRole } from '@balcony/shared';
+import type { OutcomeRecord, RecordAction, RecordNote, RecordReviewItem, SessionRole } from '@balcony/shared';
 
 /**
  * Lookups and wording the text exports share, so that Markdown, CSV and PDF name things alike:
@@ -70,4 +70,18 @@ export function shorten(text: string, max: number): string {
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** How the review found a carried action, in words; one not reviewed yet says so. */
+export function reviewOutcomeWords(item: Pick<RecordReviewItem, 'outcome'>): string {
+  switch (item.outcome) {
+    case 'done':
+      return 'done';
+    case 'dropped':
+      return 'dropped';
+    case 'carried':
+      return 'carried on';
+    case null:
+      return 'not reviewed';
+  }
 }
