@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS, getTemplate } from '@balcony/shared';
-import type { ParticipantRecord, SessionRecord, SnapshotRecord, Store } from '../../server/src/store/types.js';
+import type { ParticipantRecord, SessionRecord, SnapshotRecord, Store, TeamLinkRecord } from '../../server/src/store/types.js';
 import { boardFrom, noteIds, Writer } from './boards.js';
 
 /** Session states as JSON text: the store keeps them as given, without reading them. */
@@ -540,6 +540,150 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
         expect(await store().listSnapshots(gone.session.id)).toEqual([]);
         expect(await store().getSnapshot(keptSnap.id)).toEqual(keptSnap);
         expect(await store().eraseSession(gone.session.id)).toBe(false);
+      });
+    });
+
+    describe('team links', () => {
+      const linkOf = (session: SessionRecord, overrides: Partial<TeamLinkRecord> = {}) => ({
+        link: { id: randomUUID(), sessionId: session.id, label: 'For the team', createdAt: Date.now(), ...overrides } as TeamLinkRecord,
+        tokenHash: randomUUID(),
+      });
+      async function made(session: SessionRecord, overrides: Partial<TeamLinkRecord> = {}) {
+        const { link, tokenHash } = linkOf(session, overrides);
+        await store().createTeamLink({ ...link, tokenHash });
+        return { link, tokenHash };
+      }
+
+      it('keeps a link, found by its token hash with its session, listed and counted, also after reopening', async () => {
+        const { session } = await created();
+        const at = session.createdAt + 1_000;
+        const labelled = await made(session, { createdAt: at });
+        const unlabelled = await made(session, { label: null, createdAt: at + 5 });
+
+        expect(await store().findTeamLinkByTokenHash(labelled.tokenHash)).toEqual(labelled.link);
+        expect(await store().findTeamLinkByTokenHash(unlabelled.tokenHash)).toEqual({ ...unlabelled.link, label: null });
+        expect(await store().listTeamLinks(session.id)).toEqual([labelled.link, unlabelled.link]);
+        expect(await store().countTeamLinks(session.id)).toBe(2);
+        await handle.reopen();
+        expect(await store().findTeamLinkByTokenHash(labelled.tokenHash)).toEqual(labelled.link);
+        expect(await store().listTeamLinks(session.id)).toEqual([labelled.link, unlabelled.link]);
+      });
+
+      it('lists links oldest first, those of one millisecond as made, each session its own', async () => {
+        const { session } = await created();
+        const other = await created();
+        const at = session.createdAt + 1_000;
+        const second = await made(session, { createdAt: at + 5 });
+        const first = await made(session, { createdAt: at });
+        const third = await made(session, { createdAt: at + 5 });
+        const elsewhere = await made(other.session);
+
+        expect(await store().listTeamLinks(session.id)).toEqual([first.link, second.link, third.link]);
+        expect(await store().listTeamLinks(other.session.id)).toEqual([elsewhere.link]);
+        expect(await store().countTeamLinks(other.session.id)).toBe(1);
+        expect(await store().listTeamLinks(randomUUID())).toEqual([]);
+        expect(await store().countTeamLinks(randomUUID())).toBe(0);
+      });
+
+      it('knows no token it was never given, and takes no participant token for a link or a link token for a participant', async () => {
+        const { session, tokenHash } = await created();
+        const { tokenHash: linkHash } = await made(session);
+        expect(await store().findTeamLinkByTokenHash(randomUUID())).toBeNull();
+        expect(await store().findTeamLinkByTokenHash(tokenHash)).toBeNull();
+        expect(await store().findParticipantByTokenHash(linkHash)).toBeNull();
+      });
+
+      it('refuses a second link with the same token hash, and a link of a session it does not hold', async () => {
+        const { session } = await created();
+        const { tokenHash } = await made(session);
+        const again = linkOf(session);
+        await expect(store().createTeamLink({ ...again.link, tokenHash })).rejects.toThrow();
+        const stray = linkOf({ ...session, id: randomUUID() });
+        await expect(store().createTeamLink({ ...stray.link, tokenHash: stray.tokenHash })).rejects.toThrow();
+        expect(await store().countTeamLinks(session.id)).toBe(1);
+      });
+
+      it('revokes a live link of the session named, once: it is found, listed and counted no more, also after reopening', async () => {
+        const { session } = await created();
+        const other = await created();
+        const gone = await made(session);
+        const kept = await made(session, { createdAt: gone.link.createdAt + 1 });
+
+        // Of another session, or unknown: nothing changes.
+        expect(await store().revokeTeamLink(other.session.id, gone.link.id, Date.now())).toBe(false);
+        expect(await store().revokeTeamLink(session.id, randomUUID(), Date.now())).toBe(false);
+        expect(await store().findTeamLinkByTokenHash(gone.tokenHash)).toEqual(gone.link);
+
+        expect(await store().revokeTeamLink(session.id, gone.link.id, Date.now())).toBe(true);
+        expect(await store().revokeTeamLink(session.id, gone.link.id, Date.now())).toBe(false);
+        expect(await store().findTeamLinkByTokenHash(gone.tokenHash)).toBeNull();
+        expect(await store().listTeamLinks(session.id)).toEqual([kept.link]);
+        expect(await store().countTeamLinks(session.id)).toBe(1);
+        await handle.reopen();
+        expect(await store().findTeamLinkByTokenHash(gone.tokenHash)).toBeNull();
+        expect(await store().findTeamLinkByTokenHash(kept.tokenHash)).toEqual(kept.link);
+      });
+
+      it('go when their session is erased, and no other session\'s do', async () => {
+        const gone = await created();
+        const kept = await created();
+        const goneLink = await made(gone.session);
+        const keptLink = await made(kept.session);
+
+        expect(await store().eraseSession(gone.session.id)).toBe(true);
+
+        expect(await store().findTeamLinkByTokenHash(goneLink.tokenHash)).toBeNull();
+        expect(await store().listTeamLinks(gone.session.id)).toEqual([]);
+        expect(await store().countTeamLinks(gone.session.id)).toBe(0);
+        expect(await store().findTeamLinkByTokenHash(keptLink.tokenHash)).toEqual(keptLink.link);
+      });
+    });
+
+    describe('follow-ups', () => {
+      it('keeps the session a follow-up follows, read back by id and by code, also after reopening', async () => {
+        const first = await created();
+        const next = await created({ previousSessionId: first.session.id });
+        expect(await store().getSession(next.session.id)).toEqual(next.session);
+        expect((await store().getSession(next.session.id))?.previousSessionId).toBe(first.session.id);
+        expect(await store().findSessionByJoinCode(next.session.joinCode)).toEqual(next.session);
+        // A first session reads back as it was created, with no session before it.
+        expect((await store().getSession(first.session.id))?.previousSessionId ?? null).toBeNull();
+        await handle.reopen();
+        expect((await store().getSession(next.session.id))?.previousSessionId).toBe(first.session.id);
+      });
+
+      it("lists a session's follow-ups oldest first, with title and creation, each session its own", async () => {
+        const first = await created();
+        const other = await created();
+        const at = first.session.createdAt + 60_000;
+        const later = await created({ previousSessionId: first.session.id, title: 'Six weeks on', createdAt: at + 10 });
+        const sooner = await created({ previousSessionId: first.session.id, title: 'A week on', createdAt: at });
+        await created({ previousSessionId: other.session.id });
+        // A follow-up of a follow-up is the later one's, not the first's.
+        await created({ previousSessionId: later.session.id });
+
+        expect(await store().listFollowUps(first.session.id)).toEqual([
+          { id: sooner.session.id, title: 'A week on', createdAt: at },
+          { id: later.session.id, title: 'Six weeks on', createdAt: at + 10 },
+        ]);
+        expect(await store().listFollowUps(sooner.session.id)).toEqual([]);
+        expect(await store().listFollowUps(randomUUID())).toEqual([]);
+      });
+
+      it('outlives the erasure of the session before it, which it still names', async () => {
+        const first = await created();
+        const next = await created({ previousSessionId: first.session.id });
+        expect(await store().eraseSession(first.session.id)).toBe(true);
+        expect(await store().getSession(next.session.id)).toEqual(next.session);
+        expect((await store().getSession(next.session.id))?.previousSessionId).toBe(first.session.id);
+        // A session may also follow one the store never held, or holds no more.
+        const orphan = await created({ previousSessionId: randomUUID() });
+        expect(await store().getSession(orphan.session.id)).toEqual(orphan.session);
+        // Erasing a follow-up takes it off the list of the session before.
+        const kept = await created();
+        const dropped = await created({ previousSessionId: kept.session.id });
+        await store().eraseSession(dropped.session.id);
+        expect(await store().listFollowUps(kept.session.id)).toEqual([]);
       });
     });
 

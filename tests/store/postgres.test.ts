@@ -223,6 +223,7 @@ describe.skipIf(!url)('PostgreSQL', () => {
       await store.appendPrivateUpdate(input.session.id, input.facilitator.id, mine.add(`private-${randomUUID()}`));
       await store.recordNoteAuthors(input.session.id, [{ noteId: 'n', participantId: input.facilitator.id }]);
       await store.saveSnapshot(newSnapshot(input.session));
+      await store.createTeamLink({ id: randomUUID(), sessionId: input.session.id, tokenHash: randomUUID(), label: 'For the team', createdAt: Date.now() });
       expect(await store.eraseSession(input.session.id)).toBe(true);
       const { rows: tables } = await sql(
         schema,
@@ -240,6 +241,7 @@ describe.skipIf(!url)('PostgreSQL', () => {
         'session_states',
         'sessions',
         'snapshots',
+        'team_links',
       ]);
       for (const { table_name } of tables) {
         const column = table_name === 'sessions' ? 'id' : 'session_id';

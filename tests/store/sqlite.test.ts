@@ -117,6 +117,11 @@ describe('the SQLite store on disk', () => {
       );
       const keptSnapText = secret('kept snapshot note');
       await store.saveSnapshot(newSnapshot(kept.session, {}, keptSnapText));
+      const linkLabel = secret('erased team link label');
+      const linkToken = secret('erased team link token');
+      await store.createTeamLink({ id: randomUUID(), sessionId: gone.session.id, tokenHash: linkToken, label: linkLabel, createdAt: Date.now() });
+      const keptLinkLabel = secret('kept team link label');
+      await store.createTeamLink({ id: randomUUID(), sessionId: kept.session.id, tokenHash: randomUUID(), label: keptLinkLabel, createdAt: Date.now() });
 
       const erased = [
         gone.session.title,
@@ -129,13 +134,15 @@ describe('the SQLite store on disk', () => {
         snapBoardText,
         snapStateText,
         snapRecordText,
+        linkLabel,
+        linkToken,
       ];
       for (const text of erased) expect(filesHolding(dir, text), text).not.toEqual([]);
 
       expect(await store.eraseSession(gone.session.id)).toBe(true);
 
       for (const text of erased) expect(filesHolding(dir, text), text).toEqual([]);
-      for (const text of [kept.session.title, kept.tokenHash, keptText, keptSnapText]) expect(filesHolding(dir, text), text).not.toEqual([]);
+      for (const text of [kept.session.title, kept.tokenHash, keptText, keptSnapText, keptLinkLabel]) expect(filesHolding(dir, text), text).not.toEqual([]);
     });
 
     it('after a snapshot is rewritten', async () => {

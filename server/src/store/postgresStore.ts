@@ -4,16 +4,18 @@ import { GroupCommit } from './groupCommit.js';
 import { SchemaTooNewError } from './migrations.js';
 import { migrate } from './postgres/migrate.js';
 import { LIMITS } from '@balcony/shared';
-import type { RetentionRecord, Store, StoredDoc } from './types.js';
+import type { FollowUpRecord, RetentionRecord, Store, StoredDoc } from './types.js';
 import {
   toParticipant,
   toSession,
   toSnapshot,
   toSnapshotSummary,
+  toTeamLink,
   type ParticipantRow,
   type SessionRow,
   type SnapshotRow,
   type SnapshotSummaryRow,
+  type TeamLinkRow,
 } from './rows.js';
 
 /** The first key of every compaction's advisory lock; the second is the session's. */
@@ -28,7 +30,8 @@ const types = {
   },
 };
 
-const SESSION_COLUMNS = 'id, title, template, template_json, join_code, created_at, closed_at';
+const SESSION_COLUMNS = 'id, title, template, template_json, join_code, created_at, closed_at, previous_session_id';
+const TEAM_LINK_COLUMNS = 'id, session_id, label, created_at';
 const SNAPSHOT_SUMMARY_COLUMNS = 'id, session_id, taken_at, reason, phase_id, final';
 const DAY_MS = 86_400_000;
 const PARTICIPANT_COLUMNS = 'id, session_id, name, role, color, created_at';
@@ -118,10 +121,19 @@ export async function openPostgresStore(connectionString: string, options: Postg
     async createSession({ session, facilitator: f, tokenHash, initialState, sessionState }) {
       await transaction(async (c) => {
         await c.query(
-          `INSERT INTO sessions (id, title, template, template_json, join_code, created_at, last_activity_at, retention_days)
-           VALUES ($1, $2, $3, $4, $5, $6, $6, $7)`,
+          `INSERT INTO sessions (id, title, template, template_json, join_code, created_at, last_activity_at, retention_days, previous_session_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)`,
           // Named here rather than left to the column's default, which stays as the migration set it.
-          [session.id, session.title, session.templateId, JSON.stringify(session.template), session.joinCode, session.createdAt, LIMITS.retentionDaysDefault],
+          [
+            session.id,
+            session.title,
+            session.templateId,
+            JSON.stringify(session.template),
+            session.joinCode,
+            session.createdAt,
+            LIMITS.retentionDaysDefault,
+            session.previousSessionId ?? null,
+          ],
         );
         await c.query('INSERT INTO session_states (session_id, version, state, updated_at) VALUES ($1, 1, $2, $3)', [
           session.id,
@@ -382,6 +394,51 @@ export async function openPostgresStore(connectionString: string, options: Postg
       const { rowCount } = await pool.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
       ownSeqs.delete(sessionId);
       return rowCount === 1;
+    },
+    async createTeamLink(link) {
+      await pool.query('INSERT INTO team_links (id, session_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        link.id,
+        link.sessionId,
+        link.tokenHash,
+        link.label,
+        link.createdAt,
+      ]);
+    },
+    async listTeamLinks(sessionId) {
+      const { rows } = await pool.query<TeamLinkRow>(
+        `SELECT ${TEAM_LINK_COLUMNS} FROM team_links WHERE session_id = $1 AND revoked_at IS NULL ORDER BY created_at, made`,
+        [sessionId],
+      );
+      return rows.map(toTeamLink);
+    },
+    async countTeamLinks(sessionId) {
+      const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM team_links WHERE session_id = $1 AND revoked_at IS NULL', [
+        sessionId,
+      ]);
+      return rows[0]!.n;
+    },
+    async findTeamLinkByTokenHash(tokenHash) {
+      const { rows } = await pool.query<TeamLinkRow>(`SELECT ${TEAM_LINK_COLUMNS} FROM team_links WHERE token_hash = $1 AND revoked_at IS NULL`, [
+        tokenHash,
+      ]);
+      return rows[0] ? toTeamLink(rows[0]) : null;
+    },
+    async revokeTeamLink(sessionId, linkId, at) {
+      // One statement: of two nodes revoking at once, one finds the link live and says so.
+      const { rowCount } = await pool.query('UPDATE team_links SET revoked_at = $1 WHERE id = $2 AND session_id = $3 AND revoked_at IS NULL', [
+        at,
+        linkId,
+        sessionId,
+      ]);
+      return rowCount === 1;
+    },
+    async listFollowUps(sessionId) {
+      // Sessions carry no storing order here; the id settles a shared millisecond, in SQLite too.
+      const { rows } = await pool.query<FollowUpRecord>(
+        'SELECT id, title, created_at AS "createdAt" FROM sessions WHERE previous_session_id = $1 ORDER BY created_at, id',
+        [sessionId],
+      );
+      return rows;
     },
     async ping() {
       await pool.query('SELECT 1');

@@ -1,5 +1,5 @@
 import { getTemplate, isTemplateId, templateSchema, type Role, type Template } from '@balcony/shared';
-import type { ParticipantRecord, SessionRecord, SnapshotRecord, SnapshotSummaryRecord } from './types.js';
+import type { ParticipantRecord, SessionRecord, SnapshotRecord, SnapshotSummaryRecord, TeamLinkRecord } from './types.js';
 
 /** A sessions row as both stores' SQL gives it back (numbers already numbers). */
 export interface SessionRow {
@@ -11,6 +11,7 @@ export interface SessionRow {
   join_code: string;
   created_at: number;
   closed_at: number | null;
+  previous_session_id: string | null;
 }
 export interface ParticipantRow {
   id: string;
@@ -51,6 +52,8 @@ export const toSession = (r: SessionRow): SessionRecord => ({
   createdAt: r.created_at,
   // Left out while the session runs, so that a running session reads back as it was created.
   ...(r.closed_at === null ? {} : { closedAt: r.closed_at }),
+  // Likewise left out for a first session.
+  ...(r.previous_session_id === null ? {} : { previousSessionId: r.previous_session_id }),
 });
 export const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   id: r.id,
@@ -90,4 +93,17 @@ export const toSnapshot = (r: SnapshotRow): SnapshotRecord => ({
   board: new Uint8Array(r.board),
   state: r.state,
   record: r.record,
+});
+
+export interface TeamLinkRow {
+  id: string;
+  session_id: string;
+  label: string | null;
+  created_at: number;
+}
+export const toTeamLink = (r: TeamLinkRow): TeamLinkRecord => ({
+  id: r.id,
+  sessionId: r.session_id,
+  label: r.label,
+  createdAt: r.created_at,
 });

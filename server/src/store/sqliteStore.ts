@@ -2,16 +2,18 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIMITS } from '@balcony/shared';
-import type { ParticipantRecord, RetentionRecord, SessionRecord, SnapshotRecord, Store, StoredDoc } from './types.js';
+import type { FollowUpRecord, ParticipantRecord, RetentionRecord, SessionRecord, SnapshotRecord, Store, StoredDoc } from './types.js';
 import {
   toParticipant,
   toSession,
   toSnapshot,
   toSnapshotSummary,
+  toTeamLink,
   type ParticipantRow,
   type SessionRow,
   type SnapshotRow,
   type SnapshotSummaryRow,
+  type TeamLinkRow,
 } from './rows.js';
 import { migrate } from './sqlite/migrate.js';
 import { foldTogether } from './fold.js';
@@ -45,8 +47,8 @@ export function openSqliteStore(dataDir: string): Store {
 
   const q = {
     insertSession: db.prepare(
-      `INSERT INTO sessions (id, title, template, template_json, join_code, created_at, last_activity_at, retention_days)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sessions (id, title, template, template_json, join_code, created_at, last_activity_at, retention_days, previous_session_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertSessionState: db.prepare('INSERT INTO session_states (session_id, version, state, updated_at) VALUES (?, 1, ?, ?)'),
     sessionState: db.prepare('SELECT version, state FROM session_states WHERE session_id = ?'),
@@ -90,6 +92,15 @@ export function openSqliteStore(dataDir: string): Store {
     snapshotsOf: db.prepare('SELECT id, session_id, taken_at, reason, phase_id, final FROM snapshots WHERE session_id = ? ORDER BY taken_at, rowid'),
     snapshotById: db.prepare('SELECT * FROM snapshots WHERE id = ?'),
     rewriteSnapshot: db.prepare('UPDATE snapshots SET board = ?, state = ?, record = ? WHERE id = ?'),
+    insertTeamLink: db.prepare('INSERT INTO team_links (id, session_id, token_hash, label, created_at) VALUES (?, ?, ?, ?, ?)'),
+    teamLinksOf: db.prepare(
+      'SELECT id, session_id, label, created_at FROM team_links WHERE session_id = ? AND revoked_at IS NULL ORDER BY created_at, rowid',
+    ),
+    countTeamLinks: db.prepare('SELECT COUNT(*) AS n FROM team_links WHERE session_id = ? AND revoked_at IS NULL').pluck(),
+    teamLinkByToken: db.prepare('SELECT id, session_id, label, created_at FROM team_links WHERE token_hash = ? AND revoked_at IS NULL'),
+    revokeTeamLink: db.prepare('UPDATE team_links SET revoked_at = ? WHERE id = ? AND session_id = ? AND revoked_at IS NULL'),
+    // By id within a millisecond, as PostgreSQL does, where sessions carry no storing order.
+    followUpsOf: db.prepare('SELECT id, title, created_at AS createdAt FROM sessions WHERE previous_session_id = ? ORDER BY created_at, id'),
     // The first end stands: ending an ended session again changes nothing.
     closeSession: db.prepare('UPDATE sessions SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
     touchSession: db.prepare('UPDATE sessions SET last_activity_at = ? WHERE id = ? AND COALESCE(last_activity_at, created_at) < ?'),
@@ -101,7 +112,7 @@ export function openSqliteStore(dataDir: string): Store {
          WHERE expires <= ? ORDER BY expires, id LIMIT ?`,
       )
       .pluck(),
-    // Participants, boards, bindings, authors and snapshots go with it: every table refers to
+    // Participants, boards, bindings, authors, snapshots and team links go with it: every table refers to
     // sessions ON DELETE CASCADE.
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
   };
@@ -118,6 +129,7 @@ export function openSqliteStore(dataDir: string): Store {
         session.createdAt,
         // Named here rather than left to the column's default, which stays as the migration set it.
         LIMITS.retentionDaysDefault,
+        session.previousSessionId ?? null,
       );
       q.insertParticipant.run(f.id, f.sessionId, f.name, f.role, f.color, tokenHash, f.createdAt);
       q.upsertState.run(session.id, state, session.createdAt);
@@ -284,6 +296,25 @@ export function openSqliteStore(dataDir: string): Store {
       forgetDeleted();
       if (erased) vacuumIfWorthIt();
       return erased;
+    },
+    async createTeamLink(link) {
+      q.insertTeamLink.run(link.id, link.sessionId, link.tokenHash, link.label, link.createdAt);
+    },
+    async listTeamLinks(sessionId) {
+      return (q.teamLinksOf.all(sessionId) as TeamLinkRow[]).map(toTeamLink);
+    },
+    async countTeamLinks(sessionId) {
+      return q.countTeamLinks.get(sessionId) as number;
+    },
+    async findTeamLinkByTokenHash(tokenHash) {
+      const row = q.teamLinkByToken.get(tokenHash) as TeamLinkRow | undefined;
+      return row ? toTeamLink(row) : null;
+    },
+    async revokeTeamLink(sessionId, linkId, at) {
+      return q.revokeTeamLink.run(at, linkId, sessionId).changes === 1;
+    },
+    async listFollowUps(sessionId) {
+      return q.followUpsOf.all(sessionId) as FollowUpRecord[];
     },
     async ping() {
       db.prepare('SELECT 1').get();

@@ -11,6 +11,26 @@ export interface SessionRecord {
   createdAt: number;
   /** When the session ended (its code no longer admits anyone); null or absent while it runs. */
   closedAt?: number | null;
+  /**
+   * The session this one follows up; null or absent for a first session. It may name a session
+   * erased since.
+   */
+  previousSessionId?: string | null;
+}
+
+/** A read-only link to one session's outcome; only its token's hash is kept. */
+export interface TeamLinkRecord {
+  id: string;
+  sessionId: string;
+  label: string | null;
+  createdAt: number;
+}
+
+/** A session started as a follow-up of another, as the one before lists it. */
+export interface FollowUpRecord {
+  id: string;
+  title: string;
+  createdAt: number;
 }
 
 /**
@@ -150,10 +170,26 @@ export interface Store {
   listExpiredSessions(now: number, limit: number): Promise<string[]>;
   /**
    * Removes a session and everything kept for it (participants, boards shared and private,
-   * bindings, authors, snapshots): afterwards no row and no readable byte of it is left in the
+   * bindings, authors, snapshots, team links): afterwards no row and no readable byte of it is left in the
    * store's files. Resolves true when there was a session to remove.
    */
   eraseSession(sessionId: string): Promise<boolean>;
+
+  /** Keeps a new team link of a session, live until revoked. */
+  createTeamLink(input: TeamLinkRecord & { tokenHash: string }): Promise<void>;
+  /** A session's live team links, oldest first. */
+  listTeamLinks(sessionId: string): Promise<TeamLinkRecord[]>;
+  /** How many live team links a session has. */
+  countTeamLinks(sessionId: string): Promise<number>;
+  /** The live link with this token hash; null for a revoked or unknown one. */
+  findTeamLinkByTokenHash(tokenHash: string): Promise<TeamLinkRecord | null>;
+  /**
+   * Revokes a live link of the session at `at`, and says whether it did: false for a link
+   * unknown, already revoked, or of another session.
+   */
+  revokeTeamLink(sessionId: string, linkId: string, at: number): Promise<boolean>;
+  /** The sessions started as follow-ups of this one, oldest first. */
+  listFollowUps(sessionId: string): Promise<FollowUpRecord[]>;
 
   /** Resolves when the store answers a trivial query, for readiness; rejects when it cannot. */
   ping(): Promise<void>;

@@ -138,4 +138,24 @@ ALTER TABLE sessions ADD COLUMN last_activity_at BIGINT;
 UPDATE sessions SET last_activity_at = created_at;
 `,
   },
+  {
+    version: 7,
+    name: 'team-links-and-follow-ups',
+    // Read-only links for a team to come back to a session's outcome, kept by their token's hash
+    // like participants; and the session a follow-up follows. No reference for that one: a
+    // follow-up outlives the erasure of the session before it.
+    sql: `
+CREATE TABLE team_links (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE,
+  label TEXT,
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+CREATE INDEX team_links_session ON team_links (session_id);
+ALTER TABLE sessions ADD COLUMN previous_session_id TEXT;
+CREATE INDEX sessions_previous ON sessions (previous_session_id) WHERE previous_session_id IS NOT NULL;
+`,
+  },
 ];
