@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'invalid_template',
   'protocol_mismatch',
   'session_ended',
+  'too_many_links',
   'internal',
 ] as const;
 
@@ -52,5 +53,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_template: 422,
   protocol_mismatch: 400,
   session_ended: 409,
+  /** A session has as many live team links as it may: one must be revoked first. */
+  too_many_links: 409,
   internal: 500,
 };

@@ -23,6 +23,7 @@ import { sharedLimiter } from '../limits/sharedLimiter.js';
 import { rateLimited } from './rateLimited.js';
 import { bearerToken } from './bearer.js';
 import { outcomeRoutes, type OutcomeRouteDeps } from './outcomeRoutes.js';
+import { teamRoutes } from './teamRoutes.js';
 
 export interface AppHooks {
   /** Who a token belongs to: the server's authentication hooks. */
@@ -156,6 +157,7 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   });
 
   api.use(outcomeRoutes({ store, authenticate: hooks.authenticate, log, ...hooks.outcomes }));
+  api.use(teamRoutes({ store, authenticate: hooks.authenticate, log, now: hooks.outcomes.now }));
 
   api.use((_req, _res, next) => next(new ApiError('not_found', 'There is no such API endpoint.')));
 

@@ -1,12 +1,13 @@
 import express, { type Request } from 'express';
 import type { Logger } from 'pino';
-import { exportQuerySchema, outcomeRecordSchema, retentionBodySchema, roleIn, takeSnapshotBodySchema, type VersionedSessionState } from '@balcony/shared';
+import { exportQuerySchema, outcomeRecordSchema, retentionBodySchema, takeSnapshotBodySchema } from '@balcony/shared';
 import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
 import { bearerToken } from './bearer.js';
 import { parseBody } from './validate.js';
-import { authorize, type Access, type Authenticate } from '../sessions/access.js';
-import { readSessionState } from '../session/stateChanges.js';
+import { requireFacilitator, type FacilitatorAccess } from './facilitator.js';
+import type { Authenticate } from '../sessions/access.js';
+import { snapshotReader, snapshotReaderOf } from '../sessions/snapshotReaders.js';
 import { presentRetention } from '../sessions/presenters.js';
 import { toSummary, type Snapshots } from '../outcome/snapshots.js';
 import { exportRecord } from '../export/index.js';
@@ -25,44 +26,31 @@ export interface OutcomeRouteDeps {
   log: Logger;
 }
 
-type Granted = Extract<Access, { ok: true }>;
-
 /**
- * Snapshots, their records and exports, retention, and erasure. Any participant of a session
- * reads its snapshots; taking one, changing the retention and erasing are a facilitator's.
- * A snapshot of another session answers 404, as one that does not exist does.
+ * Snapshots, their records and exports, retention, and erasure. Any participant of a
+ * session, and any live team link to it, reads its snapshots; taking one, changing the retention
+ * and erasing are a facilitator's. A snapshot of another session answers 404, as one that does
+ * not exist does.
  */
 export function outcomeRoutes(deps: OutcomeRouteDeps): express.Router {
   const { store, authenticate, log } = deps;
   const router = express.Router();
 
-  async function member(req: Request, sessionId: string): Promise<Granted> {
-    const access = await authorize(authenticate, store, bearerToken(req), sessionId);
-    if (!access.ok) throw access.error;
-    return access;
-  }
-
-  /** The sender must hold the facilitator role now (the state's, not the one they joined with). */
-  async function facilitator(req: Request, sessionId: string): Promise<Granted & { current: VersionedSessionState }> {
-    const access = await member(req, sessionId);
-    const current = await readSessionState(store, access.session.id);
-    if (!current) throw new ApiError('not_found', 'There is no such session.');
-    if (roleIn(current.state, access.participant.id, access.participant.role) !== 'facilitator') {
-      throw new ApiError('forbidden', 'Only a facilitator can do that.');
-    }
-    return { ...access, current };
-  }
+  const facilitator = (req: Request, sessionId: string): Promise<FacilitatorAccess> =>
+    requireFacilitator(authenticate, store, bearerToken(req), sessionId);
 
   async function snapshotFor(req: Request, snapshotId: string) {
-    const access = await authenticate(bearerToken(req));
-    if (!access.ok) throw access.error;
+    const reader = await snapshotReader(authenticate, store, bearerToken(req));
+    if (!reader.ok) throw reader.error;
     const snap = await store.getSnapshot(snapshotId);
-    if (!snap || snap.sessionId !== access.session.id) throw new ApiError('not_found', 'There is no such snapshot.');
-    return { snap, session: access.session };
+    if (!snap || snap.sessionId !== reader.session.id) throw new ApiError('not_found', 'There is no such snapshot.');
+    return { snap, session: reader.session };
   }
 
   router.get('/sessions/:sessionId/snapshots', async (req, res) => {
-    const { session } = await member(req, req.params.sessionId);
+    const reader = await snapshotReaderOf(authenticate, store, bearerToken(req), req.params.sessionId);
+    if (!reader.ok) throw reader.error;
+    const { session } = reader;
     res.json({ snapshots: (await store.listSnapshots(session.id)).map(toSummary) });
   });
 
