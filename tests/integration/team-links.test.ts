@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   LIMITS,
   PROTOCOL_VERSION,
   connectErrorDataSchema,
   createdTeamLinkSchema,
+  getNotes,
   listNotes,
+  setNoteNoRecord,
+  snapshotBoardSchema,
   snapshotListResponseSchema,
   teamLinkListResponseSchema,
   teamViewSchema,
@@ -83,6 +87,7 @@ const readRoutes = (sessionId: string, snapshotId: string) => [
   '/api/team',
   `/api/sessions/${sessionId}/snapshots`,
   `/api/snapshots/${snapshotId}`,
+  `/api/snapshots/${snapshotId}/board`,
   `/api/snapshots/${snapshotId}/export?format=md`,
 ];
 
@@ -113,7 +118,7 @@ function mountedApiRoutes(): string[] {
 }
 
 describe('a team link', () => {
-  it('reads its own session\'s snapshots, records and exports, and answers 401 on every other route of the API', async () => {
+  it('reads its own session\'s snapshots, records, boards and exports, and answers 401 on every other route of the API', async () => {
     const { s, snap, link } = await withLink();
     const other = await withLink('Another team');
     const rawPath = (p: string) => p.replace(s.sessionId, ':sessionId').replace(snap.snapshotId, ':snapshotId').replace(link.linkId, ':linkId').split('?')[0]!;
@@ -129,6 +134,7 @@ describe('a team link', () => {
       { method: 'GET', path: '/api/team', team: 200 },
       { method: 'GET', path: `/api/sessions/${s.sessionId}/snapshots`, team: 200, otherTeam: 403 },
       { method: 'GET', path: `/api/snapshots/${snap.snapshotId}`, team: 200, otherTeam: 404 },
+      { method: 'GET', path: `/api/snapshots/${snap.snapshotId}/board`, team: 200, otherTeam: 404 },
       { method: 'GET', path: `/api/snapshots/${snap.snapshotId}/export?format=json`, team: 200, otherTeam: 404 },
       // Everything else is a participant's.
       { method: 'GET', path: `/api/sessions/${s.sessionId}`, team: 401 },
@@ -217,6 +223,60 @@ describe('a team link', () => {
       [true, 'manual', false],
       [false, 'end', true],
     ]);
+  });
+
+  it('opens a snapshot\'s board as an observer sees it: the filed notes and not a don\'t-record one, no private counts or pause requests', async () => {
+    const s = await createSession(srv.url, 'Circle: the board', 'Fay');
+    const amara = await joinSession(srv.url, s.joinCode, 'Amara');
+    const a = connectStock(srv.wsUrl, s.sessionId, amara.participantToken);
+    clients.push(a);
+    await a.synced();
+    const kept = addValidNote(a.doc, { text: 'What did you draw on?', zone: 'takeaways' });
+    const secret = 'Said to be heard about a named colleague';
+    const heard = addValidNote(a.doc, { text: secret, zone: 'takeaways' });
+    setNoteNoRecord(a.doc, heard, true);
+    const amaraControl = await control(amara.participantToken);
+    expect(await amaraControl.send({ type: 'pause.request' })).toMatchObject({ ok: true });
+    const fay = await control(s.facilitatorToken);
+    await eventually(() => expect(fay.states.latest()!.state.pauseRequests).toHaveLength(1));
+    const snap = await eventually(async () => {
+      const taken = await takeSnapshot(s.sessionId, s.facilitatorToken);
+      const record = await request(srv.url, 'GET', `/api/snapshots/${taken.snapshotId}`, { token: s.facilitatorToken });
+      expect(record.body.notes.map((n: { id: string }) => n.id)).toEqual([kept]);
+      return taken;
+    });
+    const link = await makeLink(s.sessionId, s.facilitatorToken);
+
+    for (const token of [link.token, amara.participantToken]) {
+      const res = await request(srv.url, 'GET', `/api/snapshots/${snap.snapshotId}/board`, { token });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const board = snapshotBoardSchema.parse(res.body);
+      expect(board).toMatchObject({ ...snap, sessionId: s.sessionId });
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Buffer.from(board.board, 'base64'));
+      expect([...getNotes(doc).keys()]).toEqual([kept]);
+      expect(listNotes(doc)[0]).toMatchObject({ text: 'What did you draw on?', authorId: amara.participantId });
+      expect(JSON.stringify(res.body)).not.toContain(secret);
+      // As nobody in particular sees it, facilitator or not.
+      expect(board.state.pauseRequests).toEqual([]);
+      expect(board.state.privateCounts).toEqual({});
+      expect(board.state.phase.id).toBe('learning');
+      expect(board.participants.map((p) => [p.name, p.role]).sort()).toEqual([
+        ['Amara', 'participant'],
+        ['Fay', 'facilitator'],
+      ]);
+      doc.destroy();
+    }
+  });
+
+  it("names nobody on an anonymous session's board", async () => {
+    const s = await createSession(srv.url, 'Anonymous circle', 'Fay', { anonymous: true });
+    await joinSession(srv.url, s.joinCode, 'Amara');
+    const snap = await takeSnapshot(s.sessionId, s.facilitatorToken);
+    const link = await makeLink(s.sessionId, s.facilitatorToken);
+    const board = snapshotBoardSchema.parse((await request(srv.url, 'GET', `/api/snapshots/${snap.snapshotId}/board`, { token: link.token })).body);
+    expect(board.participants).toEqual([]);
+    expect(board.state.anonymous).toBe(true);
   });
 
   it('opens no control socket and no board socket, and is sent no note', async () => {

@@ -1,6 +1,14 @@
 import express, { type Request } from 'express';
 import type { Logger } from 'pino';
-import { exportQuerySchema, outcomeRecordSchema, retentionBodySchema, takeSnapshotBodySchema } from '@balcony/shared';
+import {
+  exportQuerySchema,
+  outcomeRecordSchema,
+  parseSessionState,
+  retentionBodySchema,
+  stateFor,
+  takeSnapshotBodySchema,
+  type SnapshotBoard,
+} from '@balcony/shared';
 import type { Store } from '../store/types.js';
 import { ApiError } from './apiError.js';
 import { bearerToken } from './bearer.js';
@@ -8,7 +16,7 @@ import { parseBody } from './validate.js';
 import { requireFacilitator, type FacilitatorAccess } from './facilitator.js';
 import type { Authenticate } from '../sessions/access.js';
 import { snapshotReader, snapshotReaderOf } from '../sessions/snapshotReaders.js';
-import { presentRetention } from '../sessions/presenters.js';
+import { presentParticipant, presentRetention } from '../sessions/presenters.js';
 import { toSummary, type Snapshots } from '../outcome/snapshots.js';
 import { exportRecord } from '../export/index.js';
 import { UnknownFrameError } from '../export/svg.js';
@@ -27,7 +35,7 @@ export interface OutcomeRouteDeps {
 }
 
 /**
- * Snapshots, their records and exports, retention, and erasure. Any participant of a
+ * Snapshots, their records, boards and exports, retention, and erasure. Any participant of a
  * session, and any live team link to it, reads its snapshots; taking one, changing the retention
  * and erasing are a facilitator's. A snapshot of another session answers 404, as one that does
  * not exist does.
@@ -68,6 +76,22 @@ export function outcomeRoutes(deps: OutcomeRouteDeps): express.Router {
   router.get('/snapshots/:snapshotId', async (req, res) => {
     const { snap } = await snapshotFor(req, req.params.snapshotId);
     res.type('application/json').send(snap.record);
+  });
+
+  // The filed board as an observer would see it, to open read-only: no private counts, no pause
+  // requests, no one's own dots; no names at all from an anonymous session.
+  router.get('/snapshots/:snapshotId/board', async (req, res) => {
+    const { snap, session } = await snapshotFor(req, req.params.snapshotId);
+    const state = parseSessionState(snap.state);
+    const people = state.anonymous ? [] : await store.listParticipants(session.id);
+    const body: SnapshotBoard = {
+      ...toSummary(snap),
+      sessionId: session.id,
+      board: Buffer.from(snap.board).toString('base64'),
+      state: stateFor(state, ''),
+      participants: people.map((p) => presentParticipant(p, state)),
+    };
+    res.json(body);
   });
 
   router.get('/snapshots/:snapshotId/export', async (req, res) => {
