@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   PROTOCOL_VERSION,
+  createdTeamLinkSchema,
   deleteNote,
   getNotes,
   presenceEventSchema,
@@ -393,5 +394,28 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     for (const node of [a, b]) {
       expect((await request(node.url, 'GET', `/api/sessions/${session.sessionId}`, { token: amara.participantToken })).status).toBe(401);
     }
+  });
+
+  it('takes a team link made on one node on another, and refuses it on both once revoked on either', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url, 'Circle with a team link', 'Fay', { phase: null });
+    const taken = await request(a.url, 'POST', `/api/sessions/${session.sessionId}/snapshots`, { token: session.facilitatorToken, body: {} });
+    expect(taken.status).toBe(201);
+    const made = await request(a.url, 'POST', `/api/sessions/${session.sessionId}/team-links`, { token: session.facilitatorToken, body: { label: 'For the team' } });
+    expect(made.status).toBe(201);
+    const { linkId, token } = createdTeamLinkSchema.parse(made.body);
+    const reads = [`/api/team`, `/api/sessions/${session.sessionId}/snapshots`, `/api/snapshots/${taken.body.snapshotId}`, `/api/snapshots/${taken.body.snapshotId}/board`];
+
+    for (const path of reads) expect((await request(b.url, 'GET', path, { token })).status, path).toBe(200);
+    const listed = await request(b.url, 'GET', `/api/sessions/${session.sessionId}/team-links`, { token: session.facilitatorToken });
+    expect(listed.body.links.map((l: { linkId: string }) => l.linkId)).toEqual([linkId]);
+
+    const revoked = await request(b.url, 'DELETE', `/api/sessions/${session.sessionId}/team-links/${linkId}`, { token: session.facilitatorToken });
+    expect(revoked.status).toBe(204);
+    for (const node of [a, b]) {
+      for (const path of reads) expect((await request(node.url, 'GET', path, { token })).status, path).toBe(401);
+    }
+    // Revoked once: node a finds nothing left to revoke.
+    expect((await request(a.url, 'DELETE', `/api/sessions/${session.sessionId}/team-links/${linkId}`, { token: session.facilitatorToken })).status).toBe(404);
   });
 });
