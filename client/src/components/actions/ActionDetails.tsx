@@ -3,6 +3,7 @@ import { actionElements, type Action } from '@balcony/shared';
 import { NamesContext, useBoard, useNotes } from '../../board/BoardContext';
 import { useThemes } from '../../board/useThemes';
 import { dayWords, ownerWords, STATUS_WORDS } from '../../outcome/words';
+import { CarriedFrom } from '../review/CarriedFrom';
 
 /** What an action says about itself: who, when, its status and what on the board it comes from. */
 export function ActionDetails({ action }: { action: Action }) {
@@ -29,6 +30,14 @@ export function ActionDetails({ action }: { action: Action }) {
           {STATUS_WORDS[action.status]}
         </dd>
       </div>
+      {action.carriedFrom !== null && (
+        <div>
+          <dt>Carried from</dt>
+          <dd data-testid="actions.item.from">
+            <CarriedFrom sessionId={action.carriedFrom} />
+          </dd>
+        </div>
+      )}
       {element && (
         <div>
           <dt>Element</dt>

@@ -3,10 +3,13 @@ import { ACTION_STATUSES, type Action, type ActionFieldsInput, type ActionStatus
 import { useBoard } from '../../board/BoardContext';
 import { draftOf } from '../../outcome/actionForm';
 import { mayMarkAction, mayWriteActions } from '../../outcome/actionRights';
+import { mayReviewAction } from '../../outcome/reviewRights';
 import { STATUS_WORDS } from '../../outcome/words';
 import type { Person } from '../topbar/TopBar';
 import { ActionDetails } from './ActionDetails';
 import { ActionForm } from './ActionForm';
+import { ReviewControls } from '../review/ReviewControls';
+import '../../styles/review.css';
 import { useActionViewer } from './useActionViewer';
 
 interface Props {
@@ -17,7 +20,10 @@ interface Props {
   remove: (actionId: string) => Promise<string | null>;
 }
 
-/** One action in the list: what it says, and for those who may, its status, Edit and Remove. */
+/**
+ * One action in the list: what it says, and for those who may, its status, Edit and Remove. One
+ * carried over from the session before also shows its review, and may be reviewed from here.
+ */
 export function ActionItem({ action, people, send, remove }: Props) {
   const { template } = useBoard();
   const viewer = useActionViewer();
@@ -26,7 +32,9 @@ export function ActionItem({ action, people, send, remove }: Props) {
   const editRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const mayWrite = mayWriteActions(template, viewer);
-  const mayMark = mayMarkAction(template, viewer, action);
+  const carried = action.carriedFrom !== null;
+  // One carried over is marked by its review, which also says how it went.
+  const mayMark = !carried && mayMarkAction(template, viewer, action);
 
   const stopEditing = () => {
     setEditing(false);
@@ -58,6 +66,11 @@ export function ActionItem({ action, people, send, remove }: Props) {
         {action.text}
       </p>
       <ActionDetails action={action} />
+      {carried && (
+        <div className="action-review" data-testid="actions.item.review">
+          <ReviewControls action={action} mayReview={mayReviewAction(template, viewer, action)} />
+        </div>
+      )}
       {(mayWrite || mayMark) && (
         <div className="console-buttons action-buttons">
           {mayMark && !mayWrite && (

@@ -4,11 +4,13 @@ import { useBoard, useSessionState } from '../../board/BoardContext';
 import { commandFailureWords } from '../../session/sessionCommands';
 import { EMPTY_DRAFT } from '../../outcome/actionForm';
 import { mayWriteActions } from '../../outcome/actionRights';
+import { inReviewPhase } from '../../outcome/reviewRights';
 import { useUi } from '../../state/ui';
 import type { Person } from '../topbar/TopBar';
 import { ActionForm } from './ActionForm';
 import { ActionItem } from './ActionItem';
 import { useActionViewer } from './useActionViewer';
+import { ReviewPanel } from '../review/ReviewPanel';
 import '../../styles/actions.css';
 
 /**
@@ -29,6 +31,10 @@ export function ActionsPanel({ people }: { people: readonly Person[] }) {
   const id = useId();
   const mayWrite = mayWriteActions(template, viewer);
   const actionsPhase = isActionsPhase(template, state.phase.id);
+  // In a follow-up's review phase the actions carried over come first, to be marked one by one.
+  const reviewPhase = inReviewPhase(template, state.phase.id);
+  const carried = state.actions.filter((a) => a.carriedFrom !== null);
+  const listed = reviewPhase ? state.actions.filter((a) => a.carriedFrom === null) : state.actions;
 
   const send = useCallback(
     async (command: Command, done: string) => {
@@ -57,13 +63,15 @@ export function ActionsPanel({ people }: { people: readonly Person[] }) {
   };
 
   return (
-    <aside className={`actions-panel${actionsPhase ? ' is-prominent' : ''}`} data-testid="actions.panel" aria-labelledby={`${id}-title`}>
+    <aside className={`actions-panel${actionsPhase || reviewPhase ? ' is-prominent' : ''}`} data-testid="actions.panel" aria-labelledby={`${id}-title`}>
       <div className="console-head">
         <h2 id={`${id}-title`}>Actions</h2>
         <button type="button" className="button" data-testid="actions.hide" onClick={hide}>
           Hide
         </button>
       </div>
+      {reviewPhase && <ReviewPanel carried={carried} />}
+      {reviewPhase && <h3 className="actions-subhead">Written in this session</h3>}
       <p className="hint" data-testid="actions.hint">
         {viewer.ended
           ? 'The session has ended: these are the actions as they were agreed.'
@@ -76,13 +84,13 @@ export function ActionsPanel({ people }: { people: readonly Person[] }) {
       <p className="visually-hidden" role="status">
         {said}
       </p>
-      {state.actions.length === 0 ? (
+      {listed.length === 0 ? (
         <p className="action-empty" data-testid="actions.empty">
-          No actions yet.
+          {reviewPhase ? 'No new actions yet.' : 'No actions yet.'}
         </p>
       ) : (
         <ol className="action-list" data-testid="actions.list">
-          {state.actions.map((a) => (
+          {listed.map((a) => (
             <ActionItem
               key={a.id}
               action={a}

@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import { isActionsPhase } from '@balcony/shared';
 import { useBoard, usePhase, useSessionState } from '../../board/BoardContext';
 import { useUi } from '../../state/ui';
+import { inReviewPhase } from '../../outcome/reviewRights';
 
 /**
  * The top bar's button that shows and hides the actions panel, with how many there are. As the
- * actions phase begins the panel opens by itself, so nobody has to look for it.
+ * actions phase (or a follow-up's review of the actions carried over) begins the panel opens by
+ * itself, so nobody has to look for it.
  */
 export function ActionsToggle() {
   const { template } = useBoard();
@@ -14,7 +16,7 @@ export function ActionsToggle() {
   const open = useUi((s) => s.actionsOpen);
 
   useEffect(() => {
-    if (isActionsPhase(template, phase.id)) useUi.getState().setActionsOpen(true);
+    if (isActionsPhase(template, phase.id) || inReviewPhase(template, phase.id)) useUi.getState().setActionsOpen(true);
   }, [template, phase.id]);
 
   return (
