@@ -21,3 +21,6 @@ export * from './board/geometry.js';
 export * from './actions.js';
 export * from './outcome/record.js';
 export * from './outcome/derive.js';
+export * from './outcome/compare.js';
+export * from './outcome/compareMarkdown.js';
+export * from './outcome/markdownText.js';
