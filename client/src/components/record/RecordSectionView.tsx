@@ -1,6 +1,8 @@
 import type { OutcomeRecord, RecordSection, RecordSectionOf } from '@balcony/shared';
 import { ROLE_WORDS } from '../console/PeoplePanel';
 import { dayWords, STATUS_WORDS } from '../../outcome/words';
+import { REVIEW_OUTCOME_WORDS } from '../../outcome/reviewWords';
+import { FollowsUp, SessionName } from '../review/FollowsUp';
 import { RecordNoteList } from './RecordNotes';
 
 /** Minutes spent, in words: "12 minutes", "under a minute", "not reached". */
@@ -11,9 +13,12 @@ function spentWords(ms: number, reached: boolean): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
-function Summary({ section }: { section: RecordSectionOf<'summary'> }) {
+function Summary({ section, record }: { section: RecordSectionOf<'summary'>; record: OutcomeRecord }) {
+  // A follow-up's review section says what it follows up; without one, the summary says it.
+  const followsUp = record.previousSessionId !== null && !record.sections.some((s) => s.kind === 'review');
   return (
     <>
+      {followsUp && <FollowsUp sessionId={record.previousSessionId!} />}
       <dl className="record-facts">
         <div>
           <dt>Title</dt>
@@ -233,10 +238,49 @@ function Actions({ section, record }: { section: RecordSectionOf<'actions'>; rec
   );
 }
 
+/** A follow-up's look back at the actions carried over from the session before. */
+function Review({ section, record }: { section: RecordSectionOf<'review'>; record: OutcomeRecord }) {
+  return (
+    <>
+      {record.previousSessionId !== null && <FollowsUp sessionId={record.previousSessionId} />}
+      {section.items.length === 0 ? (
+        <p className="record-empty">No actions were carried over.</p>
+      ) : (
+        <table className="record-table" data-testid="record.review">
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Who</th>
+              <th scope="col">Due</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Note</th>
+              <th scope="col">From</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.items.map((i) => (
+              <tr key={i.actionId} data-testid="record.reviewItem" data-outcome={i.outcome ?? 'none'}>
+                <th scope="row">{i.text}</th>
+                <td data-testid="record.reviewItem.owner">{i.owner ?? 'No one'}</td>
+                <td>{i.due ? dayWords(i.due) : 'No date'}</td>
+                <td data-testid="record.reviewItem.outcome">{i.outcome ? REVIEW_OUTCOME_WORDS[i.outcome] : 'Not reviewed'}</td>
+                <td data-testid="record.reviewItem.note">{i.note || '—'}</td>
+                <td>
+                  <SessionName sessionId={i.fromSessionId} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
 function SectionBody({ section, record }: { section: RecordSection; record: OutcomeRecord }) {
   switch (section.kind) {
     case 'summary':
-      return <Summary section={section} />;
+      return <Summary section={section} record={record} />;
     case 'participants':
       return <Participants section={section} />;
     case 'phases':
@@ -257,6 +301,8 @@ function SectionBody({ section, record }: { section: RecordSection; record: Outc
       return <Scale section={section} />;
     case 'actions':
       return <Actions section={section} record={record} />;
+    case 'review':
+      return <Review section={section} record={record} />;
   }
 }
 
