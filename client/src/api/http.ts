@@ -58,7 +58,7 @@ async function send(path: string, init: RequestInit & { token?: string } = {}): 
   return res;
 }
 
-async function request<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+export async function request<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const res = await send(path, init);
   // 204 and the like carry no body.
   return (await res.json().catch(() => null)) as T;

@@ -13,11 +13,12 @@ import { ParticipationPanel } from './ParticipationPanel';
 import { VotePanel } from './VotePanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import { EndSessionPanel } from './EndSessionPanel';
+import { TeamLinksPanel } from './TeamLinksPanel';
 
 /**
  * The facilitator's side panel on their own board (UX.md): the phase and its timer and script,
  * every phase, raised hands and pause requests, the board's lock and follow-me, people and their
- * roles, who has written, snapshots and ending the session. Every part is a section with a heading, worked by keyboard; what
+ * roles, who has written, snapshots, team links and ending the session. Every part is a section with a heading, worked by keyboard; what
  * the server refuses is said in one polite status line at the top.
  */
 export function FacilitatorConsole({ people }: { people: readonly Person[] }) {
@@ -64,6 +65,7 @@ export function FacilitatorConsole({ people }: { people: readonly Person[] }) {
       <PeoplePanel people={people} run={run} />
       <ParticipationPanel people={people} />
       <SnapshotsPanel />
+      <TeamLinksPanel />
       <EndSessionPanel />
     </aside>
   );
