@@ -36,7 +36,7 @@ export function ReviewControls({ action, mayReview }: { action: Action; mayRevie
       <>
         {reviewed && <ReviewSummary review={action.review} />}
         {/* Once touched, the form stays open even if someone else marks the action meanwhile. */}
-        <ReviewForm action={action} onTouched={() => setChanging(true)} onDone={close} onCancel={reviewed ? close : undefined} />
+        <ReviewForm action={action} onTouched={() => setChanging(true)} onDone={close} onCancel={reviewed ? close : undefined} focusOnOpen={changing} />
       </>
     );
   }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, REVIEW_OUTCOMES, type Action, type ReviewOutcome } from '@balcony/shared';
 import { useBoard } from '../../board/BoardContext';
 import { REVIEW_OUTCOME_HINTS, REVIEW_OUTCOME_WORDS, reviewFailureWords } from '../../outcome/reviewWords';
@@ -11,6 +11,8 @@ interface Props {
   onTouched?: () => void;
   /** Offered when an earlier review is being changed, to leave it as it was. */
   onCancel?: () => void;
+  /** Opened by a button that is now gone: focus goes to the outcome chosen, so it is not lost. */
+  focusOnOpen?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ interface Props {
  * on it, and a short note on how it went. Plain form controls, so that it works by keyboard;
  * what the server refuses is said under the form.
  */
-export function ReviewForm({ action, onDone, onTouched, onCancel }: Props) {
+export function ReviewForm({ action, onDone, onTouched, onCancel, focusOnOpen }: Props) {
   const { conn, announcer } = useBoard();
   const id = useId();
   const [outcome, setOutcome] = useState<ReviewOutcome | null>(action.review?.outcome ?? null);
@@ -26,8 +28,15 @@ export function ReviewForm({ action, onDone, onTouched, onCancel }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const firstChoice = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const length = note.trim().length;
   const tooLong = length > LIMITS.reviewNoteMax;
+
+  useEffect(() => {
+    if (!focusOnOpen) return;
+    (formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? firstChoice.current)?.focus();
+    // Only as it opens.
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -53,7 +62,7 @@ export function ReviewForm({ action, onDone, onTouched, onCancel }: Props) {
   };
 
   return (
-    <form className="review-form" data-testid="review.form" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={formRef} className="review-form" data-testid="review.form" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset className="review-choices">
         <legend>
           How did it go? <span className="visually-hidden">“{action.text}”</span>
