@@ -1,8 +1,11 @@
 import { useContext } from 'react';
-import type { ActionReview } from '@balcony/shared';
+import type { ActionReview, ReviewOutcome } from '@balcony/shared';
 import { NamesContext, useBoard } from '../../board/BoardContext';
 import { REVIEW_OUTCOME_WORDS } from '../../outcome/reviewWords';
 import { dateTimeWords } from '../../outcome/words';
+
+/** A mark beside the words, for a reader who scans: never the only sign of the outcome. */
+const OUTCOME_MARKS: Record<ReviewOutcome, string> = { done: '✓', dropped: '✕', carried: '→' };
 
 /** How the review found an action: the outcome in words, its note, and who marked it when. */
 export function ReviewSummary({ review }: { review: ActionReview | null }) {
@@ -19,8 +22,9 @@ export function ReviewSummary({ review }: { review: ActionReview | null }) {
   return (
     <div className="review-summary" data-testid="review.item.summary" data-outcome={review.outcome}>
       <p>
-        <span className={`review-outcome is-${review.outcome}`} data-testid="review.item.outcome">
-          {REVIEW_OUTCOME_WORDS[review.outcome]}
+        <span className={`review-outcome is-${review.outcome}`}>
+          <span aria-hidden="true">{OUTCOME_MARKS[review.outcome]} </span>
+          <span data-testid="review.item.outcome">{REVIEW_OUTCOME_WORDS[review.outcome]}</span>
         </span>{' '}
         <span className="review-by" data-testid="review.item.by">
           — marked by {by}, {dateTimeWords(review.at)}
