@@ -170,12 +170,12 @@ export function TeamLinksPanel() {
               </span>
               <button
                 type="button"
-                className="button button-danger"
+                className="button"
                 data-testid="console.teamLink.revoke"
                 aria-haspopup="dialog"
                 onClick={() => setRevoking(l)}
               >
-                Revoke<span className="visually-hidden"> {name(l)}</span>…
+                Revoke…<span className="visually-hidden"> {name(l)}</span>
               </button>
             </li>
           ))}

@@ -265,9 +265,7 @@ function Review({ section, record }: { section: RecordSectionOf<'review'>; recor
                 <td>{i.due ? dayWords(i.due) : 'No date'}</td>
                 <td data-testid="record.reviewItem.outcome">{i.outcome ? REVIEW_OUTCOME_WORDS[i.outcome] : 'Not reviewed'}</td>
                 <td data-testid="record.reviewItem.note">{i.note || '—'}</td>
-                <td>
-                  <SessionName sessionId={i.fromSessionId} />
-                </td>
+                <td>{i.fromSessionId === record.previousSessionId ? 'The session before' : <SessionName sessionId={i.fromSessionId} />}</td>
               </tr>
             ))}
           </tbody>

@@ -14,10 +14,11 @@ export function ReviewControls({ action, mayReview }: { action: Action; mayRevie
   const refocus = useRef(false);
   const reviewed = action.review !== null;
 
+  // Until the server's new state has come, the form may still be on screen: wait for the button.
   useEffect(() => {
-    if (changing || !refocus.current) return;
+    if (changing || !refocus.current || !changeRef.current) return;
     refocus.current = false;
-    changeRef.current?.focus();
+    changeRef.current.focus();
   }, [changing, reviewed]);
 
   const close = () => {

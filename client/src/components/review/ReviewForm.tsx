@@ -82,9 +82,11 @@ export function ReviewForm({ action, onDone, onTouched, onCancel, focusOnOpen }:
                 onTouched?.();
               }}
             />
-            <span className="review-choice-word">{REVIEW_OUTCOME_WORDS[o]}</span>
-            <span className="review-choice-hint" id={`${id}-hint-${o}`}>
-              {REVIEW_OUTCOME_HINTS[o]}
+            <span>
+              <span className="review-choice-word">{REVIEW_OUTCOME_WORDS[o]}</span>{' '}
+              <span className="review-choice-hint" id={`${id}-hint-${o}`}>
+                {REVIEW_OUTCOME_HINTS[o]}
+              </span>
             </span>
           </label>
         ))}
