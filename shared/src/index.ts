@@ -17,6 +17,7 @@ export * from './board/theme.js';
 export * from './board/record.js';
 export * from './board/migrations.js';
 export * from './board/restore.js';
+export * from './board/carryOver.js';
 export * from './board/geometry.js';
 export * from './actions.js';
 export * from './outcome/record.js';
