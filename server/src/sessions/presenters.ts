@@ -11,7 +11,7 @@ import type {
   TemplateListResponse,
   VersionedSessionState,
 } from '@balcony/shared';
-import type { ParticipantRecord, RetentionRecord, SessionRecord } from '../store/types.js';
+import type { FollowUpRecord, ParticipantRecord, RetentionRecord, SessionRecord } from '../store/types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -39,10 +39,12 @@ export function presentSession(
   viewer: ParticipantRecord,
   participants: ParticipantRecord[],
   retention: RetentionRecord,
+  followUps: FollowUpRecord[],
 ): SessionView {
   return {
     sessionId: session.id,
     title: session.title,
+    createdAt: session.createdAt,
     template: session.template,
     role: roleIn(state, viewer.id, viewer.role),
     participantId: viewer.id,
@@ -50,6 +52,9 @@ export function presentSession(
     joinLocked: state.joinLocked,
     endedAt: state.endedAt,
     retention: presentRetention(retention),
+    openActions: state.actions.filter((a) => a.status === 'open').length,
+    previousSessionId: session.previousSessionId ?? null,
+    followUps: followUps.map((f) => ({ sessionId: f.id, title: f.title, createdAt: f.createdAt })),
   };
 }
 
