@@ -145,6 +145,7 @@ describe('a team link', () => {
       { method: 'POST', path: `/api/sessions/${s.sessionId}/team-links`, body: { label: 'Made by a link' }, team: 401 },
       { method: 'GET', path: `/api/sessions/${s.sessionId}/team-links`, team: 401 },
       { method: 'DELETE', path: `/api/sessions/${s.sessionId}/team-links/${link.linkId}`, team: 401 },
+      { method: 'POST', path: `/api/sessions/${s.sessionId}/follow-ups`, body: { start: 'empty' }, team: 401 },
     ];
     // The table is the whole API: a route added later must say here what a team link gets there.
     expect(routes.map((r) => `${r.method} ${rawPath(r.path)}`).sort()).toEqual(mountedApiRoutes());

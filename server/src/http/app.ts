@@ -24,6 +24,7 @@ import { rateLimited } from './rateLimited.js';
 import { bearerToken } from './bearer.js';
 import { outcomeRoutes, type OutcomeRouteDeps } from './outcomeRoutes.js';
 import { teamRoutes } from './teamRoutes.js';
+import { followUpRoutes } from './followUpRoutes.js';
 
 export interface AppHooks {
   /** Who a token belongs to: the server's authentication hooks. */
@@ -147,17 +148,19 @@ export function createApp(config: Config, store: Store, log: Logger, hooks: AppH
   api.get('/sessions/:sessionId', async (req, res) => {
     const access = await authorize(hooks.authenticate, store, bearerToken(req), req.params.sessionId);
     if (!access.ok) throw access.error;
-    const [participants, current, retention] = await Promise.all([
+    const [participants, current, retention, followUps] = await Promise.all([
       store.listParticipants(access.session.id),
       readSessionState(store, access.session.id),
       store.getRetention(access.session.id),
+      store.listFollowUps(access.session.id),
     ]);
     if (!current || !retention) throw new ApiError('not_found', 'There is no such session.');
-    res.json(presentSession(access.session, current.state, access.participant, participants, retention));
+    res.json(presentSession(access.session, current.state, access.participant, participants, retention, followUps));
   });
 
   api.use(outcomeRoutes({ store, authenticate: hooks.authenticate, log, ...hooks.outcomes }));
   api.use(teamRoutes({ store, authenticate: hooks.authenticate, log, now: hooks.outcomes.now }));
+  api.use(followUpRoutes({ store, snapshots: hooks.outcomes.snapshots, authenticate: hooks.authenticate, log, now: hooks.outcomes.now }));
 
   api.use((_req, _res, next) => next(new ApiError('not_found', 'There is no such API endpoint.')));
 

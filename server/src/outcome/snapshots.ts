@@ -24,7 +24,7 @@ export type SnapshotStore = Pick<
   'listParticipants' | 'saveSnapshot' | 'listSnapshots' | 'getSnapshot' | 'rewriteSnapshot' | 'loadNoteAuthors' | 'loadDoc'
 >;
 
-export type SessionRef = Pick<SessionRecord, 'id' | 'title' | 'createdAt' | 'template'>;
+export type SessionRef = Pick<SessionRecord, 'id' | 'title' | 'createdAt' | 'template' | 'previousSessionId'>;
 
 export const toSummary = (s: Pick<SnapshotRecord, 'id' | 'takenAt' | 'reason' | 'phaseId' | 'final'>): SnapshotSummary => ({
   snapshotId: s.id,

@@ -6,6 +6,7 @@ import {
   parseTemplateJson,
   roleIn,
   type Template,
+  type SessionState,
   type VersionedSessionState,
   initBoardMeta,
   joinCodeFromBytes,
@@ -53,34 +54,56 @@ export function templateForNewSession(body: CreateSessionBody): Template {
   return checked.template;
 }
 
-export async function createSession(store: Store, body: CreateSessionBody) {
-  const now = Date.now();
-  const template = templateForNewSession(body);
+export interface NewSession {
+  title: string;
+  template: Template;
+  facilitatorName?: string | undefined;
+  anonymous?: boolean | undefined;
+  /** The session a follow-up follows up. */
+  previousSessionId?: string;
+  now?: number;
+  /** Changes the fresh state before it is stored (a follow-up's carried actions). */
+  prepare?: (state: SessionState) => SessionState;
+  /** The board to start from, given the facilitator's id; null or absent for an empty one. */
+  board?: (facilitatorId: string) => Y.Doc | null;
+}
+
+/** Stores a new session with its facilitator, state and board, and gives the facilitator's token. */
+export async function openSession(store: Store, spec: NewSession) {
+  const now = spec.now ?? Date.now();
+  const { template } = spec;
   const session: SessionRecord = {
     id: randomUUID(),
-    title: body.title,
+    title: spec.title,
     templateId: template.id,
     template,
     joinCode: await freshJoinCode(store),
     createdAt: now,
+    ...(spec.previousSessionId ? { previousSessionId: spec.previousSessionId } : {}),
   };
   const facilitator: ParticipantRecord = {
     id: randomUUID(),
     sessionId: session.id,
-    name: body.facilitatorName ?? 'Facilitator',
+    name: spec.facilitatorName ?? 'Facilitator',
     role: 'facilitator',
     color: personColor(0),
     createdAt: now,
   };
   const token = newToken();
+  const fresh = initialSessionState(template, facilitator.id, spec.anonymous ?? false, session.createdAt);
+  const board = spec.board?.(facilitator.id);
   await store.createSession({
     session,
     facilitator,
     tokenHash: hashToken(token),
-    initialState: initialBoardState(),
-    sessionState: JSON.stringify(initialSessionState(template, facilitator.id, body.anonymous ?? false, session.createdAt)),
+    initialState: board ? Y.encodeStateAsUpdate(board) : initialBoardState(),
+    sessionState: JSON.stringify(spec.prepare ? spec.prepare(fresh) : fresh),
   });
   return { session, facilitator, token };
+}
+
+export async function createSession(store: Store, body: CreateSessionBody) {
+  return openSession(store, { title: body.title, template: templateForNewSession(body), facilitatorName: body.facilitatorName, anonymous: body.anonymous });
 }
 
 export interface JoinLimits {
