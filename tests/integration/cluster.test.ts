@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   PROTOCOL_VERSION,
   createdTeamLinkSchema,
+  followUpResponseSchema,
   deleteNote,
   getNotes,
   presenceEventSchema,
@@ -417,5 +418,44 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('several nodes serving one session'
     }
     // Revoked once: node a finds nothing left to revoke.
     expect((await request(a.url, 'DELETE', `/api/sessions/${session.sessionId}/team-links/${linkId}`, { token: session.facilitatorToken })).status).toBe(404);
+  });
+
+  it('starts a follow-up on one node from notes and actions written on another, and runs it on either', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const session = await createSession(a.url, 'Circle to follow up', 'Fay', { phase: 'actions' });
+    const amara = await joinSession(b.url, session.joinCode, 'Amara');
+    const onB = client(b, session.sessionId, amara.participantToken);
+    await onB.synced();
+    const text = `take-away-${randomUUID()}`;
+    const noteId = addValidNote(onB.doc, { authorId: amara.participantId, text, zone: 'actions' });
+    const fayOnB = openControl(b.url, session.facilitatorToken);
+    sockets.push(fayOnB);
+    await controlConnected(fayOnB);
+    expect(await command(fayOnB, { type: 'action.add', text: 'Ring the school', owner: { kind: 'participant', participantId: amara.participantId } })).toMatchObject({ ok: true });
+
+    // Node a files what node b was sent; the follow-up started there starts from it.
+    await eventually(async () => {
+      const snap = await request(a.url, 'POST', `/api/sessions/${session.sessionId}/snapshots`, { token: session.facilitatorToken, body: {} });
+      const record = await request(a.url, 'GET', `/api/snapshots/${snap.body.snapshotId}`, { token: session.facilitatorToken });
+      expect(record.body.notes.map((n: { id: string }) => n.id)).toEqual([noteId]);
+    });
+    const res = await request(a.url, 'POST', `/api/sessions/${session.sessionId}/follow-ups`, { token: session.facilitatorToken, body: { start: 'notes' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const next = followUpResponseSchema.parse(res.body);
+    expect(next).toMatchObject({ carriedActions: 1, carriedNotes: 1 });
+    const onBNext = client(b, next.sessionId, next.facilitatorToken);
+    await onBNext.synced();
+    expect(getNotes(onBNext.doc).get(noteId)?.get('text')?.toString()).toBe(text);
+    const fayNext = openControl(b.url, next.facilitatorToken);
+    sockets.push(fayNext);
+    const states = recordStates(fayNext);
+    await controlConnected(fayNext);
+    await eventually(() => expect(states.latest()?.state.actions.map((x) => [x.text, x.owner, x.carriedFrom])).toEqual([['Ring the school', { kind: 'name', name: 'Amara' }, session.sessionId]]));
+    const reviewed = await command(fayNext, { type: 'action.review', actionId: states.latest()!.state.actions[0]!.id, outcome: 'done', note: 'Rang on Monday' });
+    expect(reviewed).toMatchObject({ ok: true });
+    const view = await request(a.url, 'GET', `/api/sessions/${next.sessionId}`, { token: next.facilitatorToken });
+    expect(view.body).toMatchObject({ previousSessionId: session.sessionId, openActions: 0 });
+    const before = await request(b.url, 'GET', `/api/sessions/${session.sessionId}`, { token: amara.participantToken });
+    expect(before.body.followUps.map((f: { sessionId: string }) => f.sessionId)).toEqual([next.sessionId]);
   });
 });
