@@ -233,8 +233,9 @@ export type TeamView = z.infer<typeof teamViewSchema>;
 
 /**
  * `POST /api/sessions/:sessionId/follow-ups` (facilitator): a new session with the same template,
- * linked to this one. `start: 'notes'` starts its board from the notes of this session's newest
- * snapshot (a snapshot is taken first if the session runs and has none); `'empty'` starts it blank.
+ * linked to this one, its open actions carried into a review phase first. It starts from the final
+ * snapshot of an ended session; from a running one, a snapshot is taken first. `start: 'notes'`
+ * starts its board from that snapshot's filed notes and themes (ids kept); `'empty'` starts it blank.
  */
 export const FOLLOW_UP_STARTS = ['empty', 'notes'] as const;
 export const followUpBodySchema = z.object({
