@@ -182,4 +182,25 @@ describe('comparing two snapshots of a cultural web', () => {
     expect(await compare.problem('a').innerText()).toContain('This browser has no way into that session');
     await expectNoSeriousA11yViolations(sam.page, '[data-testid="compare.page"]');
   });
+
+  it('refuses two snapshots of different templates, and offers as after only snapshots of the template before', async () => {
+    needSteps(4);
+    // A learning circle of Fay's: going to its first open phase files a snapshot of the welcome.
+    await workshop.host(fay, { title: 'December circle', template: 'what-works-circle' });
+    const circleId = decodeURIComponent(new URL(fay.page.url()).pathname.split('/').pop() ?? '');
+    const circleToken = await fay.page.evaluate((id) => (JSON.parse(localStorage.getItem(`balcony.session.${id}`) ?? '{}') as { token: string }).token, circleId);
+    const circleSnapshots = async () => (await api<{ snapshots: SnapshotSummary[] }>(`/api/sessions/${circleId}/snapshots`, { token: circleToken })).snapshots;
+    await expect.poll(async () => (await circleSnapshots()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const [circleSnapshot] = await circleSnapshots();
+    const compare = new ComparePage(fay.page);
+    await compare.open(workshop.server.url, `${sessionId}.${first}`, `${circleId}.${circleSnapshot!.snapshotId}`);
+    await compare.problem('templates').waitFor();
+    expect(await compare.problem('templates').innerText()).toContain('different templates');
+    expect(await compare.result.count()).toBe(0);
+
+    await compare.waitForCatalog();
+    const groups = (picker: typeof compare.pickBefore) => picker.locator('optgroup').evaluateAll((els) => els.map((el) => el.getAttribute('label')));
+    expect(await groups(compare.pickBefore)).toEqual(expect.arrayContaining(['Our team culture — Cultural web', 'December circle — What works practice learning circle']));
+    expect(await groups(compare.pickAfter)).toEqual(['Our team culture — Cultural web']);
+  });
 });

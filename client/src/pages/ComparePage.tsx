@@ -16,6 +16,16 @@ function templateOf(side: SideLoad, catalog: readonly CatalogEntry[], raw: strin
   return entry?.kind === 'ready' ? (entry.template?.id ?? null) : null;
 }
 
+/** What the pickers can offer, while they are read and when there is nothing to offer. */
+function catalogWords(catalog: readonly CatalogEntry[]): string {
+  const loading = catalog.filter((e) => e.kind === 'loading').length;
+  if (loading > 0) return `Reading the snapshots of ${loading === 1 ? 'a session' : `${loading} sessions`}…`;
+  if (catalog.length === 0) return 'This browser knows no session yet: the sessions you host or join, and the team links you open, are offered here.';
+  const ready = catalog.filter((e) => e.kind === 'ready');
+  if (ready.length > 0 && ready.every((e) => e.snapshots.length === 0)) return 'No session this browser knows has a snapshot yet. One is taken at each change of phase.';
+  return '';
+}
+
 function SideProblem({ which, side }: { which: string; side: SideLoad }) {
   if (side.kind !== 'problem') return null;
   return (
@@ -67,9 +77,7 @@ export function ComparePage() {
     setParams(next);
   };
 
-  const loading = catalog.filter((e) => e.kind === 'loading').length;
   const unreadable = catalog.filter((e) => e.kind === 'problem');
-  const comparable = catalog.some((e) => e.kind === 'ready' && e.snapshots.length > 0);
 
   return (
     <div className="record-page">
@@ -85,7 +93,7 @@ export function ComparePage() {
           <SnapshotPicker label="Before" hint="The earlier snapshot." testId="compare.pick.a" catalog={catalog} value={rawA} templateId={null} onChoose={(v) => choose('a', v)} />
           <SnapshotPicker
             label="After"
-            hint={templateA ? 'A later snapshot of the same template.' : 'Choose the snapshot before first, or any snapshot.'}
+            hint={templateA ? 'A later snapshot, of a session of the same template.' : 'Once the snapshot before is chosen, only those of its template are offered.'}
             testId="compare.pick.b"
             catalog={catalog}
             value={rawB}
@@ -97,16 +105,19 @@ export function ComparePage() {
           </button>
         </form>
         <p className="hint" role="status" data-testid="compare.catalog.status">
-          {loading > 0 ? `Reading the snapshots of ${loading === 1 ? 'a session' : `${loading} sessions`}…` : !comparable ? 'This browser has no session with a snapshot yet.' : ''}
+          {catalogWords(catalog)}
         </p>
         {unreadable.length > 0 && (
-          <ul className="compare-unreadable" data-testid="compare.unreadable">
-            {unreadable.map((e) => (
-              <li key={e.sessionId}>
-                {e.title || 'A session'}: {e.kind === 'problem' ? e.message : ''}
-              </li>
-            ))}
-          </ul>
+          <div className="compare-unreadable" data-testid="compare.unreadable">
+            <p>{unreadable.length === 1 ? 'One session could not be read, so its snapshots are not offered:' : 'These sessions could not be read, so their snapshots are not offered:'}</p>
+            <ul>
+              {unreadable.map((e) => (
+                <li key={e.sessionId}>
+                  {e.title || 'A session'}: {e.kind === 'problem' ? e.message : ''}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         <SideProblem which="a" side={a} />
         <SideProblem which="b" side={b} />

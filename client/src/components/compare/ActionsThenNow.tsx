@@ -3,6 +3,11 @@ import { STATUS_WORDS } from '../../outcome/words';
 
 const statusCell = (s: ActionComparison['statusBefore']) => (s === null ? <span className="record-empty">Not there</span> : STATUS_WORDS[s]);
 
+/** A cell's column name, shown only on a narrow screen, where the table's head is not. */
+function CellLabel({ children }: { children: string }) {
+  return <span className="compare-cell-label">{children}: </span>;
+}
+
 /** Every action of either snapshot, with its status then and now and what became of it. */
 export function ActionsThenNow({ actions }: { actions: readonly ActionComparison[] }) {
   return (
@@ -30,10 +35,22 @@ export function ActionsThenNow({ actions }: { actions: readonly ActionComparison
                     {now.text}
                     {a.textChanged && a.before && <span className="record-from">Before: {a.before.text}</span>}
                   </th>
-                  <td>{now.owner ?? <span className="record-empty">No one</span>}</td>
-                  <td data-testid="compare.action.then">{statusCell(a.statusBefore)}</td>
-                  <td data-testid="compare.action.now">{statusCell(a.statusAfter)}</td>
-                  <td data-testid="compare.action.change">{actionChangeWords(a)}</td>
+                  <td>
+                    <CellLabel>Owner</CellLabel>
+                    {now.owner ?? <span className="record-empty">No one</span>}
+                  </td>
+                  <td data-testid="compare.action.then">
+                    <CellLabel>Then</CellLabel>
+                    {statusCell(a.statusBefore)}
+                  </td>
+                  <td data-testid="compare.action.now">
+                    <CellLabel>Now</CellLabel>
+                    {statusCell(a.statusAfter)}
+                  </td>
+                  <td data-testid="compare.action.change">
+                    <CellLabel>What changed</CellLabel>
+                    {actionChangeWords(a)}
+                  </td>
                 </tr>
               );
             })}

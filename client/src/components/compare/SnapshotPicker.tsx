@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { SnapshotSummary } from '@balcony/shared';
 import { dateTimeWords, REASON_WORDS } from '../../outcome/words';
 import { formatSnapshotRef } from '../../library/access';
@@ -28,12 +28,23 @@ function snapshotWords(s: SnapshotSummary, phaseName: (id: string) => string): s
  */
 export function SnapshotPicker({ label, hint, testId, catalog, value, templateId, onChoose }: Props) {
   const id = useId();
+  // The choice shows at once, before the address has caught up: arrowing through the options
+  // fires a change on each, and a render of an older address must not undo a newer one.
+  const [shown, setShown] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    setLastValue(value);
+    setShown(value);
+  }
   const sessions = catalog.flatMap((e) => (e.kind === 'ready' && e.template !== null && (templateId === null || e.template.id === templateId) ? [e] : []));
   const offered = new Set(sessions.flatMap((e) => e.snapshots.map((s) => formatSnapshotRef({ sessionId: e.sessionId, snapshotId: s.snapshotId }))));
   return (
     <div className="field compare-picker">
       <label htmlFor={`${id}-select`}>{label}</label>
-      <select id={`${id}-select`} data-testid={testId} value={offered.has(value) ? value : ''} aria-describedby={`${id}-hint`} onChange={(e) => onChoose(e.target.value)}>
+      <select id={`${id}-select`} data-testid={testId} value={offered.has(shown) ? shown : ''} aria-describedby={`${id}-hint`} onChange={(e) => {
+          setShown(e.target.value);
+          onChoose(e.target.value);
+        }}>
         <option value="">Choose a snapshot…</option>
         {sessions.map((e) => {
           const phaseName = (phaseId: string) => e.phases.find((p) => p.id === phaseId)?.name ?? phaseId;
