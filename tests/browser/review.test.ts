@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followUpResponseSchema, type FollowUpResponse } from '@balcony/shared';
 import { useWorkshop, type Person } from './support/workshop.js';
-import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { expectNoA11yViolations } from './support/axe.js';
 import { artifactPath } from './support/artifacts.js';
 import { commandOnce } from '../support/control.js';
 import { ReviewPanel, TeamLinksPanel } from './pages/ReviewPanel.js';
@@ -99,7 +99,7 @@ describe('a follow-up reviews the actions carried over, and the facilitator give
     expect((await review.get(amara)!.onScreen())[0]!.from).toBe('the session before');
     // She may write in the review phase, so she too is offered each one to mark.
     expect(await amara.page.getByTestId('review.form').count()).toBe(2);
-    await expectNoSeriousA11yViolations(amara.page, '[data-testid="actions.panel"]');
+    await expectNoA11yViolations(amara.page, '[data-testid="actions.panel"]');
     await amara.page.screenshot({ path: artifactPath('review-panel-open.png') });
     workshop.reached(1);
   });
@@ -150,7 +150,7 @@ describe('a follow-up reviews the actions carried over, and the facilitator give
     }
     // Amara may still change it in the review phase, as the server allows anyone who writes then.
     expect(await amara.page.getByTestId('review.change').count()).toBe(2);
-    await expectNoSeriousA11yViolations(fay.page, '[data-testid="actions.panel"]');
+    await expectNoA11yViolations(fay.page, '[data-testid="actions.panel"]');
     await fay.page.screenshot({ path: artifactPath('review-panel-marked.png') });
     workshop.reached(2);
   });
@@ -207,7 +207,7 @@ describe('a follow-up reviews the actions carried over, and the facilitator give
     const follows = fay.page.getByTestId('record.followsUp.link');
     expect(await follows.innerText()).toContain(TITLE);
     expect(await follows.getAttribute('href')).toBe(`/s/${before.sessionId}/record`);
-    await expectNoSeriousA11yViolations(fay.page, '[data-testid="record.section"][data-kind="review"]');
+    await expectNoA11yViolations(fay.page, '[data-testid="record.section"][data-kind="review"]');
     await fay.page.screenshot({ path: artifactPath('review-record.png') });
     workshop.reached(4);
   });
@@ -236,7 +236,7 @@ describe('a follow-up reviews the actions carried over, and the facilitator give
     await expect.poll(() => links.copied.textContent()).toBe('Link copied.');
     expect(await fay.page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     await expect.poll(() => links.labels()).toEqual(['Oak Road team']);
-    await expectNoSeriousA11yViolations(fay.page, '[data-testid="console.teamLinks"]');
+    await expectNoA11yViolations(fay.page, '[data-testid="console.teamLinks"]');
     await links.root.screenshot({ path: artifactPath('team-links.png') });
 
     // The link reads the session, and nothing of it is given again.
@@ -253,7 +253,7 @@ describe('a follow-up reviews the actions carried over, and the facilitator give
     const dialog = fay.page.getByTestId('revokeLinkDialog');
     await dialog.waitFor();
     expect(await focused(fay)).toBe('revokeLinkDialog.cancel');
-    await expectNoSeriousA11yViolations(fay.page, '[data-testid="revokeLinkDialog"]');
+    await expectNoA11yViolations(fay.page, '[data-testid="revokeLinkDialog"]');
     await fay.page.keyboard.press('Tab');
     await fay.page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
