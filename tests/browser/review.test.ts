@@ -126,6 +126,8 @@ describe('a follow-up reviews the actions carried over, and the facilitator give
     expect(await focused(fay)).toBe('review.save');
     await page.keyboard.press('Enter');
     await panel.item(GENOGRAM).getByTestId('review.item.summary').waitFor();
+    // Amara hears it as she sees it.
+    await expect.poll(async () => (await amara.board.announcement.textContent())?.trim()).toBe(`Fay marked “${GENOGRAM}” done.`);
     // Focus stays with the action just marked, on the way to change it.
     await expect.poll(() => focused(fay)).toBe('review.change');
 
@@ -166,7 +168,13 @@ describe('a follow-up reviews the actions carried over, and the facilitator give
     expect(await amara.page.getByTestId('review.change').count()).toBe(0);
 
     const carriedOn = fay.page.getByTestId('actions.item').filter({ hasText: INVITE });
+    // Escape leaves a review being changed as it was, with focus back on Change.
     await carriedOn.getByTestId('review.change').focus();
+    await fay.page.keyboard.press('Enter');
+    await carriedOn.getByTestId('review.form').waitFor();
+    await fay.page.keyboard.press('Escape');
+    await carriedOn.getByTestId('review.form').waitFor({ state: 'detached' });
+    await expect.poll(() => focused(fay)).toBe('review.change');
     await fay.page.keyboard.press('Enter');
     // The form opens on the outcome as it stands, with focus on it.
     await expect.poll(() => fay.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('carried');

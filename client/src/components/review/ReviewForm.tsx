@@ -62,7 +62,20 @@ export function ReviewForm({ action, onDone, onTouched, onCancel, focusOnOpen }:
   };
 
   return (
-    <form ref={formRef} className="review-form" data-testid="review.form" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      ref={formRef}
+      className="review-form"
+      data-testid="review.form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // Escape leaves a review being changed as it was.
+        if (e.key === 'Escape' && onCancel) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      noValidate
+    >
       <fieldset className="review-choices">
         <legend>
           How did it go? <span className="visually-hidden">“{action.text}”</span>

@@ -5,6 +5,7 @@ import { mayReviewAction } from '../../outcome/reviewRights';
 import { ActionDetails } from '../actions/ActionDetails';
 import { useActionViewer } from '../actions/useActionViewer';
 import { ReviewControls } from './ReviewControls';
+import { useReviewAnnouncements } from './useReviewAnnouncements';
 import '../../styles/review.css';
 
 /**
@@ -18,6 +19,7 @@ export function ReviewPanel({ carried }: { carried: readonly Action[] }) {
   const viewer = useActionViewer();
   const id = useId();
   const reviewed = carried.filter((a) => a.review !== null).length;
+  useReviewAnnouncements(carried);
 
   return (
     <section className="review-panel" data-testid="review.panel" aria-labelledby={`${id}-title`}>
