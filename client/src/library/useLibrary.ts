@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, getSession, listSnapshots } from '../api/http';
+import { getTeamView } from '../api/library';
+import { apiFailureWords } from '../outcome/apiWords';
+import { listStoredSessions, updateSession } from '../session/storage';
+import { listTeamLinks, saveTeamLink } from './teamLinks';
+import { forgetOnThisDevice } from './forget';
+import type { EntryStatus, LibraryEntry, SessionFacts } from './entries';
+
+/** What this browser keeps, as entries still to be read: a session it is in wins over a team link to it. */
+function keptEntries(): LibraryEntry[] {
+  const members: LibraryEntry[] = listStoredSessions().map((s) => ({
+    sessionId: s.sessionId,
+    access: s.role === 'facilitator' ? 'facilitated' : 'joined',
+    token: s.token,
+    storedTitle: s.title,
+    savedAt: s.savedAt,
+    status: { kind: 'loading' },
+  }));
+  const known = new Set(members.map((m) => m.sessionId));
+  const teams: LibraryEntry[] = listTeamLinks()
+    .filter((l) => !known.has(l.sessionId))
+    .map((l) => ({ sessionId: l.sessionId, access: 'team', token: l.token, storedTitle: l.title, savedAt: l.savedAt, status: { kind: 'loading' } }));
+  return [...members, ...teams];
+}
+
+/** 401 and 404 mean the server will not show this session to this token again; anything else may pass. */
+function failed(err: unknown): EntryStatus {
+  if (err instanceof ApiError && (err.code === 'unauthorized' || err.code === 'not_found' || err.code === 'forbidden')) return { kind: 'gone' };
+  return { kind: 'unreachable', message: apiFailureWords(err, 'The server did not answer about this session.') };
+}
+
+async function readEntry(entry: LibraryEntry): Promise<{ status: EntryStatus; access: LibraryEntry['access'] }> {
+  try {
+    if (entry.access === 'team') {
+      const team = await getTeamView(entry.token);
+      saveTeamLink({ token: entry.token, sessionId: team.sessionId, title: team.title, label: team.label, savedAt: entry.savedAt });
+      const facts: SessionFacts = { ...team, previousSessionId: null, followUps: [] };
+      return { status: { kind: 'ready', facts }, access: 'team' };
+    }
+    const [view, snapshots] = await Promise.all([getSession(entry.sessionId, entry.token), listSnapshots(entry.sessionId, entry.token)]);
+    updateSession(entry.sessionId, { title: view.title, role: view.role });
+    const facts: SessionFacts = {
+      title: view.title,
+      template: view.template,
+      createdAt: view.createdAt,
+      endedAt: view.endedAt,
+      openActions: view.openActions,
+      previousSessionId: view.previousSessionId,
+      followUps: view.followUps,
+      snapshots,
+    };
+    // The role now, as the facilitator may have handed it on.
+    return { status: { kind: 'ready', facts }, access: view.role === 'facilitator' ? 'facilitated' : 'joined' };
+  } catch (err) {
+    return { status: failed(err), access: entry.access };
+  }
+}
+
+export interface Library {
+  entries: LibraryEntry[];
+  /** Forgets a session on this device (see forget.ts) and takes it off the list. */
+  forget: (entry: LibraryEntry) => void;
+}
+
+/** Every session this browser keeps, each read from the server as the page opens. */
+export function useLibrary(): Library {
+  const [entries, setEntries] = useState<LibraryEntry[]>(keptEntries);
+  useEffect(() => {
+    let cancelled = false;
+    for (const entry of keptEntries()) {
+      void readEntry(entry).then(({ status, access }) => {
+        if (cancelled) return;
+        setEntries((now) => now.map((e) => (e.sessionId === entry.sessionId ? { ...e, status, access } : e)));
+      });
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  const forget = useCallback((entry: LibraryEntry) => {
+    forgetOnThisDevice(entry);
+    setEntries((now) => now.filter((e) => e.sessionId !== entry.sessionId));
+  }, []);
+  return { entries, forget };
+}
