@@ -69,6 +69,8 @@ export type CatalogEntry = KnownSession &
     | { kind: 'ready'; snapshots: SnapshotSummary[]; template: { id: string; name: string } | null; phases: RecordPhase[]; recordTitle: string }
   );
 
+const CATALOG_READERS = 3;
+
 /**
  * The snapshots of every session this browser knows, with each session's template (read from
  * its latest record), so that the pickers offer only snapshots that can be compared.
@@ -81,18 +83,22 @@ export function useSnapshotCatalog(readRecord: ReadRecord): CatalogEntry[] {
     const put = (entry: CatalogEntry) => {
       if (!cancelled) setEntries((all) => all.map((e) => (e.sessionId === entry.sessionId ? entry : e)));
     };
-    for (const s of sessions) {
-      void (async () => {
-        try {
-          const snapshots = await listSnapshots(s.sessionId, s.access.token);
-          const latest = snapshots.at(-1);
-          const record = latest ? await readRecord(latest.snapshotId, s.access.token) : null;
-          put({ ...s, kind: 'ready', snapshots, template: record?.template ?? null, phases: record?.phases ?? [], recordTitle: record?.title ?? s.title });
-        } catch (err) {
-          put({ ...s, kind: 'problem', message: readFailureWords(err, s.access) });
-        }
-      })();
-    }
+    const readOne = async (s: KnownSession) => {
+      try {
+        const snapshots = await listSnapshots(s.sessionId, s.access.token);
+        const latest = snapshots.at(-1);
+        const record = latest ? await readRecord(latest.snapshotId, s.access.token) : null;
+        put({ ...s, kind: 'ready', snapshots, template: record?.template ?? null, phases: record?.phases ?? [], recordTitle: record?.title ?? s.title });
+      } catch (err) {
+        put({ ...s, kind: 'problem', message: readFailureWords(err, s.access) });
+      }
+    };
+    // A few at a time: a browser that kept many sessions should not spend the office's request allowance in one burst.
+    const queue = [...sessions];
+    const worker = async () => {
+      for (let s = queue.shift(); s && !cancelled; s = queue.shift()) await readOne(s);
+    };
+    for (let i = 0; i < Math.min(CATALOG_READERS, queue.length); i++) void worker();
     return () => {
       cancelled = true;
     };
