@@ -67,6 +67,13 @@ export function StartPage({ code }: { code?: string | undefined }) {
       <div className="start-choices">{initialCode || stacked ? [join, host] : [host, join]}</div>
       <footer className="start-footer">
         <p>No account needed. Treat every board as confidential: write about practice, not about people.</p>
+        {/* A plain link: this page can show before the router has loaded. */}
+        <p>
+          <a href="/library" data-testid="start.library">
+            Library
+          </a>
+          : the sessions you hosted or joined on this device.
+        </p>
       </footer>
     </main>
   );

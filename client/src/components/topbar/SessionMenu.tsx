@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Retention } from '@balcony/shared';
+import { useNavigate } from 'react-router-dom';
 import { useBoard } from '../../board/BoardContext';
 import { useUi } from '../../state/ui';
 import { deleteSession } from '../../api/http';
@@ -34,6 +35,7 @@ export function SessionMenu({ onLeave, retention: readRetention }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const isFacilitator = me.role === 'facilitator';
+  const navigate = useNavigate();
 
   useEffect(() => {
     if (!open) return;
@@ -131,6 +133,18 @@ export function SessionMenu({ onLeave, retention: readRetention }: Props) {
               Delete session for good…
             </button>
           )}
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="menu.library"
+            onClick={() => {
+              close(false);
+              void navigate('/library');
+            }}
+          >
+            Library of sessions on this device
+          </button>
           <button
             type="button"
             role="menuitem"
