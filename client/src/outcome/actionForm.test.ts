@@ -18,6 +18,8 @@ const action: Action = {
   phaseId: 'actions',
   createdAt: 1,
   updatedAt: 1,
+  carriedFrom: null,
+  review: null,
 };
 
 describe('draftProblem', () => {
