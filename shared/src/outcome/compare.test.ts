@@ -172,6 +172,29 @@ describe('compareRecords, between two sessions of the same template', () => {
     expect(zone(c, 'rituals').removed.map((r) => r.before.id)).toEqual(['a1']);
   });
 
+  it('pairs a full board of notes by their words quickly enough to open on a laptop', () => {
+    // The board's limit, spread over two zones, none sharing an id with the other session.
+    const specs = (prefix: string, words: (i: number) => string) =>
+      Array.from({ length: 1000 }, (_, i) => ({
+        id: `${prefix}${i}`,
+        text: words(i),
+        zone: i % 2 === 0 ? 'stories' : 'rituals',
+        x: 0.05 + (i % 10) / 10,
+        y: 0.05 + (Math.floor(i / 10) % 10) / 10,
+      }));
+    const a = recordOf(boardOf(specs('a', (i) => `Note number ${i} about the rota`)), { sessionId: 'a' });
+    expect(a.notes).toHaveLength(1000);
+    const sameWords = recordOf(boardOf(specs('b', (i) => `note number ${i} about the rota`)), { sessionId: 'b' });
+    const nearWords = recordOf(boardOf(specs('c', (i) => `Note number ${i} about our rota!`)), { sessionId: 'c' });
+    for (const b of [sameWords, nearWords]) {
+      const started = performance.now();
+      const c = compared(a, b);
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(c.counts).toMatchObject({ added: 0, removed: 0, unchanged: 0, changed: 1000 });
+      expect(zone(c, 'stories').changed.every((p) => p.before.id.slice(1) === p.after.id.slice(1))).toBe(true);
+    }
+  });
+
   it('refuses records of different templates, naming both', () => {
     const circle = getTemplate('what-works-circle');
     const result = compareRecords(recordOf(boardOf(FIRST)), recordOf(boardOf([{ id: 'c', text: 'We listened', zone: 'story' }]), { template: circle }));
@@ -241,5 +264,10 @@ describe('textSimilarity', () => {
     expect(textSimilarity('Targets checked every week', 'Targets checked each week')).toBeGreaterThan(0.6);
     expect(textSimilarity('Open-plan office', 'A wall of thank-you cards')).toBeLessThan(0.3);
     expect(textSimilarity('a', 'b')).toBe(0);
+  });
+
+  it('tells apart notes of symbols alone, which normalise to nothing', () => {
+    expect(textSimilarity('👍', '❤️')).toBe(0);
+    expect(textSimilarity('👍', ' 👍 ')).toBe(1);
   });
 });

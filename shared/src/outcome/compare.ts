@@ -121,27 +121,37 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-function bigrams(s: string): Map<string, number> {
+interface Prepared {
+  /** The words, normalised; the raw words, trimmed, when nothing is left (a note of emoji alone). */
+  key: string;
+  grams: Map<string, number>;
+  /** How many bigrams it has. */
+  size: number;
+}
+
+function prepare(text: string): Prepared {
+  const normal = normaliseText(text);
+  const key = normal === '' ? text.trim() : normal;
   const grams = new Map<string, number>();
-  for (let i = 0; i < s.length - 1; i++) {
-    const g = s.slice(i, i + 2);
+  for (let i = 0; i < key.length - 1; i++) {
+    const g = key.slice(i, i + 2);
     grams.set(g, (grams.get(g) ?? 0) + 1);
   }
-  return grams;
+  return { key, grams, size: Math.max(0, key.length - 1) };
+}
+
+function similarityOf(x: Prepared, y: Prepared): number {
+  if (x.key === y.key) return 1;
+  // A single character has no bigram: only the same character matches it.
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const [g, n] of x.grams) shared += Math.min(n, y.grams.get(g) ?? 0);
+  return (2 * shared) / (x.size + y.size);
 }
 
 /** Dice's coefficient on the character bigrams of the normalised texts: 1 alike, 0 nothing shared. */
 export function textSimilarity(a: string, b: string): number {
-  const x = normaliseText(a);
-  const y = normaliseText(b);
-  if (x === y) return 1;
-  // A single character has no bigram: only the same character matches it.
-  if (x.length < 2 || y.length < 2) return 0;
-  const gx = bigrams(x);
-  const gy = bigrams(y);
-  let shared = 0;
-  for (const [g, n] of gx) shared += Math.min(n, gy.get(g) ?? 0);
-  return (2 * shared) / (x.length - 1 + (y.length - 1));
+  return similarityOf(prepare(a), prepare(b));
 }
 
 /**
@@ -154,18 +164,46 @@ function pairByText<T extends { text: string }>(
   after: readonly T[],
   group: (item: T) => string,
 ): { b: number; a: number; similarity: number }[] {
-  const candidates: { b: number; a: number; similarity: number }[] = [];
-  before.forEach((x, b) =>
-    after.forEach((y, a) => {
-      if (group(x) !== group(y)) return;
-      const similarity = textSimilarity(x.text, y.text);
-      if (similarity >= TEXT_MATCH_THRESHOLD) candidates.push({ b, a, similarity });
-    }),
-  );
-  candidates.sort((p, q) => q.similarity - p.similarity || p.b - q.b || p.a - q.a);
+  const ready = (items: readonly T[]) => items.map((item, i) => ({ i, group: group(item), text: prepare(item.text) }));
+  const chosen: { b: number; a: number; similarity: number }[] = [];
   const usedB = new Set<number>();
   const usedA = new Set<number>();
-  const chosen: typeof candidates = [];
+  const xs = ready(before);
+  const ys = ready(after);
+
+  // The same words first, by lookup: on a big board most pairs are found here, and what is left
+  // to weigh pair by pair is small. It picks what the weighing would (alike first, then by position).
+  const exact = new Map<string, number[]>();
+  for (const y of ys) {
+    const k = `${y.group}\u0000${y.text.key}`;
+    const list = exact.get(k);
+    if (list) list.push(y.i);
+    else exact.set(k, [y.i]);
+  }
+  for (const x of xs) {
+    const a = exact.get(`${x.group}\u0000${x.text.key}`)?.shift();
+    if (a === undefined) continue;
+    usedB.add(x.i);
+    usedA.add(a);
+    chosen.push({ b: x.i, a, similarity: 1 });
+  }
+
+  const afterByGroup = new Map<string, typeof ys>();
+  for (const y of ys) {
+    if (usedA.has(y.i)) continue;
+    const list = afterByGroup.get(y.group);
+    if (list) list.push(y);
+    else afterByGroup.set(y.group, [y]);
+  }
+  const candidates: { b: number; a: number; similarity: number }[] = [];
+  for (const x of xs) {
+    if (usedB.has(x.i)) continue;
+    for (const y of afterByGroup.get(x.group) ?? []) {
+      const similarity = similarityOf(x.text, y.text);
+      if (similarity >= TEXT_MATCH_THRESHOLD) candidates.push({ b: x.i, a: y.i, similarity });
+    }
+  }
+  candidates.sort((p, q) => q.similarity - p.similarity || p.b - q.b || p.a - q.a);
   for (const c of candidates) {
     if (usedB.has(c.b) || usedA.has(c.a)) continue;
     usedB.add(c.b);
