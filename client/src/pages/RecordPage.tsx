@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RecordPhase, SnapshotSummary } from '@balcony/shared';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { loadSession } from '../session/storage';
+import { accessFor, type SessionAccess } from '../library/access';
+import { forgetTeamLink, loadTeamLink } from '../library/teamLinks';
 import { takeSnapshot } from '../api/http';
 import { apiFailureWords } from '../outcome/apiWords';
 import { dateTimeWords, dayWords, REASON_WORDS } from '../outcome/words';
@@ -10,19 +12,21 @@ import { DownloadButtons } from '../components/record/DownloadButtons';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useRecord, type RecordLoad } from './useRecord';
 import '../styles/record.css';
+import '../styles/library.css';
 
 /**
  * The outcome record of a session as a page to read, print and download: the final snapshot
  * once the session has ended, else the latest one, labelled a draft. `?snapshot=` opens another.
+ * One of the session's people opens it, or anyone with a team link to it, who reads only.
  */
 export function RecordPage() {
   const { sessionId = '' } = useParams();
-  const stored = useMemo(() => loadSession(sessionId), [sessionId]);
-  if (!stored) {
+  const access = useMemo(() => accessFor(sessionId), [sessionId]);
+  if (!access) {
     return (
       <main className="message-page">
         <h1>This device isn't part of this session</h1>
-        <p>Only the people in a session can open its record. Open it on the device you joined with.</p>
+        <p>Only the people in a session, or those given a team link to it, can open its record. Open it on the device you joined with, or open the team link again.</p>
         <p>
           <Link className="button button-primary" to="/">
             Go to the start page
@@ -31,17 +35,25 @@ export function RecordPage() {
       </main>
     );
   }
-  return <RecordOf key={sessionId} sessionId={sessionId} token={stored.token} fallbackTitle={stored.title} />;
+  const fallbackTitle = (access.kind === 'member' ? loadSession(sessionId)?.title : loadTeamLink(sessionId)?.title) ?? '';
+  return <RecordOf key={sessionId} access={access} fallbackTitle={fallbackTitle} />;
 }
 
-function RecordOf({ sessionId, token, fallbackTitle }: { sessionId: string; token: string; fallbackTitle: string }) {
+function RecordOf({ access, fallbackTitle }: { access: SessionAccess; fallbackTitle: string }) {
+  const { sessionId, token } = access;
   const [params] = useSearchParams();
   const [reloads, setReloads] = useState(0);
   const wanted = params.get('snapshot');
-  const load = useRecord(sessionId, token, wanted, reloads);
+  const load = useRecord(access, wanted, reloads);
   const title = load.kind === 'ready' ? load.record.title : fallbackTitle || 'Session';
   useDocumentTitle(`Record: ${title}`);
-  const boardPath = `/s/${encodeURIComponent(sessionId)}`;
+  const team = access.kind === 'team';
+  // A team link has no board to go back to: it came from the library or the team page.
+  const back = team ? { to: '/library', words: 'Back to the library' } : { to: `/s/${encodeURIComponent(sessionId)}`, words: 'Back to the board' };
+  const revoked = team && load.kind === 'problem' && load.unauthorized;
+  useEffect(() => {
+    if (revoked) forgetTeamLink(sessionId);
+  }, [revoked, sessionId]);
 
   if (load.kind === 'loading') {
     return (
@@ -51,19 +63,24 @@ function RecordOf({ sessionId, token, fallbackTitle }: { sessionId: string; toke
     );
   }
   if (load.kind === 'problem') {
+    const away = load.unauthorized && !team ? { to: '/', words: 'Go to the start page' } : back;
     return (
       <main className="message-page" role="alert">
         <h1>The record could not be opened</h1>
-        <p data-testid="record.problem">{load.message}</p>
+        <p data-testid="record.problem">
+          {revoked ? 'This team link no longer works: its facilitator revoked it, or the session was deleted.' : load.message}
+        </p>
         <p>
-          <Link className="button button-primary" to={load.unauthorized ? '/' : boardPath}>
-            {load.unauthorized ? 'Go to the start page' : 'Back to the board'}
+          <Link className="button button-primary" to={away.to}>
+            {away.words}
           </Link>
         </p>
       </main>
     );
   }
-  if (load.kind === 'none') return <NoSnapshotYet load={load} sessionId={sessionId} token={token} onTaken={() => setReloads((n) => n + 1)} />;
+  if (load.kind === 'none') {
+    return <NoSnapshotYet load={load} sessionId={sessionId} token={token} back={back} onTaken={() => setReloads((n) => n + 1)} />;
+  }
 
   const { record, snapshot, snapshots } = load;
   const draft = !snapshot.final;
@@ -72,8 +89,8 @@ function RecordOf({ sessionId, token, fallbackTitle }: { sessionId: string; toke
   return (
     <div className="record-page">
       <nav className="record-nav" aria-label="Record">
-        <Link className="button" to={boardPath} data-testid="record.back">
-          Back to the board
+        <Link className="button" to={back.to} data-testid="record.back">
+          {back.words}
         </Link>
       </nav>
       <main className="record-main" data-testid="record.page" data-snapshot-id={snapshot.snapshotId} data-final={snapshot.final}>
@@ -81,6 +98,11 @@ function RecordOf({ sessionId, token, fallbackTitle }: { sessionId: string; toke
           <p className={`record-label${draft ? ' is-draft' : ''}`} data-testid="record.label">
             {draft ? 'Draft — the session was still running when this snapshot was taken' : 'Final record'}
           </p>
+          {team && (
+            <p className="team-readonly" data-testid="record.readOnly">
+              Read only, through a team link.
+            </p>
+          )}
           <h1 data-testid="record.title">{record.title}</h1>
           <dl className="record-facts">
             {!hasSummary && (
@@ -148,9 +170,17 @@ function OtherSnapshots({ sessionId, snapshots, current, phases }: SnapshotsProp
   );
 }
 
-function NoSnapshotYet({ load, sessionId, token, onTaken }: { load: Extract<RecordLoad, { kind: 'none' }>; sessionId: string; token: string; onTaken: () => void }) {
+interface NoSnapshotProps {
+  load: Extract<RecordLoad, { kind: 'none' }>;
+  sessionId: string;
+  token: string;
+  back: { to: string; words: string };
+  onTaken: () => void;
+}
+
+function NoSnapshotYet({ load, sessionId, token, back, onTaken }: NoSnapshotProps) {
   const [problem, setProblem] = useState<string | null>(null);
-  const facilitator = load.view.role === 'facilitator';
+  const { facilitator } = load;
   return (
     <main className="message-page">
       <h1>No record yet</h1>
@@ -178,8 +208,8 @@ function NoSnapshotYet({ load, sessionId, token, onTaken }: { load: Extract<Reco
             Take a snapshot now
           </button>
         )}
-        <Link className="button" to={`/s/${encodeURIComponent(sessionId)}`}>
-          Back to the board
+        <Link className="button" to={back.to}>
+          {back.words}
         </Link>
       </p>
     </main>
