@@ -10,6 +10,8 @@ export const READ_ONLY_REASONS = {
   facilitatorOnly: 'The facilitator writes in this phase',
   notYourPhase: 'Others write in this phase',
   ended: 'The session has ended',
+  /** A snapshot opened later (the snapshot page): it is kept as it was, and nobody changes it. */
+  snapshot: 'This is a snapshot',
 } as const;
 export type ReadOnlyCode = keyof typeof READ_ONLY_REASONS;
 

@@ -1,6 +1,9 @@
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
-import { currentPhase, type BoardAccess, type Frame, type Phase, type Role, type SessionStateView, type Template } from '@balcony/shared';
-import type { SessionConnection } from '../session/SessionConnection';
+import type * as Y from 'yjs';
+import { currentPhase, type BoardAccess, type Command, type Frame, type Phase, type Role, type SessionStateView, type Template, type VersionedSessionStateView } from '@balcony/shared';
+import { SessionConnection } from '../session/SessionConnection';
+import type { CommandResult } from '../session/sessionCommands';
+import type { MyNotes } from '../session/mine';
 import type { NotesSource, NotesSnapshot } from './notesIndex';
 import type { BoardDoc } from './actions';
 import type { Viewer } from './noteRights';
@@ -9,8 +12,20 @@ import type { Announcer } from './announcer';
 import { sameAccess } from './liveState';
 import { useUi } from '../state/ui';
 
+/**
+ * What the board's drawing and its commands use of a session: the live SessionConnection, or a
+ * snapshot's board held read-only (board/readOnlyBoard.ts), which the same components draw.
+ */
+export interface BoardConnection extends BoardDoc {
+  readonly sessionId: string;
+  readonly sessionState: { subscribe: (l: () => void) => () => void; get: () => VersionedSessionStateView | null };
+  readonly mine: Pick<MyNotes, 'add'>;
+  command(command: Command): Promise<CommandResult>;
+  latestStep(kind: 'undo' | 'redo'): Y.UndoManager | null;
+}
+
 export interface BoardContextValue {
-  conn: SessionConnection;
+  conn: BoardConnection;
   template: Template;
   /** Every note this person sees: the shared board's and their own private ones (isPrivateNote). */
   notesIndex: NotesSource;
@@ -46,6 +61,16 @@ export function useBoard(): BoardContextValue {
   const value = useContext(BoardContext);
   if (!value) throw new Error('useBoard needs a BoardContext');
   return value;
+}
+
+/**
+ * The live connection, for what only a session in progress has (its socket's state, the server's
+ * clock, undo, the private board); a snapshot's board never draws these parts.
+ */
+export function useLiveConnection(): SessionConnection {
+  const { conn } = useBoard();
+  if (!(conn instanceof SessionConnection)) throw new Error('This part of the board needs the live session');
+  return conn;
 }
 
 /** The board's scale (screen pixels per board unit), for turning pointer moves into board units. */

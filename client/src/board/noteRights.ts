@@ -40,7 +40,7 @@ export function mayEditNote(me: Viewer, note: { authorId: string; id?: string },
  */
 export function mayWithdrawNote(me: Viewer, note: { authorId: string; id?: string }, access: BoardAccess, onSharedBoard: boolean): boolean {
   if (!onSharedBoard || !isOwnNote(me, note)) return false;
-  return access.write || access.code !== 'ended';
+  return access.write || (access.code !== 'ended' && access.code !== 'snapshot');
 }
 
 /** What a person hears, and sees, when they try to change a note that is not theirs. */

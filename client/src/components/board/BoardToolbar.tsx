@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useAccess, useBoard, useStore } from '../../board/BoardContext';
+import { useAccess, useLiveConnection, useStore } from '../../board/BoardContext';
 import { useCommands } from '../../board/commands';
 import { useUi } from '../../state/ui';
 import { ZOOM_STEPS } from '../../board/layout';
@@ -9,7 +9,7 @@ import '../../styles/keyboard.css';
 const TOAST_MS = 8_000;
 
 export function BoardToolbar() {
-  const { conn } = useBoard();
+  const conn = useLiveConnection();
   const commands = useCommands();
   const { canUndo, canRedo } = useStore(conn.undoState);
   const toast = useUi((s) => s.toast);

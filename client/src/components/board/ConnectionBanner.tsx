@@ -1,5 +1,5 @@
 import type { SessionProblem } from '../../session/SessionConnection';
-import { useBoard, useStore } from '../../board/BoardContext';
+import { useLiveConnection, useStore } from '../../board/BoardContext';
 
 const PROBLEM_MESSAGES: Partial<Record<NonNullable<SessionProblem>, string>> = {
   protocol: 'Balcony has been updated on the server. Reload the page to carry on.',
@@ -10,7 +10,7 @@ const PROBLEM_MESSAGES: Partial<Record<NonNullable<SessionProblem>, string>> = {
 
 /** Says what a lost connection means for the person's work; it never blocks typing. */
 export function ConnectionBanner() {
-  const { conn } = useBoard();
+  const conn = useLiveConnection();
   const state = useStore(conn.connection);
   const problem = useStore(conn.problem);
 

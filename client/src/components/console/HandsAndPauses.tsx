@@ -1,5 +1,5 @@
 import { useContext, useId } from 'react';
-import { NamesContext, useBoard, useSessionState, useStore } from '../../board/BoardContext';
+import { NamesContext, useBoard, useSessionState, useLiveConnection, useStore } from '../../board/BoardContext';
 import type { CommandRunner } from '../session/useCommandRunner';
 
 /** Raised hands, oldest first, each with the way to lower it. */
@@ -33,7 +33,8 @@ const clock = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '
 
 /** "I need a pause" requests, seen only here: who asked and when, each to dismiss once seen to. */
 export function PauseRequests({ run }: Pick<CommandRunner, 'run'>) {
-  const { conn, nameOf } = useBoard();
+  const { nameOf } = useBoard();
+  const conn = useLiveConnection();
   useContext(NamesContext);
   const { pauseRequests } = useSessionState();
   const offset = useStore(conn.clock.offset);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAccess, useBoard, usePrivateNotes, useSessionState, useStore } from '../../board/BoardContext';
+import { useAccess, useBoard, usePrivateNotes, useSessionState, useLiveConnection, useStore } from '../../board/BoardContext';
 import { phaseIsPrivate } from '../../board/privateWriting';
 import { useCommandRunner } from './useCommandRunner';
 import '../../styles/private.css';
@@ -10,7 +10,8 @@ import '../../styles/private.css';
  * (written offline, say, and synced after the reveal), with the way to reveal them.
  */
 export function PrivacyBar() {
-  const { template, me, conn } = useBoard();
+  const { template, me } = useBoard();
+  const conn = useLiveConnection();
   const synced = useStore(conn.privateBoard.synced);
   const state = useSessionState();
   const access = useAccess();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TimerState } from '@balcony/shared';
-import { useBoard, useStore } from '../../board/BoardContext';
+import { useLiveConnection, useStore } from '../../board/BoardContext';
 import { msToNextSecond, timerView, type TimerView } from '../../session/timer';
 
 /**
@@ -8,7 +8,7 @@ import { msToNextSecond, timerView, type TimerView } from '../../session/timer';
  * offset), drawn again only when the shown second changes, and not at all while it is stopped.
  */
 export function useTimerView(timer: TimerState): TimerView {
-  const { conn } = useBoard();
+  const conn = useLiveConnection();
   const offset = useStore(conn.clock.offset);
   const [, setTick] = useState(0);
   const now = Date.now() + offset;

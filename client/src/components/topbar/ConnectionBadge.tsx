@@ -1,4 +1,4 @@
-import { useBoard, useStore } from '../../board/BoardContext';
+import { useLiveConnection, useStore } from '../../board/BoardContext';
 
 const WORDS = {
   connected: 'Connected',
@@ -7,7 +7,7 @@ const WORDS = {
 } as const;
 
 export function ConnectionBadge() {
-  const { conn } = useBoard();
+  const conn = useLiveConnection();
   const state = useStore(conn.connection);
   return (
     <span className={`connection connection-${state}`} data-testid="topbar.connection" data-state={state} role="status">
