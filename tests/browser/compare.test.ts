@@ -27,7 +27,15 @@ async function api<T>(path: string, init: RequestInit & { token?: string } = {})
   return (res.status === 204 ? null : await res.json()) as T;
 }
 
-const takeSnapshot = async () => (await api<SnapshotSummary>(`/api/sessions/${sessionId}/snapshots`, { method: 'POST', body: '{}' })).snapshotId;
+const takeSnapshot = async (session = sessionId, as = token) =>
+  (await api<SnapshotSummary>(`/api/sessions/${session}/snapshots`, { method: 'POST', body: '{}', token: as })).snapshotId;
+
+/** The session a person's board shows, and their token for it. */
+async function sessionOf(p: Person): Promise<{ id: string; token: string }> {
+  const id = decodeURIComponent(new URL(p.page.url()).pathname.split('/').pop() ?? '');
+  const stored = await p.page.evaluate((key) => (JSON.parse(localStorage.getItem(`balcony.session.${key}`) ?? '{}') as { token: string }).token, id);
+  return { id, token: stored };
+}
 
 /** Presses Tab until the element has focus, as a keyboard user would, failing after a few. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
@@ -45,8 +53,7 @@ describe('comparing two snapshots of a cultural web', () => {
   it('takes a snapshot, changes the board (a note added, one removed, one moved, one edited, an action done), and takes another', async () => {
     fay = await newPerson('Fay');
     const joinCode = await workshop.host(fay, { title: 'Our team culture', template: 'cultural-web' });
-    sessionId = decodeURIComponent(new URL(fay.page.url()).pathname.split('/').pop() ?? '');
-    token = await fay.page.evaluate((id) => (JSON.parse(localStorage.getItem(`balcony.session.${id}`) ?? '{}') as { token: string }).token, sessionId);
+    ({ id: sessionId, token } = await sessionOf(fay));
     amara = await newPerson('Amara');
     await amara.start.openJoinLink(`${workshop.server.url}/join/${joinCode}`);
     await amara.start.join({ name: 'Amara' });
@@ -187,8 +194,7 @@ describe('comparing two snapshots of a cultural web', () => {
     needSteps(4);
     // A learning circle of Fay's: going to its first open phase files a snapshot of the welcome.
     await workshop.host(fay, { title: 'December circle', template: 'what-works-circle' });
-    const circleId = decodeURIComponent(new URL(fay.page.url()).pathname.split('/').pop() ?? '');
-    const circleToken = await fay.page.evaluate((id) => (JSON.parse(localStorage.getItem(`balcony.session.${id}`) ?? '{}') as { token: string }).token, circleId);
+    const { id: circleId, token: circleToken } = await sessionOf(fay);
     const circleSnapshots = async () => (await api<{ snapshots: SnapshotSummary[] }>(`/api/sessions/${circleId}/snapshots`, { token: circleToken })).snapshots;
     await expect.poll(async () => (await circleSnapshots()).length, { timeout: 15_000 }).toBeGreaterThan(0);
     const [circleSnapshot] = await circleSnapshots();
@@ -202,5 +208,39 @@ describe('comparing two snapshots of a cultural web', () => {
     const groups = (picker: typeof compare.pickBefore) => picker.locator('optgroup').evaluateAll((els) => els.map((el) => el.getAttribute('label')));
     expect(await groups(compare.pickBefore)).toEqual(expect.arrayContaining(['Our team culture — Cultural web', 'December circle — What works practice learning circle']));
     expect(await groups(compare.pickAfter)).toEqual(['Our team culture — Cultural web']);
+  });
+
+  it("matches a later session's notes to this one's by their words in the same zone, though their ids are new", async () => {
+    needSteps(4);
+    await workshop.host(fay, { title: 'Our team culture, a year on', template: 'cultural-web' });
+    const later = await sessionOf(fay);
+    await fay.board.addNote('stories', 'heroes stay late!');
+    await fay.board.addNote('rituals', 'Lunch together on Fridays');
+    await fay.board.addNote('symbols', 'A wall of thank-you cards');
+    // Taken until it holds all three: the board reaches the server a moment after it is typed.
+    let snapshot = '';
+    await expect
+      .poll(async () => {
+        snapshot = await takeSnapshot(later.id, later.token);
+        return (await api<OutcomeRecord>(`/api/snapshots/${snapshot}`, { token: later.token })).notes.length;
+      })
+      .toBe(3);
+    const compare = new ComparePage(fay.page);
+    await compare.open(workshop.server.url, `${sessionId}.${second}`, `${later.id}.${snapshot}`);
+    await compare.result.waitFor();
+    expect(await compare.page.getByTestId('compare.title').innerText()).toBe('Comparison: Our team culture and Our team culture, a year on');
+    const stories = compare.zone('stories');
+    expect(await compare.notesIn('stories')).toEqual([
+      { side: 'before', change: 'changed', mark: expect.stringContaining('Changed'), text: 'Heroes stay late' },
+      { side: 'after', change: 'changed', mark: expect.stringContaining('Changed'), text: 'heroes stay late!' },
+    ]);
+    expect(await stories.getByTestId('compare.column.after').innerText()).toContain('Matched to the earlier note by its words');
+    expect((await compare.notesIn('rituals')).map((n) => [n.side, n.change])).toEqual([
+      ['before', 'unchanged'],
+      ['after', 'unchanged'],
+    ]);
+    // Unlike words in the same zone are another note.
+    expect((await compare.notesIn('symbols')).map((n) => [n.side, n.change, n.text])).toEqual([['after', 'added', 'A wall of thank-you cards']]);
+    await expectNoSeriousA11yViolations(fay.page, '[data-testid="compare.page"]');
   });
 });

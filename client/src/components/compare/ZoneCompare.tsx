@@ -38,7 +38,7 @@ function NoteLine({ change, side }: { change: NoteChange; side: Side }) {
         <span className="visually-hidden">Unchanged: </span>
       )}
       <span className="compare-text">{note.text}</span>
-      {byText && side === 'after' && <span className="compare-meta"> (found by its words: its id is new)</span>}
+      {byText && side === 'after' && <span className="compare-meta">Matched to the earlier note by its words</span>}
     </li>
   );
 }
