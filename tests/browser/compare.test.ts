@@ -169,11 +169,9 @@ describe('comparing two snapshots of a cultural web', () => {
     needSteps(4);
     const sam = await newPerson('Sam');
     const link = await api<CreatedTeamLink>(`/api/sessions/${sessionId}/team-links`, { method: 'POST', body: JSON.stringify({ label: 'Team' }) });
-    await sam.page.goto(`${workshop.server.url}/`);
-    await sam.page.evaluate(
-      ({ id, token }) => localStorage.setItem(`balcony.team.${id}`, JSON.stringify({ token, sessionId: id, title: 'Our team culture', label: 'Team', savedAt: Date.now() })),
-      { id: sessionId, token: link.token },
-    );
+    // Opening the link keeps it in this browser, as the team page does for the library.
+    await sam.page.goto(`${workshop.server.url}/t/${link.token}`);
+    await sam.page.getByTestId('team.page').waitFor();
     const compare = new ComparePage(sam.page);
     await compare.open(workshop.server.url, `${sessionId}.${first}`, `${sessionId}.${second}`);
     await compare.result.waitFor();
