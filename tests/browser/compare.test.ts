@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { CreatedTeamLink, OutcomeRecord, SnapshotSummary } from '@balcony/shared';
+import type { CreatedTeamLink, FollowUpResponse, OutcomeRecord, SnapshotSummary } from '@balcony/shared';
 import { useWorkshop, type Person } from './support/workshop.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { ComparePage } from './pages/ComparePage.js';
@@ -240,5 +240,37 @@ describe('comparing two snapshots of a cultural web', () => {
     // Unlike words in the same zone are another note.
     expect((await compare.notesIn('symbols')).map((n) => [n.side, n.change, n.text])).toEqual([['after', 'added', 'A wall of thank-you cards']]);
     await expectNoSeriousA11yViolations(fay.page, '[data-testid="compare.page"]');
+  });
+
+  it("follows a follow-up started from the saved notes: every note found again by id, the carried action's review, the done one left behind", async () => {
+    needSteps(4);
+    const added = await commandOnce(workshop.server.url, token, { type: 'action.add', text: 'Agree quiet hours for email' });
+    expect(added.ok).toBe(true);
+    const followUp = await api<FollowUpResponse>(`/api/sessions/${sessionId}/follow-ups`, { method: 'POST', body: JSON.stringify({ start: 'notes' }) });
+    expect(followUp.carriedActions).toBe(1);
+    // As the library keeps a follow-up it started: this browser is its facilitator.
+    await fay.page.evaluate(
+      (f) =>
+        localStorage.setItem(
+          `balcony.session.${f.sessionId}`,
+          JSON.stringify({ sessionId: f.sessionId, token: f.facilitatorToken, participantId: f.participantId, role: 'facilitator', title: 'Our team culture', savedAt: Date.now() }),
+        ),
+      followUp,
+    );
+    const carried = (await api<OutcomeRecord>(`/api/snapshots/${followUp.fromSnapshotId}`)).actions.find((a) => a.text === 'Agree quiet hours for email')!;
+    const reviewed = await commandOnce(workshop.server.url, followUp.facilitatorToken, { type: 'action.review', actionId: carried.id, outcome: 'done', note: 'Nobody emails after six now' });
+    expect(reviewed.ok).toBe(true);
+    const later = await takeSnapshot(followUp.sessionId, followUp.facilitatorToken);
+
+    const compare = new ComparePage(fay.page);
+    await compare.open(workshop.server.url, `${sessionId}.${followUp.fromSnapshotId}`, `${followUp.sessionId}.${later}`);
+    await compare.result.waitFor();
+    const summary = await compare.summary.innerText();
+    for (const line of ['0 notes added', '0 notes removed', '0 notes changed', '4 notes unchanged']) expect(summary).toContain(line);
+    expect(await compare.page.getByTestId('compare.column.after').getByText('Matched to the earlier note by its words').count()).toBe(0);
+    expect(await compare.actions()).toEqual([
+      ['Draft a no-blame debrief routine', 'Amara', 'Done', 'Not there', 'not carried over: it was done'],
+      ['Agree quiet hours for email', 'No one', 'Open', 'Done', 'open → done; carried over, reviewed done: “Nobody emails after six now”'],
+    ]);
   });
 });
