@@ -162,6 +162,13 @@ describe('comparing two snapshots of a cultural web', () => {
     await compare.result.waitFor();
     expect((await compare.notesIn('structures'))[0]!.mark).toContain('Moved from Power structures');
     await expectNoSeriousA11yViolations(amara.page, '[data-testid="compare.page"]');
+
+    // Swapped, the later snapshot comes first: the page says so, and reads the move the other way.
+    await tabTo(amara.page, amara.page.getByTestId('compare.swap'));
+    await amara.page.keyboard.press('Enter');
+    await expect.poll(() => new URL(amara.page.url()).searchParams.get('a')).toBe(`${sessionId}.${second}`);
+    await amara.page.getByTestId('compare.order').waitFor();
+    expect((await compare.notesIn('power')).find((n) => n.side === 'after')!.mark).toContain('Moved from Organisational structures');
     workshop.reached(4);
   });
 
