@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, deleteNote, initBoardMeta, moveNote, setNoteText } from '../board/document.js';
-import { changedAction, newAction, type Action } from '../actions.js';
+import { carriedActions, changedAction, newAction, reviewedAction, type Action } from '../actions.js';
 import { initialSessionState } from '../sessionState.js';
 import { getTemplate } from '../templates/index.js';
+import { followUpTemplate } from '../templates/followUp.js';
 import { deriveOutcome } from './derive.js';
 import { compareRecords } from './compare.js';
 import { compareMarkdown } from './compareMarkdown.js';
@@ -73,5 +74,30 @@ describe('compareMarkdown', () => {
     const actions = md.slice(md.indexOf('## Actions then and now'));
     expect(actions).toContain('| Action | Owner | Then | Now | What changed |');
     expect(actions).toContain('| Draft a no-blame debrief routine | Amara | open | done | open → done |');
+  });
+});
+
+describe('compareMarkdown, along a follow-up', () => {
+  it('says which action was carried over and how its review found it, and which was left behind as done', () => {
+    const board = new Y.Doc();
+    initBoardMeta(board);
+    const open = newAction('a-open', { text: 'Agree quiet hours for email' }, 'actions', T0);
+    const done = changedAction(newAction('a-done', { text: 'Book a case discussion' }, 'actions', T0), { status: 'done' }, T0);
+    const before = record(board, 'Team web', T0 + 10 * MIN, [open, done]);
+    const [carried] = carriedActions([open, done], { sessionId: 's1', nameOf: () => null }, 'review-actions', T0 + 60 * MIN);
+    const after = deriveOutcome({
+      session: { id: 's2', title: 'Team web, follow-up', createdAt: T0 + 60 * MIN, previousSessionId: 's1' },
+      template: followUpTemplate(web),
+      board,
+      state: { ...initialSessionState(followUpTemplate(web), 'fay', false, T0 + 60 * MIN), actions: [reviewedAction(carried!, 'carried', 'Halfway | there', 'fay', T0 + 61 * MIN)] },
+      people: [{ id: 'fay', name: 'Fay', role: 'facilitator' }],
+      takenAt: T0 + 70 * MIN,
+    });
+    const result = compareRecords(before, after);
+    if (!result.ok) throw new Error(result.message);
+    const md = compareMarkdown(result.comparison);
+    expect(md.startsWith('# Comparison: Team web and Team web, follow-up\n')).toBe(true);
+    expect(md).toContain('| Agree quiet hours for email | (none) | open | open | no change of status; carried over, reviewed carried on: “Halfway \\| there” |');
+    expect(md).toContain('| Book a case discussion | (none) | done | — | not carried over: it was done |');
   });
 });
