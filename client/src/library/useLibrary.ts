@@ -7,6 +7,8 @@ import { listTeamLinks, saveTeamLink } from './teamLinks';
 import { forgetOnThisDevice } from './forget';
 import type { EntryStatus, LibraryEntry, SessionFacts } from './entries';
 
+const READERS = 3;
+
 /** What this browser keeps, as entries still to be read: a session it is in wins over a team link to it. */
 function keptEntries(): LibraryEntry[] {
   const members: LibraryEntry[] = listStoredSessions().map((s) => ({
@@ -68,12 +70,17 @@ export function useLibrary(): Library {
   const [entries, setEntries] = useState<LibraryEntry[]>(keptEntries);
   useEffect(() => {
     let cancelled = false;
-    for (const entry of keptEntries()) {
-      void readEntry(entry).then(({ status, access }) => {
-        if (cancelled) return;
-        setEntries((now) => now.map((e) => (e.sessionId === entry.sessionId ? { ...e, status, access } : e)));
-      });
-    }
+    // Newest first and a few at a time: a browser that kept many sessions should not spend a
+    // shared office address's request allowance in one burst.
+    const queue = keptEntries().sort((a, b) => b.savedAt - a.savedAt);
+    const worker = async () => {
+      for (let entry = queue.shift(); entry && !cancelled; entry = queue.shift()) {
+        const { status, access } = await readEntry(entry);
+        const id = entry.sessionId;
+        if (!cancelled) setEntries((now) => now.map((e) => (e.sessionId === id ? { ...e, status, access } : e)));
+      }
+    };
+    for (let i = 0; i < Math.min(READERS, queue.length); i++) void worker();
     return () => {
       cancelled = true;
     };

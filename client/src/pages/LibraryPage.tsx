@@ -35,8 +35,9 @@ export function LibraryPage() {
   const [said, setSaid] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // Set once a session is forgotten: its item is gone, so focus moves on once the list has changed.
+  // Set once a session is forgotten and the dialog closes: focus moves on once the list has changed.
   const [refocus, setRefocus] = useState(false);
+  const forgotten = useRef(false);
   // Where focus goes back to when a dialog closes: the button that opened it.
   const opener = useRef<HTMLElement | null>(null);
 
@@ -195,13 +196,17 @@ export function LibraryPage() {
         testId="forgetDialog"
         onClose={() => {
           setForgetting(null);
-          opener.current?.focus();
+          // The forgotten item's button is gone: focus goes to the search once the dialog has closed
+          // (while it is open, everything behind it is inert and cannot take focus).
+          if (forgotten.current) setRefocus(true);
+          else opener.current?.focus();
+          forgotten.current = false;
         }}
         onConfirm={async () => {
           if (!forgetting) return null;
           forget(forgetting);
+          forgotten.current = true;
           setSaid(`“${entryTitle(forgetting)}” is forgotten on this device.`);
-          setRefocus(true);
           return null;
         }}
       >
