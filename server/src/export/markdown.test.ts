@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { culturalWebFixture, followUpFixture, HOSTILE_TEXT, learningCircleFixture, UNICODE_TEXT, WITHHELD_TEXT } from './fixtures.js';
-import { inline, recordMarkdown } from './markdown.js';
+import { markdownInline } from '@balcony/shared';
+import { recordMarkdown } from './markdown.js';
 
 describe('recordMarkdown', () => {
   const web = culturalWebFixture();
@@ -11,7 +12,7 @@ describe('recordMarkdown', () => {
     expect(md).toContain('- Date: 2026-12-02');
     expect(md).toContain('- Template: Cultural web');
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(headings).toEqual(web.template.outcome.map((s) => `## ${inline(s.label)}`));
+    expect(headings).toEqual(web.template.outcome.map((s) => `## ${markdownInline(s.label)}`));
   });
 
   it('lists notes with the writer in brackets and marks in words, votes numbered, paradigms split, actions in a table', () => {
@@ -35,9 +36,9 @@ describe('recordMarkdown', () => {
     expect(md).not.toMatch(/^\s*# Not a heading/m);
     expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(md).toContain('\\# Not a heading \\[link\\](http://evil.example) \\*bold\\* \\| cell');
-    expect(inline('1. not a list')).toBe('1\\. not a list');
-    expect(inline('- not an item')).toBe('\\- not an item');
-    expect(inline('Tom &amp; Jerry ## ')).toBe('Tom \\&amp; Jerry \\#\\#');
+    expect(markdownInline('1. not a list')).toBe('1\\. not a list');
+    expect(markdownInline('- not an item')).toBe('\\- not an item');
+    expect(markdownInline('Tom &amp; Jerry ## ')).toBe('Tom \\&amp; Jerry \\#\\#');
   });
 
   it('leaves out the note marked "don\'t record"', () => {
@@ -59,7 +60,7 @@ describe('recordMarkdown', () => {
     const followUp = followUpFixture();
     const text = recordMarkdown(followUp.record);
     const headings = text.split('\n').filter((l) => l.startsWith('## '));
-    expect(headings).toEqual(['## Review of actions carried over', ...followUp.template.outcome.map((s) => `## ${inline(s.label)}`)]);
+    expect(headings).toEqual(['## Review of actions carried over', ...followUp.template.outcome.map((s) => `## ${markdownInline(s.label)}`)]);
     const review = text.slice(text.indexOf('## Review of actions carried over'), text.indexOf(headings[1]!));
     expect(review).toContain('| Action | Owner | Due | Outcome | Note |');
     expect(review).toContain('| Try six visits before escalating | Ben | 2027-01-10 | done | Six visits, and the door opened |');

@@ -1,3 +1,4 @@
+import { markdownInline, markdownRow } from '@balcony/shared';
 import type { OutcomeRecord, RecordAction, RecordNote, RecordReviewItem, RecordSection, RecordTheme, RecordVoteItem } from '@balcony/shared';
 import { actionLinks, countWords, durationWords, noteMarks, recordIndex, reviewOutcomeWords, roleWords, type RecordIndex } from './words.js';
 
@@ -9,14 +10,14 @@ import { actionLinks, countWords, durationWords, noteMarks, recordIndex, reviewO
 export function recordMarkdown(record: OutcomeRecord): string {
   const ix = recordIndex(record);
   const out: string[] = [];
-  out.push(`# ${inline(record.title)}`, '');
-  out.push(`- Date: ${inline(record.date)}`);
-  out.push(`- Template: ${inline(record.template.name)}`);
-  out.push(`- Record: ${record.ended ? 'final, the session had ended' : `draft, taken during “${inline(record.phase.name)}”`} (${new Date(record.takenAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)`);
+  out.push(`# ${markdownInline(record.title)}`, '');
+  out.push(`- Date: ${markdownInline(record.date)}`);
+  out.push(`- Template: ${markdownInline(record.template.name)}`);
+  out.push(`- Record: ${record.ended ? 'final, the session had ended' : `draft, taken during “${markdownInline(record.phase.name)}”`} (${new Date(record.takenAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)`);
   if (record.anonymous) out.push('- Anonymous session: no writer is named.');
   out.push('');
   for (const section of record.sections) {
-    out.push(`## ${inline(section.label)}`, '');
+    out.push(`## ${markdownInline(section.label)}`, '');
     out.push(...sectionLines(section, ix), '');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -26,24 +27,24 @@ function sectionLines(section: RecordSection, ix: RecordIndex): string[] {
   switch (section.kind) {
     case 'summary':
       return [
-        `**Title:** ${inline(section.title)}  `,
-        `**Date:** ${inline(section.date)}  `,
-        `**Template:** ${inline(section.templateName)}`,
+        `**Title:** ${markdownInline(section.title)}  `,
+        `**Date:** ${markdownInline(section.date)}  `,
+        `**Template:** ${markdownInline(section.templateName)}`,
         ...(section.notes.length > 0 ? ['', ...section.notes.map((n) => noteItem(n))] : []),
       ];
     case 'participants':
       return orNone(
-        section.participants.byRole.map((r) => `- ${roleWords(r.role, r.count)}${r.names.length > 0 ? `: ${r.names.map(inline).join(', ')}` : ''}`),
+        section.participants.byRole.map((r) => `- ${roleWords(r.role, r.count)}${r.names.length > 0 ? `: ${r.names.map(markdownInline).join(', ')}` : ''}`),
         'Nobody joined.',
       );
     case 'phases':
       return [
         '| Phase | Planned | Spent |',
         '| --- | --- | --- |',
-        ...section.phases.map((p) => row([p.name, `${p.plannedMinutes} min`, p.reached ? durationWords(p.spentMs) : 'not reached'])),
+        ...section.phases.map((p) => markdownRow([p.name, `${p.plannedMinutes} min`, p.reached ? durationWords(p.spentMs) : 'not reached'])),
       ];
     case 'notes':
-      return section.zones.flatMap((z) => [`### ${inline(z.label)} (${inline(z.frameLabel)})`, '', ...orNone(z.notes.map((n) => noteItem(n, undefined, ix)), 'No notes.'), '']);
+      return section.zones.flatMap((z) => [`### ${markdownInline(z.label)} (${markdownInline(z.frameLabel)})`, '', ...orNone(z.notes.map((n) => noteItem(n, undefined, ix)), 'No notes.'), '']);
     case 'starred':
       return orNone(
         section.notes.map((n) => noteItem(n, ix.zoneLabel(n.zoneId), ix)),
@@ -54,7 +55,7 @@ function sectionLines(section: RecordSection, ix: RecordIndex): string[] {
     case 'votes':
       return orNone(
         section.votes.flatMap((v) => [
-          `### Vote in “${inline(v.phaseName)}” (on ${v.targets})`,
+          `### Vote in “${markdownInline(v.phaseName)}” (on ${v.targets})`,
           '',
           ...orNone(v.results.map((r, i) => voteItem(r, i, ix)), 'No votes were cast here.'),
           '',
@@ -68,7 +69,7 @@ function sectionLines(section: RecordSection, ix: RecordIndex): string[] {
       );
     case 'paradigms':
       return section.statements.flatMap((s) => [
-        `### ${inline(s.label)} (${inline(s.frameLabel)})`,
+        `### ${markdownInline(s.label)} (${markdownInline(s.frameLabel)})`,
         '',
         s.confirmed.length > 0 ? `Confirmed statement${s.confirmed.length > 1 ? 's' : ''}:` : 'No statement was confirmed.',
         ...(s.confirmed.length > 0 ? ['', ...s.confirmed.map((n) => noteItem(n))] : []),
@@ -77,9 +78,9 @@ function sectionLines(section: RecordSection, ix: RecordIndex): string[] {
       ]);
     case 'scale':
       return section.scales.flatMap((s) => [
-        `### ${inline(s.label)}`,
+        `### ${markdownInline(s.label)}`,
         '',
-        `From ${s.from} (${inline(s.fromLabel)}) to ${s.to} (${inline(s.toLabel)}).`,
+        `From ${s.from} (${markdownInline(s.fromLabel)}) to ${s.to} (${markdownInline(s.toLabel)}).`,
         '',
         ...orNone(
           s.markers.map((m) => `- **${m.value}**: ${noteBody(m.note)}`),
@@ -99,18 +100,18 @@ function reviewTable(items: readonly RecordReviewItem[]): string[] {
   return [
     '| Action | Owner | Due | Outcome | Note |',
     '| --- | --- | --- | --- | --- |',
-    ...items.map((i) => row([i.text, i.owner ?? '(none)', i.due ?? '(none)', reviewOutcomeWords(i), i.note || '(none)'])),
+    ...items.map((i) => markdownRow([i.text, i.owner ?? '(none)', i.due ?? '(none)', reviewOutcomeWords(i), i.note || '(none)'])),
   ];
 }
 
 function themeLines(t: RecordTheme & { notes: RecordNote[] }, ix: RecordIndex): string[] {
   const votes = t.votes > 0 ? `, ${countWords(t.votes, 'vote')}` : '';
-  return [`### Theme: ${inline(t.title || 'Untitled theme')} (${inline(ix.zoneLabel(t.zoneId))}${votes})`, '', ...orNone(t.notes.map((n) => noteItem(n)), 'No notes.'), ''];
+  return [`### Theme: ${markdownInline(t.title || 'Untitled theme')} (${markdownInline(ix.zoneLabel(t.zoneId))}${votes})`, '', ...orNone(t.notes.map((n) => noteItem(n)), 'No notes.'), ''];
 }
 
 function voteItem(r: RecordVoteItem, i: number, ix: RecordIndex): string {
-  const what = r.kind === 'theme' ? `theme “${inline(r.text)}”` : inline(r.text);
-  return `${i + 1}. ${what} (${inline(ix.zoneLabel(r.zoneId))}): ${countWords(r.votes, 'vote')}`;
+  const what = r.kind === 'theme' ? `theme “${markdownInline(r.text)}”` : markdownInline(r.text);
+  return `${i + 1}. ${what} (${markdownInline(ix.zoneLabel(r.zoneId))}): ${countWords(r.votes, 'vote')}`;
 }
 
 function actionTable(actions: readonly RecordAction[], ix: RecordIndex): string[] {
@@ -118,7 +119,7 @@ function actionTable(actions: readonly RecordAction[], ix: RecordIndex): string[
   return [
     '| Action | Owner | Due | Status | Linked to |',
     '| --- | --- | --- | --- | --- |',
-    ...actions.map((a) => row([a.text, a.owner ?? '(none)', a.due ?? '(none)', a.status, actionLinks(a, ix).join('; ') || '(none)'])),
+    ...actions.map((a) => markdownRow([a.text, a.owner ?? '(none)', a.due ?? '(none)', a.status, actionLinks(a, ix).join('; ') || '(none)'])),
   ];
 }
 
@@ -127,41 +128,21 @@ function actionTable(actions: readonly RecordAction[], ix: RecordIndex): string[
  * index, the theme it was grouped in too.
  */
 function noteItem(n: RecordNote, where?: string, ix?: RecordIndex): string {
-  return `- ${noteBody(n, ix)}${where ? ` (in ${inline(where)})` : ''}`;
+  return `- ${noteBody(n, ix)}${where ? ` (in ${markdownInline(where)})` : ''}`;
 }
 
 function noteBody(n: RecordNote, ix?: RecordIndex): string {
   const theme = ix && n.themeId ? ix.themeTitle(n.themeId) : undefined;
-  const marks = [...noteMarks(n), ...(theme !== undefined ? [`theme “${inline(theme)}”`] : [])];
+  const marks = [...noteMarks(n), ...(theme !== undefined ? [`theme “${markdownInline(theme)}”`] : [])];
   // A note's own line breaks are kept as hard breaks indented into the list item.
   const text = n.text
     .split(/\r\n|\r|\n/)
     .filter((line) => line.trim() !== '')
-    .map((line) => inline(line))
+    .map((line) => markdownInline(line))
     .join('\\\n  ');
-  return `${text}${n.author !== null ? ` (${inline(n.author)})` : ''}${marks.length > 0 ? ` — ${marks.join(', ')}` : ''}`;
-}
-
-function row(cells: string[]): string {
-  // A table cell holds one line; a pipe would end the cell early.
-  return `| ${cells.map((c) => inline(c.replace(/\s*[\r\n]+\s*/g, ' '))).join(' | ')} |`;
+  return `${text}${n.author !== null ? ` (${markdownInline(n.author)})` : ''}${marks.length > 0 ? ` — ${marks.join(', ')}` : ''}`;
 }
 
 function orNone(lines: string[], none: string): string[] {
   return lines.length > 0 ? lines : [none];
-}
-
-/**
- * User text made inert in Markdown: the characters that mean something anywhere in a line
- * (emphasis, code, links, HTML, entities, table pipes, strikethrough) are backslash-escaped, and
- * so is a start that would open a block (heading, list, quote, setext underline) and a closing
- * run of #s a heading would swallow. Line breaks are flattened, leading spaces (code) dropped.
- */
-export function inline(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ').replace(/^\s+/, '');
-  const escaped = flat.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
-  return escaped
-    .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/(\s)(#+)\s*$/, (_m, sp: string, hashes: string) => sp + hashes.replace(/#/g, '\\#'));
 }
