@@ -174,4 +174,120 @@ describe('a snapshot opened read-only, and presented', () => {
     expect(await stranger.page.getByTestId('snapshot.noAccess').innerText()).toContain("This browser can't open this session");
     workshop.reached(4);
   });
+
+  it('presents the snapshot as slides: keys and a clicker step through them, the counter says where, Escape leaves', async () => {
+    needSteps(4);
+    const page = fay.page;
+    await page.goto(snapshotUrl(second));
+    await tabTo(page, page.getByTestId('snapshot.present'), 30);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('present.page').waitFor();
+    expect(await page.getByTestId('present.page').getAttribute('data-snapshot-id')).toBe(second);
+
+    const counter = page.getByTestId('present.counter');
+    expect(await counter.getAttribute('aria-live')).toBe('polite');
+    const slides = page.getByTestId('present.slide');
+    const count = await slides.count();
+    const shownSlide = page.locator('[data-testid="present.slide"][data-current="true"]');
+    const at = async () => (await counter.innerText()).split(':')[0]!.trim();
+    expect(await at()).toBe(`1 of ${count}`);
+    expect(await shownSlide.getByRole('heading').innerText()).toBe('Our team culture');
+    // Only the slide in view is drawn on screen.
+    expect(await slides.evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetHeight > 0).length)).toBe(1);
+
+    const headings = await slides.evaluateAll((els) => els.map((el) => el.querySelector('h2')!.textContent));
+    // The web's frames, its zones with notes (an empty one has none), the theme, the vote, in that order.
+    for (const h of ['The web as it is now', 'Stories', 'Symbols', 'Control systems', 'Rituals and routines', 'Long hours', 'Notes by their dots']) expect(headings).toContain(h);
+    expect(headings).not.toContain('Power structures');
+    expect(headings.indexOf('The web as it is now')).toBeLessThan(headings.indexOf('Stories'));
+
+    await page.keyboard.press('ArrowRight');
+    expect(await at()).toBe(`2 of ${count}`);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press(' ');
+    await page.keyboard.press('ArrowDown');
+    expect(await at()).toBe(`5 of ${count}`);
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    expect(await at()).toBe(`3 of ${count}`);
+    await page.keyboard.press('End');
+    expect(await at()).toBe(`${count} of ${count}`);
+    await page.keyboard.press('ArrowRight');
+    expect(await at()).toBe(`${count} of ${count}`);
+    await page.keyboard.press('Home');
+    expect(await at()).toBe(`1 of ${count}`);
+
+    // The visible buttons do the same, and the vote's slide ranks its notes by their dots.
+    const voteSlide = headings.indexOf('Notes by their dots');
+    for (let i = 0; i < voteSlide; i++) await page.getByTestId('present.next').click();
+    expect(await at()).toBe(`${voteSlide + 1} of ${count}`);
+    expect(await shownSlide.innerText()).toContain('Targets checked every week');
+    expect(await shownSlide.innerText()).toContain('2 dots');
+    await page.getByTestId('present.previous').click();
+    expect(await at()).toBe(`${voteSlide} of ${count}`);
+
+    const stories = headings.indexOf('Stories');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < stories; i++) await page.keyboard.press('ArrowRight');
+    const storyNotes = await shownSlide.getByTestId('present.note').allInnerTexts();
+    expect(storyNotes.some((t) => t.includes('Heroes stay late') && t.includes('Theme: Long hours'))).toBe(true);
+
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press('Escape');
+    await page.waitForURL(snapshotUrl(second));
+    await page.getByTestId('snapshot.page').waitFor();
+    workshop.reached(5);
+  });
+
+  it('prints every slide, one a page, without the controls', async () => {
+    needSteps(5);
+    const page = fay.page;
+    await page.goto(`${workshop.server.url}/s/${sessionId}/present?snapshot=${first}`);
+    await page.getByTestId('present.page').waitFor();
+    expect(await page.getByTestId('present.page').getAttribute('data-snapshot-id')).toBe(first);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const printed = await page.getByTestId('present.slide').evaluateAll((els) =>
+        els.map((el) => ({ shown: (el as HTMLElement).offsetHeight > 0, breakAfter: getComputedStyle(el).breakAfter })),
+      );
+      expect(printed.length).toBeGreaterThan(5);
+      expect(printed.every((p) => p.shown)).toBe(true);
+      expect(printed.slice(0, -1).every((p) => p.breakAfter === 'page')).toBe(true);
+      expect(await page.locator('.present-controls').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    workshop.reached(6);
+  });
+
+  it('works from a team link: the newest snapshot is presented, and a revoked link says so', async () => {
+    needSteps(6);
+    const link = await api<{ linkId: string; token: string }>(`/api/sessions/${sessionId}/team-links`, { method: 'POST', body: JSON.stringify({ label: 'Managers' }) });
+    const team = await newPerson('Manager');
+    await team.page.goto(`${workshop.server.url}/library`);
+    // What the team link's own page keeps for this browser (library/teamLinks.ts).
+    await team.page.evaluate(
+      ([id, token]) => localStorage.setItem(`balcony.team.${id}`, JSON.stringify({ token, sessionId: id, title: 'Our team culture', label: 'Managers', savedAt: Date.now() })),
+      [sessionId, link.token],
+    );
+    await team.page.goto(`${workshop.server.url}/s/${sessionId}/present`);
+    await team.page.getByTestId('present.page').waitFor();
+    expect(await team.page.getByTestId('present.page').getAttribute('data-snapshot-id')).toBe(second);
+    await team.page.keyboard.press('ArrowRight');
+    expect(await team.page.getByTestId('present.counter').innerText()).toMatch(/^2 of \d+/);
+    // Opened on its own, Escape goes to the snapshot's page, which the link opens too.
+    await team.page.keyboard.press('Escape');
+    await team.page.waitForURL(snapshotUrl(second));
+    await team.page.locator(`[data-testid="board.note"][data-note-id="${notes.lunch}"]`).waitFor();
+    await expectNoSeriousA11yViolations(team.page);
+
+    const res = await fetch(`${workshop.server.url}/api/sessions/${sessionId}/team-links/${link.linkId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(204);
+    await team.page.reload();
+    const problem = team.page.getByTestId('snapshot.problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-problem')).toBe('revoked');
+    expect(await problem.innerText()).toContain('This team link no longer opens the session');
+    workshop.reached(7);
+  });
 });

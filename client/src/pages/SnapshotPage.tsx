@@ -13,11 +13,9 @@ import { VoteResults } from '../components/board/VoteResults';
 import { LiveRegion } from '../components/board/LiveRegion';
 import { NoSnapshotAccess, SnapshotProblemMessage } from '../components/snapshot/SnapshotMessages';
 import { useDocumentTitle } from './useDocumentTitle';
-import { snapshotProblem, useSnapshotSession, type Loaded } from './useSnapshotSession';
+import { snapshotPath, snapshotProblem, useSnapshotSession, type Loaded } from './useSnapshotSession';
 import '../styles/vote.css';
 import '../styles/snapshot.css';
-
-export const snapshotPath = (sessionId: string, snapshotId: string) => `/s/${encodeURIComponent(sessionId)}/snapshots/${encodeURIComponent(snapshotId)}`;
 
 /**
  * One snapshot of a session, opened read-only exactly as it was, on the board's own components:

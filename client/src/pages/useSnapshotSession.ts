@@ -5,6 +5,9 @@ import { getTeamView } from '../api/library';
 import { apiFailureWords } from '../outcome/apiWords';
 import type { SessionAccess } from '../library/access';
 
+/** The page of one snapshot, opened read-only. */
+export const snapshotPath = (sessionId: string, snapshotId: string) => `/s/${encodeURIComponent(sessionId)}/snapshots/${encodeURIComponent(snapshotId)}`;
+
 /**
  * Why a snapshot cannot be shown: the token no longer opens the session (a revoked team link, a
  * place that is gone: 401), the snapshot or its session is gone (404), or anything else.
