@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CreatedTeamLink, SnapshotSummary } from '@balcony/shared';
+import type { CreatedTeamLink, SessionView, SnapshotSummary } from '@balcony/shared';
 import { useWorkshop, type Person } from './support/workshop.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { ActionsPanel } from './pages/ActionsPanel.js';
 import { LibraryView } from './pages/LibraryView.js';
 import { RecordView } from './pages/RecordView.js';
+import { artifactPath } from './support/artifacts.js';
 
 const workshop = useWorkshop('library');
 const { needSteps, newPerson } = workshop;
@@ -89,8 +90,8 @@ describe('the library, follow-ups and team links', () => {
     expect(await circle.getByTestId('library.record').getAttribute('href')).toBe(`/s/${ids.circle}/record`);
     expect(await circle.getByTestId('library.present').getAttribute('href')).toBe(`/s/${ids.circle}/present`);
     expect(await circle.getByTestId('library.open').getAttribute('href')).toBe(`/s/${ids.circle}`);
-    // The web has no snapshot yet: nothing to show or page through.
-    expect(await library.item(ids.web).getByTestId('library.snapshots').count()).toBe(0);
+    // The web has no snapshot yet: nothing to show, page through or present.
+    for (const link of ['library.snapshots', 'library.present']) expect(await library.item(ids.web).getByTestId(link).count(), link).toBe(0);
     await expectNoSeriousA11yViolations(fay.page);
 
     // The start page links here too, without crowding its two choices.
@@ -152,8 +153,10 @@ describe('the library, follow-ups and team links', () => {
     expect(await fay.board.title.innerText()).toBe(APRIL);
     await expect.poll(async () => (await fay.board.notesOnScreen()).map((n) => n.text)).toContain(NOTE);
     expect(await fay.phase.phaseTitle()).toContain('Review of actions carried over');
-    const view = await api<{ previousSessionId: string; role: string }>(`/api/sessions/${ids.followUp}`, tokens.followUp);
+    const view = await api<SessionView>(`/api/sessions/${ids.followUp}`, tokens.followUp);
     expect(view.body).toMatchObject({ previousSessionId: ids.circle, role: 'facilitator' });
+    // The same facilitator carries on, under her name.
+    expect(view.body.participants.find((p) => p.participantId === view.body.participantId)?.name).toBe('Fay');
     workshop.reached(4);
   });
 
@@ -164,7 +167,8 @@ describe('the library, follow-ups and team links', () => {
     expect(await library.chainIds()).toEqual([[ids.circle, ids.followUp]]);
     expect(await library.ids()).toEqual([ids.circle, ids.followUp, ids.web]);
     const followUp = library.item(ids.followUp);
-    expect(await followUp.innerText()).toContain('Follow-up 1 of 1');
+    expect(await followUp.innerText()).toContain('Session 2 of 2 · a follow-up');
+    expect(await library.item(ids.circle).innerText()).toContain('Session 1 of 2');
     expect(await followUp.getByTestId('library.item.status').innerText()).toBe('Live');
     expect(await followUp.getByTestId('library.compare').count()).toBe(0);
 
@@ -178,7 +182,9 @@ describe('the library, follow-ups and team links', () => {
     expect(href.pathname).toBe('/compare');
     expect(href.searchParams.get('a')).toBe(`${ids.circle}.${before.snapshotId}`);
     expect(href.searchParams.get('b')).toBe(`${ids.followUp}.${taken.body.snapshotId}`);
+    await library.item(ids.followUp).locator('[data-testid="library.thumbnail"][data-state="shown"]').waitFor();
     await expectNoSeriousA11yViolations(fay.page);
+    await fay.page.screenshot({ path: artifactPath('library-chain.png'), fullPage: true });
     workshop.reached(5);
   });
 
@@ -197,7 +203,10 @@ describe('the library, follow-ups and team links', () => {
     const snapshots = team.page.getByTestId('team.snapshot');
     expect(await snapshots.first().getAttribute('data-final')).toBe('true');
     expect(await team.page.getByRole('button', { name: /snapshot/i }).count()).toBe(0);
+    // The team sees the board as it was filed, read with the link's own token.
+    await team.page.locator('[data-testid="library.thumbnail"][data-state="shown"] svg').waitFor();
     await expectNoSeriousA11yViolations(team.page);
+    await team.page.screenshot({ path: artifactPath('team-page.png'), fullPage: true });
 
     const teamLibrary = new LibraryView(team.page, workshop.server.url);
     await teamLibrary.tabTo(team.page.getByTestId('team.record'));

@@ -18,7 +18,7 @@ function entry(sessionId: string, facts: Partial<SessionFacts> | null, savedAt =
     status: facts
       ? {
           kind: 'ready',
-          facts: { title: sessionId, template: circle, createdAt: 0, endedAt: null, openActions: 0, previousSessionId: null, followUps: [], snapshots: [], ...facts },
+          facts: { title: sessionId, template: circle, createdAt: 0, endedAt: null, openActions: 0, previousSessionId: null, followUps: [], snapshots: [], ownName: null, ...facts },
         }
       : { kind: 'loading' },
   };

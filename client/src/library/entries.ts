@@ -21,6 +21,8 @@ export interface SessionFacts {
   followUps: LinkedSession[];
   /** Oldest first, as the server lists them. */
   snapshots: SnapshotSummary[];
+  /** This browser's own name in the session, carried into a follow-up; null through a team link. */
+  ownName: string | null;
 }
 
 export type EntryStatus =

@@ -37,7 +37,7 @@ async function readEntry(entry: LibraryEntry): Promise<{ status: EntryStatus; ac
     if (entry.access === 'team') {
       const team = await getTeamView(entry.token);
       saveTeamLink({ token: entry.token, sessionId: team.sessionId, title: team.title, label: team.label, savedAt: entry.savedAt });
-      const facts: SessionFacts = { ...team, previousSessionId: null, followUps: [] };
+      const facts: SessionFacts = { ...team, previousSessionId: null, followUps: [], ownName: null };
       return { status: { kind: 'ready', facts }, access: 'team' };
     }
     const [view, snapshots] = await Promise.all([getSession(entry.sessionId, entry.token), listSnapshots(entry.sessionId, entry.token)]);
@@ -51,6 +51,7 @@ async function readEntry(entry: LibraryEntry): Promise<{ status: EntryStatus; ac
       previousSessionId: view.previousSessionId,
       followUps: view.followUps,
       snapshots,
+      ownName: view.participants.find((p) => p.participantId === view.participantId)?.name ?? null,
     };
     // The role now, as the facilitator may have handed it on.
     return { status: { kind: 'ready', facts }, access: view.role === 'facilitator' ? 'facilitated' : 'joined' };

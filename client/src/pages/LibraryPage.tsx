@@ -59,7 +59,7 @@ export function LibraryPage() {
     const map = new Map<string, string>();
     for (const chain of chainsOf(entries)) {
       if (chain.length < 2) continue;
-      chain.forEach((e, i) => map.set(e.sessionId, i === 0 ? `First of ${chain.length} sessions` : `Follow-up ${i} of ${chain.length - 1}`));
+      chain.forEach((e, i) => map.set(e.sessionId, `Session ${i + 1} of ${chain.length}${i === 0 ? '' : ' · a follow-up'}`));
     }
     return map;
   }, [entries]);

@@ -7,6 +7,7 @@ import { apiFailureWords } from '../outcome/apiWords';
 import { dateTimeWords, dateWords, REASON_WORDS } from '../outcome/words';
 import { forgetTeamLink, listTeamLinks, loadTeamLink, saveTeamLink } from '../library/teamLinks';
 import { openActionsWords } from '../library/entries';
+import { BoardThumbnail } from '../components/library/BoardThumbnail';
 import { useDocumentTitle } from './useDocumentTitle';
 import '../styles/library.css';
 
@@ -83,7 +84,7 @@ export function TeamPage() {
       </main>
     );
   }
-  return <TeamSession view={load.view} />;
+  return <TeamSession view={load.view} token={token} />;
 }
 
 /** The final snapshot first, then the others newest first. */
@@ -91,7 +92,7 @@ function snapshotOrder(snapshots: readonly SnapshotSummary[]): SnapshotSummary[]
   return [...snapshots].reverse().sort((a, b) => Number(b.final) - Number(a.final));
 }
 
-function TeamSession({ view }: { view: TeamView }) {
+function TeamSession({ view, token }: { view: TeamView; token: string }) {
   const base = `/s/${encodeURIComponent(view.sessionId)}`;
   const phaseName = (id: string) => view.template.phases.find((p) => p.id === id)?.name ?? id;
   const snapshots = snapshotOrder(view.snapshots);
@@ -128,6 +129,11 @@ function TeamSession({ view }: { view: TeamView }) {
               <dd data-testid="team.actions">{openActionsWords(view.openActions)}</dd>
             </div>
           </dl>
+          {snapshots[0] && (
+            <div className="team-picture">
+              <BoardThumbnail snapshot={snapshots[0]} token={token} template={view.template} title={view.title} />
+            </div>
+          )}
           {snapshots.length > 0 && (
             <p className="library-actions">
               <Link className="button button-primary" to={`${base}/record`} data-testid="team.record">

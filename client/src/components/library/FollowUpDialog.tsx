@@ -57,7 +57,9 @@ export function FollowUpDialog({ entry, onClose }: Props) {
     setProblem(null);
     setBusy(true);
     try {
-      const created = await startFollowUp(entry.sessionId, entry.token, { start, title: clean });
+      // The same facilitator carries on, under the name the group knows.
+      const name = entry.facts.ownName;
+      const created = await startFollowUp(entry.sessionId, entry.token, { start, title: clean, ...(name ? { facilitatorName: name } : {}) });
       saveSession({
         sessionId: created.sessionId,
         token: created.facilitatorToken,

@@ -77,14 +77,17 @@ export function LibraryItem({ entry, headingLevel, place, known, compareHref, on
                   <LinkTo to={`${base}/record`} testId="library.record">
                     Record{of}
                   </LinkTo>
+                  {/* Both show a snapshot: without one there is nothing to page through or present. */}
                   {snapshot && (
-                    <LinkTo to={`${base}/snapshots/${encodeURIComponent(snapshot.snapshotId)}`} testId="library.snapshots">
-                      Snapshots{of}
-                    </LinkTo>
+                    <>
+                      <LinkTo to={`${base}/snapshots/${encodeURIComponent(snapshot.snapshotId)}`} testId="library.snapshots">
+                        Snapshots{of}
+                      </LinkTo>
+                      <LinkTo to={`${base}/present`} testId="library.present">
+                        Present{of}
+                      </LinkTo>
+                    </>
                   )}
-                  <LinkTo to={`${base}/present`} testId="library.present">
-                    Present{of}
-                  </LinkTo>
                   {compareHref && (
                     <LinkTo to={compareHref} testId="library.compare">
                       Compare with the session before{of}
