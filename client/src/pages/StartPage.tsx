@@ -3,6 +3,7 @@ import { normalizeJoinCode } from '@balcony/shared/light';
 import { HostForm } from '../components/start/HostForm';
 import { JoinForm } from '../components/start/JoinForm';
 import { useDocumentTitle } from './useDocumentTitle';
+import '../styles/start-library.css';
 
 export type StartForm = 'host' | 'join';
 export interface StartError {
@@ -69,7 +70,7 @@ export function StartPage({ code }: { code?: string | undefined }) {
         <p>No account needed. Treat every board as confidential: write about practice, not about people.</p>
         {/* A plain link: this page can show before the router has loaded. */}
         <p>
-          <a href="/library" data-testid="start.library">
+          <a href="/library" className="start-library-link" data-testid="start.library">
             Library
           </a>
           : the sessions you hosted or joined on this device.
