@@ -233,8 +233,14 @@ describe('a snapshot opened read-only, and presented', () => {
     expect(storyNotes.some((t) => t.includes('Heroes stay late') && t.includes('Theme: Long hours'))).toBe(true);
 
     await expectNoSeriousA11yViolations(page);
+    const fullScreen = page.getByTestId('present.fullScreen');
+    await fullScreen.click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null)).toBe('present.page');
+    await expect.poll(() => fullScreen.getAttribute('aria-pressed')).toBe('true');
+    // Escape leaves full screen and the presentation both.
     await page.keyboard.press('Escape');
     await page.waitForURL(snapshotUrl(second));
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
     await page.getByTestId('snapshot.page').waitFor();
     workshop.reached(5);
   });

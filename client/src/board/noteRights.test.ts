@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_FIELDS, NOTE_RECORD } from '@balcony/shared';
-import { mayEditNote, mayStar, mayWithdrawNote, noteDescription, onlyAuthorMayChange, type Viewer } from './noteRights';
+import { mayEditNote, mayStar, mayWithdrawNote, noteDescription, onlyAuthorMayChange, readOnlyNow, type Viewer } from './noteRights';
 
 const amara: Viewer = { participantId: 'p-amara', role: 'participant' };
 const ben: Viewer = { participantId: 'p-ben', role: 'participant' };
@@ -87,5 +87,18 @@ describe('mayWithdrawNote', () => {
     expect(mayWithdrawNote(ben, amarasNote, open, true)).toBe(false);
     expect(mayWithdrawNote(fran, amarasNote, { write: true, editOthers: true }, true)).toBe(false);
     expect(mayWithdrawNote(amara, amarasNote, open, false)).toBe(false);
+  });
+});
+
+describe('on a snapshot', () => {
+  const snapshot = { write: false, code: 'snapshot', reason: 'This is a snapshot' } as const;
+  it('changes nothing and takes nothing back, not even the writer her own note', () => {
+    expect(mayEditNote(amara, amarasNote, snapshot)).toBe(false);
+    expect(mayStar(fran, snapshot)).toBe(false);
+    expect(mayWithdrawNote(amara, amarasNote, snapshot, true)).toBe(false);
+  });
+  it('says it stays as it was, not "for now"', () => {
+    expect(noteDescription(ben, amarasNote, 'Amara', snapshot)).toBe('Written by Amara. This is a snapshot: read only.');
+    expect(readOnlyNow(snapshot)).toBe('This is a snapshot: you can read the board as it was, not change it.');
   });
 });

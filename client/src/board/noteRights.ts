@@ -50,6 +50,8 @@ export function onlyAuthorMayChange(authorName: string): string {
 
 /** What a person hears when they try to write while they may not. */
 export function readOnlyNow(access: Extract<BoardAccess, { write: false }>): string {
+  // A snapshot stays as it was taken: not "for now".
+  if (access.code === 'snapshot') return `${access.reason}: you can read the board as it was, not change it.`;
   return `${access.reason}: you can read the board, not change it, for now.`;
 }
 
@@ -57,7 +59,7 @@ export function readOnlyNow(access: Extract<BoardAccess, { write: false }>): str
 export function noteDescription(me: Viewer, note: { authorId: string; id?: string }, authorName: string, access: BoardAccess = openAccess(me)): string {
   const anonymous = note.authorId === ANONYMOUS_AUTHOR;
   const by = isOwnNote(me, note) ? 'Written by you.' : anonymous ? 'Written anonymously.' : `Written by ${authorName}.`;
-  if (!access.write) return `${by} ${access.reason}: read only for now.`;
+  if (!access.write) return `${by} ${access.reason}: read only${access.code === 'snapshot' ? '' : ' for now'}.`;
   if (mayEditNote(me, note, access)) return by;
   return `${by} Only ${anonymous ? 'its writer' : authorName} or the facilitator can change its words.`;
 }

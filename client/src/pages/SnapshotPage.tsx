@@ -102,6 +102,13 @@ function SnapshotOf({ access, snapshotId }: { access: SessionAccess; snapshotId:
   );
 }
 
+/** When a snapshot was taken, to the second where another was taken in the same minute. */
+function takenWords(s: SnapshotSummary, all: readonly SnapshotSummary[]): string {
+  const words = dateTimeWords(s.takenAt);
+  if (!all.some((o) => o !== s && dateTimeWords(o.takenAt) === words)) return words;
+  return `${words}:${String(new Date(s.takenAt).getSeconds()).padStart(2, '0')}`;
+}
+
 function phaseName(template: Template, phaseId: string): string {
   return template.phases.find((p) => p.id === phaseId)?.name ?? phaseId;
 }
@@ -231,7 +238,7 @@ function Timeline({ sessionId, template, snapshots, current }: { sessionId: stri
               data-testid="snapshot.timeline.item"
               data-snapshot-id={s.snapshotId}
             >
-              <span className="snapshot-item-time">{dateTimeWords(s.takenAt)}</span>
+              <span className="snapshot-item-time">{takenWords(s, snapshots)}</span>
               <span className="snapshot-item-what">
                 {REASON_WORDS[s.reason]} · {phaseName(template, s.phaseId)}
                 {s.final && <strong className="snapshot-item-final"> · Final</strong>}
