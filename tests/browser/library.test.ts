@@ -225,7 +225,7 @@ describe('the library, follow-ups and team links', () => {
     await teamLibrary.waitUntilRead();
     const listed = await teamLibrary.onScreen();
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ sessionId: ids.circle, access: 'Team link', status: 'Ended', actions: '1 open action', thumbnail: expect.stringMatching(/shown|loading/) });
+    expect(listed[0]).toMatchObject({ sessionId: ids.circle, access: 'Team link · for Oak Road team', status: 'Ended', actions: '1 open action', thumbnail: expect.stringMatching(/shown|loading/) });
     const item = teamLibrary.item(ids.circle);
     expect(await item.getByTestId('library.open').count()).toBe(0);
     expect(await item.getByTestId('library.followUp').count()).toBe(0);

@@ -40,6 +40,8 @@ export interface LibraryEntry {
   /** The title as this browser kept it, shown until the server answers (and once it no longer does). */
   storedTitle: string;
   savedAt: number;
+  /** A team link's label: whom its facilitator made it for. */
+  label?: string | null;
   status: EntryStatus;
 }
 

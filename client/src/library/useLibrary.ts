@@ -22,7 +22,7 @@ function keptEntries(): LibraryEntry[] {
   const known = new Set(members.map((m) => m.sessionId));
   const teams: LibraryEntry[] = listTeamLinks()
     .filter((l) => !known.has(l.sessionId))
-    .map((l) => ({ sessionId: l.sessionId, access: 'team', token: l.token, storedTitle: l.title, savedAt: l.savedAt, status: { kind: 'loading' } }));
+    .map((l) => ({ sessionId: l.sessionId, access: 'team', token: l.token, storedTitle: l.title, savedAt: l.savedAt, label: l.label, status: { kind: 'loading' } }));
   return [...members, ...teams];
 }
 
@@ -32,13 +32,13 @@ function failed(err: unknown): EntryStatus {
   return { kind: 'unreachable', message: apiFailureWords(err, 'The server did not answer about this session.') };
 }
 
-async function readEntry(entry: LibraryEntry): Promise<{ status: EntryStatus; access: LibraryEntry['access'] }> {
+async function readEntry(entry: LibraryEntry): Promise<Pick<LibraryEntry, 'status' | 'access' | 'label'>> {
   try {
     if (entry.access === 'team') {
       const team = await getTeamView(entry.token);
       saveTeamLink({ token: entry.token, sessionId: team.sessionId, title: team.title, label: team.label, savedAt: entry.savedAt });
       const facts: SessionFacts = { ...team, previousSessionId: null, followUps: [], ownName: null };
-      return { status: { kind: 'ready', facts }, access: 'team' };
+      return { status: { kind: 'ready', facts }, access: 'team', label: team.label };
     }
     const [view, snapshots] = await Promise.all([getSession(entry.sessionId, entry.token), listSnapshots(entry.sessionId, entry.token)]);
     updateSession(entry.sessionId, { title: view.title, role: view.role });
@@ -76,9 +76,9 @@ export function useLibrary(): Library {
     const queue = keptEntries().sort((a, b) => b.savedAt - a.savedAt);
     const worker = async () => {
       for (let entry = queue.shift(); entry && !cancelled; entry = queue.shift()) {
-        const { status, access } = await readEntry(entry);
+        const read = await readEntry(entry);
         const id = entry.sessionId;
-        if (!cancelled) setEntries((now) => now.map((e) => (e.sessionId === id ? { ...e, status, access } : e)));
+        if (!cancelled) setEntries((now) => now.map((e) => (e.sessionId === id ? { ...e, ...read } : e)));
       }
     };
     for (let i = 0; i < Math.min(READERS, queue.length); i++) void worker();

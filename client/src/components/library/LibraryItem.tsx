@@ -60,6 +60,7 @@ export function LibraryItem({ entry, headingLevel, place, known, compareHref, on
         </Heading>
         <p className="library-access" data-testid="library.item.access">
           {ACCESS_WORDS[entry.access]}
+          {entry.access === 'team' && entry.label ? ` · for ${entry.label}` : ''}
         </p>
         {facts && <Facts facts={facts} />}
         <StatusNote entry={entry} />
