@@ -185,6 +185,12 @@ describe('the library, follow-ups and team links', () => {
     await library.item(ids.followUp).locator('[data-testid="library.thumbnail"][data-state="shown"]').waitFor();
     await expectNoSeriousA11yViolations(fay.page);
     await fay.page.screenshot({ path: artifactPath('library-chain.png'), fullPage: true });
+    // On a phone the list still reads without scrolling sideways.
+    await fay.page.setViewportSize({ width: 360, height: 740 });
+    expect(await fay.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSeriousA11yViolations(fay.page);
+    await fay.page.screenshot({ path: artifactPath('library-phone.png'), fullPage: true });
+    await fay.page.setViewportSize({ width: 1280, height: 800 });
     workshop.reached(5);
   });
 
