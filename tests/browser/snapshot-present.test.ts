@@ -119,6 +119,15 @@ describe('a snapshot opened read-only, and presented', () => {
     expect(await late.getByTestId('board.note.text').innerText()).toBe('Heroes stay late');
 
     await expectNoSeriousA11yViolations(page);
+
+    // Its frames are tabs, the phase it was taken in marked as then, not now; the arrow keys change frame.
+    const tab = page.getByTestId('frames.tab.current');
+    expect(await tab.innerText()).toContain('Then');
+    await tab.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-testid="board.viewport"][data-frame-id="desired"]').waitFor();
+    expect(await page.getByTestId('frames.tab.desired').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('board.note').count()).toBe(0);
     workshop.reached(2);
   });
 

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { useBoard, usePhase, useViewFrame } from '../../board/BoardContext';
+import { useAccess, useBoard, usePhase, useViewFrame } from '../../board/BoardContext';
 import { sideBySideFrames } from '../../board/frames';
 import { useUi } from '../../state/ui';
 
@@ -14,6 +14,9 @@ export function FrameTabs() {
   const frame = useViewFrame();
   const phase = usePhase();
   const sideBySide = useUi((s) => s.sideBySide);
+  // On a snapshot the phase marked is the one it was taken in, not the phase now.
+  const access = useAccess();
+  const snapshot = !access.write && access.code === 'snapshot';
   const listRef = useRef<HTMLDivElement>(null);
   if (template.frames.length < 2) return null;
   const pair = sideBySideFrames(template, frame);
@@ -61,8 +64,8 @@ export function FrameTabs() {
               {f.label}
               {f.id === phase.frame && (
                 <span className="frame-tab-now">
-                  <span aria-hidden="true">Now</span>
-                  <span className="visually-hidden">, this phase</span>
+                  <span aria-hidden="true">{snapshot ? 'Then' : 'Now'}</span>
+                  <span className="visually-hidden">{snapshot ? ', the phase it was taken in' : ', this phase'}</span>
                 </span>
               )}
             </button>
