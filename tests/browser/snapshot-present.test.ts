@@ -279,18 +279,24 @@ describe('a snapshot opened read-only, and presented', () => {
     needSteps(6);
     const link = await api<{ linkId: string; token: string }>(`/api/sessions/${sessionId}/team-links`, { method: 'POST', body: JSON.stringify({ label: 'Managers' }) });
     const team = await newPerson('Manager');
-    await team.page.goto(`${workshop.server.url}/library`);
-    // What the team link's own page keeps for this browser (library/teamLinks.ts).
-    await team.page.evaluate(
-      ([id, token]) => localStorage.setItem(`balcony.team.${id}`, JSON.stringify({ token, sessionId: id, title: 'Our team culture', label: 'Managers', savedAt: Date.now() })),
-      [sessionId, link.token],
-    );
-    await team.page.goto(`${workshop.server.url}/s/${sessionId}/present`);
+    // Opening the link keeps it in this browser; its page offers Present.
+    await team.page.goto(`${workshop.server.url}/t/${link.token}`);
+    await team.page.getByTestId('team.page').waitFor();
+    await tabTo(team.page, team.page.getByTestId('team.present'), 30);
+    await team.page.keyboard.press('Enter');
     await team.page.getByTestId('present.page').waitFor();
+    // No snapshot named and the session still running: its newest.
     expect(await team.page.getByTestId('present.page').getAttribute('data-snapshot-id')).toBe(second);
     await team.page.keyboard.press('ArrowRight');
     expect(await team.page.getByTestId('present.counter').innerText()).toMatch(/^2 of \d+/);
-    // Opened on its own, Escape goes to the snapshot's page, which the link opens too.
+    // Escape goes back where it came from: the team page.
+    await team.page.keyboard.press('Escape');
+    await team.page.waitForURL(`${workshop.server.url}/t/${link.token}`);
+    await team.page.getByTestId('team.page').waitFor();
+
+    // Opened on its own, the presentation leaves for the snapshot's page, which the link opens too.
+    await team.page.goto(`${workshop.server.url}/s/${sessionId}/present?snapshot=${second}`);
+    await team.page.getByTestId('present.page').waitFor();
     await team.page.keyboard.press('Escape');
     await team.page.waitForURL(snapshotUrl(second));
     await team.page.locator(`[data-testid="board.note"][data-note-id="${notes.lunch}"]`).waitFor();

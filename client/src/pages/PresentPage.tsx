@@ -87,14 +87,14 @@ function Deck({ sessionId, template, shown }: { sessionId: string; template: Tem
   const count = slides.length;
   const go = useCallback((i: number) => setAt(Math.max(0, Math.min(count - 1, i))), [count]);
 
-  // Back where the person came from (the snapshot page, the record, the team page); straight to
-  // the snapshot's own page when this address was opened on its own.
-  const from = (location.state as { from?: unknown } | null)?.from;
+  // Back where the person came from in the app (the snapshot page, the team page, the library);
+  // to the snapshot's own page when this address was opened on its own (the router's first entry).
+  const cameInApp = location.key !== 'default';
   const leave = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-    if (typeof from === 'string' && from.startsWith('/')) void navigate(-1);
+    if (cameInApp) void navigate(-1);
     else void navigate(snapshotPath(sessionId, shown.snapshot.snapshotId), { replace: true });
-  }, [from, navigate, sessionId, shown.snapshot.snapshotId]);
+  }, [cameInApp, navigate, sessionId, shown.snapshot.snapshotId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -128,7 +128,6 @@ function SnapshotHeader({
 }) {
   const sid = encodeURIComponent(sessionId);
   const snap = encodeURIComponent(summary.snapshotId);
-  const here = snapshotPath(sessionId, summary.snapshotId);
   return (
     <header className="snapshot-head">
       <div className="snapshot-head-text">
@@ -159,7 +158,7 @@ function SnapshotHeader({
         <Link className="button" to={`/s/${sid}/record?snapshot=${snap}`} data-testid="snapshot.record">
           Record
         </Link>
-        <Link className="button button-primary" to={`/s/${sid}/present?snapshot=${snap}`} state={{ from: here }} data-testid="snapshot.present">
+        <Link className="button button-primary" to={`/s/${sid}/present?snapshot=${snap}`} data-testid="snapshot.present">
           Present
         </Link>
         {previous && (
