@@ -161,4 +161,40 @@ describe('a team comes back to its cultural web', () => {
     await expectNoSeriousA11yViolations(fay.page);
     workshop.reached(5);
   });
+
+  it('presents the autumn web from the library: slide by slide by keyboard, the review among them, Escape back to the library', async () => {
+    needSteps(5);
+    await library.open();
+    await library.waitUntilRead();
+    await library.tabTo(library.item(ids.autumn).getByTestId('library.present'));
+    await fay.page.keyboard.press('Enter');
+    const page = fay.page;
+    await page.getByTestId('present.page').waitFor();
+    const slides = page.getByTestId('present.slide');
+    const count = await slides.count();
+    const counter = page.getByTestId('present.counter');
+    const at = async () => (await counter.innerText()).split(':')[0]!.trim();
+    const shown = page.locator('[data-testid="present.slide"][data-current="true"]');
+    expect(await at()).toBe(`1 of ${count}`);
+    expect(await shown.getByRole('heading').first().innerText()).toBe(AUTUMN);
+
+    // The final snapshot of the changed web: the story added, the symbol now under power structures.
+    const texts = await slides.evaluateAll((els) => els.map((el) => ({ heading: el.querySelector('h2')?.textContent ?? '', text: el.textContent ?? '' })));
+    const slideOf = (heading: string) => texts.findIndex((t) => t.heading === heading);
+    expect(texts[slideOf('Stories')]!.text).toContain(NEW_STORY);
+    expect(texts[slideOf('Power structures')]!.text).toContain(SYMBOL);
+    expect(texts.some((t) => t.text.includes(HUDDLE_ACTION))).toBe(true);
+
+    for (let i = 0; i < slideOf('Stories'); i++) await page.keyboard.press('PageDown');
+    expect(await at()).toBe(`${slideOf('Stories') + 1} of ${count}`);
+    expect(await shown.innerText()).toContain(NEW_STORY);
+    await page.keyboard.press('End');
+    expect(await at()).toBe(`${count} of ${count}`);
+    await page.keyboard.press('Home');
+    expect(await at()).toBe(`1 of ${count}`);
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => url.pathname === '/library');
+    await library.list.waitFor();
+  });
 });
