@@ -35,7 +35,7 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff');
       await res.arrayBuffer();
     }
-    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; img-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
   });
 
   it('sends Strict-Transport-Security only behind a trusted proxy that says the request came over TLS', async () => {

@@ -3,9 +3,11 @@ import type { Config } from '../config.js';
 /**
  * The built client is only files from this server: scripts, styles, images and sockets all come
  * from 'self', nothing is inline, and no other site may frame a board (clickjacking a note).
+ * Images may also be blob: addresses: a board's picture is fetched with a token and shown as an
+ * image, where an SVG can neither run nor fetch anything.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+  "default-src 'self'; img-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
 /**
  * A year, without includeSubDomains: the organisation running Balcony may have other hosts under
