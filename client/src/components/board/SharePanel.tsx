@@ -4,30 +4,7 @@ import { useUi } from '../../state/ui';
 import { useBoard, useStore } from '../../board/BoardContext';
 import { loadSession } from '../../session/storage';
 import { useJoinLock } from '../../api/joinLock';
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // The clipboard API needs a secure context and permission; the old way often still works.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
-}
+import { copyText } from '../common/copyText';
 
 /**
  * The join code, large enough to read off a projector, and the join link. A panel beside the
