@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { compareMarkdown, comparisonTitle, type RecordComparison } from '@balcony/shared';
+import { saveFile } from '../common/saveFile';
 
 /** A file name from the comparison's title: "comparison-team-web.md". */
 export function comparisonFilename(c: RecordComparison): string {
@@ -18,15 +19,7 @@ export function DownloadComparison({ comparison }: { comparison: RecordCompariso
   const [said, setSaid] = useState('');
   const save = () => {
     const filename = comparisonFilename(comparison);
-    const url = URL.createObjectURL(new Blob([compareMarkdown(comparison)], { type: 'text/markdown;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    // Later, so that the browser has started the download before the URL goes.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(new Blob([compareMarkdown(comparison)], { type: 'text/markdown;charset=utf-8' }), filename);
     setSaid(`${filename} downloaded.`);
   };
   return (

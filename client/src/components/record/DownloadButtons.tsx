@@ -3,19 +3,7 @@ import type { ExportFormat } from '@balcony/shared';
 import { fetchExport } from '../../api/http';
 import { EXPORT_CHOICES } from '../../outcome/exports';
 import { apiFailureWords } from '../../outcome/apiWords';
-
-/** Saves a downloaded file through a short-lived object URL, under the server's file name. */
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Later, so that the browser has started the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from '../common/saveFile';
 
 /**
  * A button for each format the record can be downloaded in. The exports need the session's
