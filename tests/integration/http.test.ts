@@ -111,6 +111,11 @@ describe('POST /api/sessions', () => {
       endedAt: null,
       // Kept 90 days from its last activity, which is its creation so far.
       retention: { days: 90, lastActivityAt: expect.any(Number), expiresAt: view.body.retention.lastActivityAt + 90 * 86_400_000 },
+      createdAt: view.body.retention.lastActivityAt,
+      // A first session: it follows nothing up, has no follow-up yet and no action open.
+      openActions: 0,
+      previousSessionId: null,
+      followUps: [],
     });
   });
 
