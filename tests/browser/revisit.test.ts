@@ -7,6 +7,7 @@ import { ComparePage } from './pages/ComparePage.js';
 import { LibraryView } from './pages/LibraryView.js';
 import { RecordView } from './pages/RecordView.js';
 import { ReviewPanel } from './pages/ReviewPanel.js';
+import { artifactPath } from './support/artifacts.js';
 
 /**
  * A team comes back: the cultural web drawn in spring is finished, followed up in autumn from the
@@ -159,6 +160,7 @@ describe('a team comes back to its cultural web', () => {
     expect(actionRows.find((r) => r[0] === HUDDLE_ACTION)).toEqual([HUDDLE_ACTION, 'Fay', 'Open', 'Open', expect.stringContaining('carried over, reviewed carried on')]);
     expect(actionRows.find((r) => r[0] === DONE_ACTION)?.[4]).toBe('not carried over: it was done');
     await expectNoSeriousA11yViolations(fay.page);
+    await fay.page.screenshot({ path: artifactPath('revisit-compare.png'), fullPage: true });
     workshop.reached(5);
   });
 
@@ -193,6 +195,11 @@ describe('a team comes back to its cultural web', () => {
     await page.keyboard.press('Home');
     expect(await at()).toBe(`1 of ${count}`);
     await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press('End');
+    await page.screenshot({ path: artifactPath('revisit-present-last.png') });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageDown');
+    await page.screenshot({ path: artifactPath('revisit-present.png') });
     await page.keyboard.press('Escape');
     await page.waitForURL((url) => url.pathname === '/library');
     await library.list.waitFor();
