@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, getSession, listSnapshots } from '../api/http';
 import { getTeamView } from '../api/library';
 import { apiFailureWords } from '../outcome/apiWords';
-import { listStoredSessions, updateSession } from '../session/storage';
-import { listTeamLinks, saveTeamLink } from './teamLinks';
+import { updateSession } from '../session/storage';
+import { saveTeamLink } from './teamLinks';
+import { keptSessions } from './access';
 import { forgetOnThisDevice } from './forget';
 import type { EntryStatus, LibraryEntry, SessionFacts } from './entries';
 
@@ -11,19 +12,15 @@ const READERS = 3;
 
 /** What this browser keeps, as entries still to be read: a session it is in wins over a team link to it. */
 function keptEntries(): LibraryEntry[] {
-  const members: LibraryEntry[] = listStoredSessions().map((s) => ({
-    sessionId: s.sessionId,
-    access: s.role === 'facilitator' ? 'facilitated' : 'joined',
-    token: s.token,
-    storedTitle: s.title,
-    savedAt: s.savedAt,
+  return keptSessions().map((k) => ({
+    sessionId: k.sessionId,
+    access: k.kind === 'team' ? 'team' : k.member.role === 'facilitator' ? 'facilitated' : 'joined',
+    token: k.token,
+    storedTitle: k.title,
+    savedAt: k.savedAt,
+    ...(k.kind === 'team' ? { label: k.link.label } : {}),
     status: { kind: 'loading' },
   }));
-  const known = new Set(members.map((m) => m.sessionId));
-  const teams: LibraryEntry[] = listTeamLinks()
-    .filter((l) => !known.has(l.sessionId))
-    .map((l) => ({ sessionId: l.sessionId, access: 'team', token: l.token, storedTitle: l.title, savedAt: l.savedAt, label: l.label, status: { kind: 'loading' } }));
-  return [...members, ...teams];
 }
 
 /** 401 and 404 mean the server will not show this session to this token again; anything else may pass. */

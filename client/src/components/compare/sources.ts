@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OutcomeRecord, RecordPhase, SnapshotSummary } from '@balcony/shared';
 import { ApiError, getRecord, listSnapshots } from '../../api/http';
-import { accessFor, type SessionAccess, type SnapshotRef } from '../../library/access';
-import { listStoredSessions } from '../../session/storage';
-import { listTeamLinks } from '../../library/teamLinks';
+import { accessFor, keptSessions, type SessionAccess, type SnapshotRef } from '../../library/access';
 import { apiFailureWords } from '../../outcome/apiWords';
 
 /** A session this browser may read: one it hosted or joined, or one a team link opened. */
@@ -13,18 +11,9 @@ export interface KnownSession {
   access: SessionAccess;
 }
 
-/** Every session this browser keeps a way into, newest first, each once (a member's place wins). */
+/** Every session this browser keeps a way into, each once (a member's place wins). */
 export function knownSessions(): KnownSession[] {
-  const seen = new Set<string>();
-  const found: KnownSession[] = [];
-  const candidates = [...listStoredSessions().map((s) => ({ sessionId: s.sessionId, title: s.title })), ...listTeamLinks().map((l) => ({ sessionId: l.sessionId, title: l.title }))];
-  for (const c of candidates) {
-    if (seen.has(c.sessionId)) continue;
-    seen.add(c.sessionId);
-    const access = accessFor(c.sessionId);
-    if (access) found.push({ sessionId: c.sessionId, title: c.title, access });
-  }
-  return found;
+  return keptSessions().map((k) => ({ sessionId: k.sessionId, title: k.title, access: k }));
 }
 
 /** Why a session or snapshot could not be read, in words that say what to do. */

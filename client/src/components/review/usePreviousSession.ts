@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getSession } from '../../api/http';
-import { loadTeamLink } from '../../library/teamLinks';
-import { loadSession } from '../../session/storage';
+import { keptSession, type KeptSession } from '../../library/access';
 
 /** What this browser knows of a session an action was carried from, or a follow-up follows up. */
 export interface KnownSession {
@@ -29,12 +28,10 @@ function startedAt(sessionId: string, token: string): Promise<number | null> {
   return found;
 }
 
-function knownHere(sessionId: string): KnownSession | null {
-  const member = loadSession(sessionId);
-  if (member) return { sessionId, title: member.title || 'Untitled session', createdAt: null, recordPath: `/s/${encodeURIComponent(sessionId)}/record` };
-  const team = loadTeamLink(sessionId);
-  if (team) return { sessionId, title: team.title || 'Untitled session', createdAt: null, recordPath: `/t/${encodeURIComponent(team.token)}` };
-  return null;
+function knownAs(kept: KeptSession): KnownSession {
+  const { sessionId } = kept;
+  const recordPath = kept.kind === 'member' ? `/s/${encodeURIComponent(sessionId)}/record` : `/t/${encodeURIComponent(kept.token)}`;
+  return { sessionId, title: kept.title || 'Untitled session', createdAt: null, recordPath };
 }
 
 /**
@@ -42,14 +39,18 @@ function knownHere(sessionId: string): KnownSession | null {
  * and can open its record; someone who joined only the follow-up knows nothing of it (null).
  */
 export function usePreviousSession(sessionId: string | null): KnownSession | null {
-  const [known, setKnown] = useState<KnownSession | null>(() => (sessionId ? knownHere(sessionId) : null));
+  const [known, setKnown] = useState<KnownSession | null>(() => {
+    const kept = sessionId ? keptSession(sessionId) : null;
+    return kept ? knownAs(kept) : null;
+  });
   useEffect(() => {
-    const here = sessionId ? knownHere(sessionId) : null;
+    const kept = sessionId ? keptSession(sessionId) : null;
+    const here = kept ? knownAs(kept) : null;
     setKnown(here);
-    const token = sessionId ? loadSession(sessionId)?.token : undefined;
-    if (!here || !sessionId || !token) return;
+    // Only a member may ask the server about the session itself.
+    if (!here || kept?.kind !== 'member') return;
     let cancelled = false;
-    void startedAt(sessionId, token).then((createdAt) => {
+    void startedAt(kept.sessionId, kept.token).then((createdAt) => {
       if (!cancelled && createdAt !== null) setKnown({ ...here, createdAt });
     });
     return () => {
