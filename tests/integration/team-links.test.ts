@@ -101,7 +101,7 @@ function mountedApiRoutes(): string[] {
     onParticipantJoined: never,
     onSessionStateChanged: never,
     readiness: never,
-    outcomes: { snapshots: { take: never }, erase: never, onActivity: never, now: Date.now },
+    outcomes: { snapshots: { take: never, takeRecord: never }, erase: never, onActivity: never, now: Date.now },
   };
   const app = createApp(configFromEnv({ DATA_DIR: srv.dataDir }, ROOT), srv.server.store, createLogger('silent'), hooks);
   type Layer = { route?: { path: unknown; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };

@@ -23,6 +23,7 @@ import { sharedLimiter } from '../limits/sharedLimiter.js';
 import { rateLimited } from './rateLimited.js';
 import { bearerToken } from './bearer.js';
 import { outcomeRoutes, type OutcomeRouteDeps } from './outcomeRoutes.js';
+import type { Snapshots } from '../outcome/snapshots.js';
 import { teamRoutes } from './teamRoutes.js';
 import { followUpRoutes } from './followUpRoutes.js';
 
@@ -37,8 +38,8 @@ export interface AppHooks {
   readiness(): Promise<Readiness>;
   /** The Prometheus text of the node's metrics, when METRICS=1. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
-  /** Snapshots, erasure and activity, for the outcome routes. */
-  outcomes: Pick<OutcomeRouteDeps, 'snapshots' | 'erase' | 'onActivity' | 'now'>;
+  /** Snapshots, erasure and activity, for the outcome routes; a follow-up takes its snapshot whole. */
+  outcomes: Pick<OutcomeRouteDeps, 'erase' | 'onActivity' | 'now'> & { snapshots: Pick<Snapshots, 'take' | 'takeRecord'> };
 }
 
 export interface Readiness {

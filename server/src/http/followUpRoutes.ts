@@ -12,7 +12,7 @@ import { requireFacilitator } from './facilitator.js';
 
 export interface FollowUpRouteDeps {
   store: Store;
-  snapshots: Pick<Snapshots, 'take'>;
+  snapshots: Pick<Snapshots, 'takeRecord'>;
   authenticate: Authenticate;
   now: () => number;
   log: Logger;

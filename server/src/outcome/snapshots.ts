@@ -98,6 +98,11 @@ export class Snapshots {
 
   /** Takes one snapshot of the session as it stands in `state`. */
   async take(session: SessionRef, state: SessionState, reason: SnapshotReason, phaseId: string, takenAt: number): Promise<SnapshotSummary> {
+    return toSummary(await this.takeRecord(session, state, reason, phaseId, takenAt));
+  }
+
+  /** Takes one snapshot, as `take` does, and gives the whole of it, for a caller that reads it next. */
+  async takeRecord(session: SessionRef, state: SessionState, reason: SnapshotReason, phaseId: string, takenAt: number): Promise<SnapshotRecord> {
     const people = await this.store.listParticipants(session.id);
     const snapshot = await this.readBoard(session, (doc) => {
       const board = recordedBoard(doc);
@@ -119,7 +124,7 @@ export class Snapshots {
       }
     });
     await this.store.saveSnapshot(snapshot);
-    return toSummary(snapshot);
+    return snapshot;
   }
 
   /** Whether the session already has its final snapshot. */

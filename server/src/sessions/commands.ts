@@ -64,7 +64,7 @@ export interface NewSession {
   now?: number;
   /** Changes the fresh state before it is stored (a follow-up's carried actions). */
   prepare?: (state: SessionState) => SessionState;
-  /** The board to start from, given the facilitator's id; null or absent for an empty one. */
+  /** The board to start from, given the facilitator's id; null or absent for an empty one. Destroyed once stored. */
   board?: (facilitatorId: string) => Y.Doc | null;
 }
 
@@ -91,12 +91,14 @@ export async function openSession(store: Store, spec: NewSession) {
   };
   const token = newToken();
   const fresh = initialSessionState(template, facilitator.id, spec.anonymous ?? false, session.createdAt);
-  const board = spec.board?.(facilitator.id);
+  const board = spec.board?.(facilitator.id) ?? null;
+  const initialState = board ? Y.encodeStateAsUpdate(board) : initialBoardState();
+  board?.destroy();
   await store.createSession({
     session,
     facilitator,
     tokenHash: hashToken(token),
-    initialState: board ? Y.encodeStateAsUpdate(board) : initialBoardState(),
+    initialState,
     sessionState: JSON.stringify(spec.prepare ? spec.prepare(fresh) : fresh),
   });
   return { session, facilitator, token };

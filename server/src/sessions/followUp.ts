@@ -9,6 +9,7 @@ import {
   parseSessionState,
   templateZones,
   type FollowUpBody,
+  type NoteView,
   type SessionState,
 } from '@balcony/shared';
 import type { SessionRecord, SnapshotRecord, Store } from '../store/types.js';
@@ -18,7 +19,7 @@ import { openSession } from './commands.js';
 
 export interface FollowUpDeps {
   store: Store;
-  snapshots: Pick<Snapshots, 'take'>;
+  snapshots: Pick<Snapshots, 'takeRecord'>;
   now: () => number;
 }
 
@@ -27,15 +28,10 @@ export interface FollowUpDeps {
  * follow-up carries the actions and notes as they stand; once it has ended, its final one.
  */
 async function sourceSnapshot(deps: FollowUpDeps, session: SessionRecord, state: SessionState): Promise<SnapshotRecord> {
-  const { store } = deps;
-  let id: string | undefined;
-  if (state.endedAt === null) {
-    id = (await deps.snapshots.take(session, state, 'manual', state.phase.id, deps.now())).snapshotId;
-  } else {
-    const list = await store.listSnapshots(session.id);
-    id = (list.find((s) => s.final) ?? list.at(-1))?.id;
-  }
-  const snap = id ? await store.getSnapshot(id) : null;
+  if (state.endedAt === null) return deps.snapshots.takeRecord(session, state, 'manual', state.phase.id, deps.now());
+  const list = await deps.store.listSnapshots(session.id);
+  const id = (list.find((s) => s.final) ?? list.at(-1))?.id;
+  const snap = id ? await deps.store.getSnapshot(id) : null;
   if (!snap) throw new ApiError('not_found', 'This session has no snapshot to follow up.');
   return snap;
 }
@@ -58,9 +54,9 @@ export async function startFollowUp(deps: FollowUpDeps, session: SessionRecord, 
   const template = followUpTemplate(session.template);
 
   const source = new Y.Doc();
-  let board: Y.Doc | null = null;
   try {
     Y.applyUpdate(source, snap.board);
+    let notes: NoteView[] = [];
     const opened = await openSession(store, {
       title: body.title ?? session.title,
       template,
@@ -72,11 +68,11 @@ export async function startFollowUp(deps: FollowUpDeps, session: SessionRecord, 
       board: (facilitatorId) => {
         if (body.start === 'empty') return null;
         const author = filed.anonymous ? ANONYMOUS_AUTHOR : facilitatorId;
-        board = carriedBoard(source, author, new Set(templateZones(template).map((z) => z.id)));
+        const board = carriedBoard(source, author, new Set(templateZones(template).map((z) => z.id)));
+        notes = listNotes(board);
         return board;
       },
     });
-    const notes = board ? listNotes(board) : [];
     if (filed.anonymous && notes.length > 0) {
       await store.recordNoteAuthors(opened.session.id, notes.map((n) => ({ noteId: n.id, participantId: opened.facilitator.id })));
     }
@@ -85,6 +81,5 @@ export async function startFollowUp(deps: FollowUpDeps, session: SessionRecord, 
     return { ...opened, fromSnapshotId: snap.id, carriedActions: actions.length, carriedNotes: notes.length };
   } finally {
     source.destroy();
-    (board as Y.Doc | null)?.destroy();
   }
 }
