@@ -6,6 +6,7 @@ import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { Themes } from './pages/Themes.js';
 import { Stars } from './pages/Stars.js';
 import { Voting } from './pages/Voting.js';
+import { artifactPath } from './support/artifacts.js';
 
 const workshop = useWorkshop('snapshot-present');
 const { needSteps, newPerson } = workshop;
@@ -98,6 +99,7 @@ describe('a snapshot opened read-only, and presented', () => {
     expect(await theme.getByTestId('board.theme.title').innerText()).toBe('Long hours');
     expect(await page.locator(`[data-testid="board.note"][data-note-id="${notes.office}"]`).getAttribute('data-starred')).toBe('true');
     expect(await page.locator(`[data-testid="board.note"][data-note-id="${notes.targets}"] [data-testid="board.vote.count"]`).getAttribute('data-votes')).toBe('2');
+    await page.screenshot({ path: artifactPath('snapshot-page.png') });
     expect(await page.getByTestId('vote.result').first().getAttribute('data-target-id')).toBe(notes.targets);
 
     // Nothing to change it with: no star toggle, no menu, no rename; typing and double-clicks change nothing.
